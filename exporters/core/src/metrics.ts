@@ -1,0 +1,125 @@
+/**
+ * Per-scrape metric families. Collectors describe what they saw on this scrape (the way
+ * client_golang's const metrics do); nothing is kept between scrapes, so a vanished device simply
+ * stops being exported instead of lingering with its last value.
+ */
+export type MetricType = 'gauge' | 'counter' | 'untyped';
+
+export interface MetricFamily {
+  readonly name: string;
+  readonly help: string;
+  readonly type: MetricType;
+  readonly labelNames: readonly string[];
+  /** label values joined with \u0000 → value, in insertion order */
+  readonly series: Map<string, number>;
+}
+
+export interface FamilyWriter {
+  /** Adds one series; label values in the order of `labelNames`. */
+  set(value: number, ...labelValues: string[]): void;
+}
+
+const NAME_RE = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
+const LABEL_RE = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
+
+/** Called when a family would exceed its series limit; returns nothing, counts and logs elsewhere. */
+export type OverflowHandler = (metric: string, dropped: number) => void;
+
+export class MetricSink {
+  readonly families = new Map<string, MetricFamily>();
+  private readonly dropped = new Map<string, number>();
+
+  constructor(private readonly maxSeriesPerMetric: number) {}
+
+  private family(name: string, help: string, type: MetricType, labelNames: readonly string[]): FamilyWriter {
+    let fam = this.families.get(name);
+    if (!fam) {
+      if (!NAME_RE.test(name)) throw new Error(`invalid metric name ${JSON.stringify(name)}`);
+      for (const l of labelNames) {
+        if (!LABEL_RE.test(l) || l.startsWith('__')) throw new Error(`invalid label name ${JSON.stringify(l)} on ${name}`);
+      }
+      fam = { name, help, type, labelNames, series: new Map() };
+      this.families.set(name, fam);
+    } else if (fam.type !== type || fam.labelNames.join(',') !== labelNames.join(',')) {
+      throw new Error(`metric ${name} registered twice with different type or labels`);
+    }
+    const f = fam;
+    const max = this.maxSeriesPerMetric;
+    return {
+      set: (value: number, ...labelValues: string[]) => {
+        if (labelValues.length !== f.labelNames.length) {
+          throw new Error(`metric ${f.name}: expected ${f.labelNames.length} label values, got ${labelValues.length}`);
+        }
+        const key = labelValues.join('\u0000');
+        if (!f.series.has(key) && f.series.size >= max) {
+          this.dropped.set(f.name, (this.dropped.get(f.name) ?? 0) + 1);
+          return;
+        }
+        f.series.set(key, value);
+      },
+    };
+  }
+
+  gauge(name: string, help: string, labelNames: readonly string[] = []): FamilyWriter {
+    return this.family(name, help, 'gauge', labelNames);
+  }
+
+  counter(name: string, help: string, labelNames: readonly string[] = []): FamilyWriter {
+    if (!name.endsWith('_total')) throw new Error(`counter ${name} must end in _total`);
+    return this.family(name, help, 'counter', labelNames);
+  }
+
+  /** Series refused by the cardinality guard on this scrape, by metric name. */
+  droppedSeries(): ReadonlyMap<string, number> {
+    return this.dropped;
+  }
+
+  /** Moves another sink's families into this one (used to combine collectors' results). */
+  absorb(other: MetricSink): void {
+    for (const fam of other.families.values()) {
+      const writer = this.family(fam.name, fam.help, fam.type, fam.labelNames);
+      for (const [key, value] of fam.series) {
+        writer.set(value, ...(key === '' && fam.labelNames.length === 0 ? [] : key.split('\u0000')));
+      }
+    }
+    for (const [metric, n] of other.dropped) this.dropped.set(metric, (this.dropped.get(metric) ?? 0) + n);
+  }
+}
+
+function escapeHelp(text: string): string {
+  return text.replace(/\\/g, '\\\\').replace(/\n/g, '\\n');
+}
+
+function escapeLabelValue(text: string): string {
+  return text.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/"/g, '\\"');
+}
+
+export function formatSampleValue(value: number): string {
+  if (Number.isNaN(value)) return 'NaN';
+  if (value === Infinity) return '+Inf';
+  if (value === -Infinity) return '-Inf';
+  return String(value);
+}
+
+/** Renders families in the Prometheus text exposition format 0.0.4. */
+export function renderFamilies(families: Iterable<MetricFamily>): string {
+  const out: string[] = [];
+  for (const fam of families) {
+    if (fam.series.size === 0) continue;
+    out.push(`# HELP ${fam.name} ${escapeHelp(fam.help)}\n# TYPE ${fam.name} ${fam.type}\n`);
+    const names = fam.labelNames;
+    for (const [key, value] of fam.series) {
+      if (names.length === 0) {
+        out.push(`${fam.name} ${formatSampleValue(value)}\n`);
+        continue;
+      }
+      const values = key.split('\u0000');
+      let labels = '';
+      for (let i = 0; i < names.length; i++) {
+        labels += `${i === 0 ? '' : ','}${names[i]}="${escapeLabelValue(values[i] ?? '')}"`;
+      }
+      out.push(`${fam.name}{${labels}} ${formatSampleValue(value)}\n`);
+    }
+  }
+  return out.join('');
+}

@@ -1,0 +1,157 @@
+import { Counter, type Registry } from 'prom-client';
+import type { Collector } from './collector';
+import { RateLimitedLog, type Logger } from './logger';
+import { MetricSink } from './metrics';
+
+export interface RunnerOptions {
+  /** metric prefix with trailing underscore, e.g. `opsdesk_host_` */
+  prefix: string;
+  collectors: readonly Collector[];
+  /** names of the collectors enabled in config */
+  enabled: readonly string[];
+  defaultTimeoutMs: number;
+  maxSeriesPerMetric: number;
+  registry: Registry;
+  log: Logger;
+}
+
+/** A `collect[]`/`exclude[]` request the exporter cannot serve; becomes a 400. */
+export class SelectionError extends Error {}
+
+/**
+ * Runs the enabled collectors concurrently on each scrape, each under its own timeout, and reports
+ * `<prefix>collector_duration_seconds` and `<prefix>collector_success` per collector. Concurrent
+ * scrapes asking for the same collectors share one in-flight collection, and a collector whose
+ * previous run is still hanging is not started again (it reports failure until that run ends).
+ */
+export class CollectorRunner {
+  private readonly byName = new Map<string, Collector>();
+  private readonly enabled: readonly string[];
+  private readonly inFlight = new Map<string, Promise<MetricSink>>();
+  private readonly stillRunning = new Set<string>();
+  private readonly failureLog = new RateLimitedLog();
+  private readonly droppedLog = new RateLimitedLog();
+  private readonly droppedTotal: Counter<'metric'>;
+
+  constructor(private readonly opts: RunnerOptions) {
+    for (const c of opts.collectors) this.byName.set(c.name, c);
+    for (const name of opts.enabled) {
+      if (!this.byName.has(name)) throw new Error(`enabled collector ${name} does not exist`);
+    }
+    this.enabled = [...opts.enabled].sort();
+    this.droppedTotal = new Counter({
+      name: `${opts.prefix}series_dropped_total`,
+      help: 'Series not exported because their metric exceeded limits.max_series_per_metric (the cardinality guard), by metric name. Raise the limit or fix the label source.',
+      labelNames: ['metric'],
+      registers: [opts.registry],
+    });
+  }
+
+  get enabledNames(): readonly string[] {
+    return this.enabled;
+  }
+
+  get knownNames(): string[] {
+    return [...this.byName.keys()].sort();
+  }
+
+  /** Applies node_exporter-style `collect[]` and `exclude[]` filters to the enabled collectors. */
+  select(collect: readonly string[], exclude: readonly string[]): string[] {
+    if (collect.length > 0 && exclude.length > 0) {
+      throw new SelectionError('use either collect[] or exclude[], not both');
+    }
+    const requested = collect.length > 0 ? collect : exclude;
+    const param = collect.length > 0 ? 'collect[]' : 'exclude[]';
+    for (const name of requested) {
+      if (!this.byName.has(name)) {
+        throw new SelectionError(`unknown collector ${JSON.stringify(name)} in ${param}; known collectors: ${this.knownNames.join(', ')}`);
+      }
+      if (!this.enabled.includes(name)) {
+        throw new SelectionError(`collector ${JSON.stringify(name)} in ${param} is disabled in the config (collectors.${name}.enabled: false)`);
+      }
+    }
+    if (collect.length > 0) return [...new Set(collect)].sort();
+    return this.enabled.filter((n) => !exclude.includes(n));
+  }
+
+  scrape(names: readonly string[] = this.enabled): Promise<MetricSink> {
+    const key = names.join(',');
+    let pending = this.inFlight.get(key);
+    if (!pending) {
+      pending = this.collectAll(names).finally(() => this.inFlight.delete(key));
+      this.inFlight.set(key, pending);
+    }
+    return pending;
+  }
+
+  private async collectAll(names: readonly string[]): Promise<MetricSink> {
+    const out = new MetricSink(this.opts.maxSeriesPerMetric);
+    const results = await Promise.all(names.map((n) => this.runOne(this.byName.get(n) as Collector)));
+    const duration = out.gauge(
+      `${this.opts.prefix}collector_duration_seconds`,
+      'Time this scrape spent in each collector, in seconds.',
+      ['collector'],
+    );
+    const success = out.gauge(
+      `${this.opts.prefix}collector_success`,
+      'Whether each collector succeeded on this scrape (1) or failed or timed out (0); the exporter log says why.',
+      ['collector'],
+    );
+    for (const r of results) {
+      duration.set(r.seconds, r.name);
+      success.set(r.sink ? 1 : 0, r.name);
+      if (r.sink) out.absorb(r.sink);
+    }
+    for (const [metric, n] of out.droppedSeries()) {
+      this.droppedTotal.inc({ metric }, n);
+      if (this.droppedLog.allow(metric)) {
+        this.opts.log.warn(
+          { metric, dropped: n, limit: this.opts.maxSeriesPerMetric },
+          'cardinality guard dropped series; raise limits.max_series_per_metric or reduce the label values',
+        );
+      }
+    }
+    return out;
+  }
+
+  private async runOne(c: Collector): Promise<{ name: string; seconds: number; sink?: MetricSink }> {
+    const started = process.hrtime.bigint();
+    const seconds = () => Number(process.hrtime.bigint() - started) / 1e9;
+    if (this.stillRunning.has(c.name)) {
+      this.logFailure(c.name, 'previous run has not finished; skipping this scrape');
+      return { name: c.name, seconds: seconds() };
+    }
+    const timeoutMs = c.timeoutMs ?? this.opts.defaultTimeoutMs;
+    const controller = new AbortController();
+    const sink = new MetricSink(this.opts.maxSeriesPerMetric);
+    let timer: NodeJS.Timeout | undefined;
+    const work = Promise.resolve().then(() => c.collect({ sink, signal: controller.signal, log: this.opts.log }));
+    this.stillRunning.add(c.name);
+    void work.then(
+      () => this.stillRunning.delete(c.name),
+      () => this.stillRunning.delete(c.name),
+    );
+    try {
+      await Promise.race([
+        work,
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(() => {
+            controller.abort();
+            reject(new Error(`timed out after ${timeoutMs} ms`));
+          }, timeoutMs);
+        }),
+      ]);
+      this.failureLog.reset(c.name);
+      return { name: c.name, seconds: seconds(), sink };
+    } catch (err) {
+      this.logFailure(c.name, err instanceof Error ? err.message : String(err));
+      return { name: c.name, seconds: seconds() };
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private logFailure(collector: string, err: string): void {
+    if (this.failureLog.allow(collector)) this.opts.log.warn({ collector, err }, 'collector failed');
+  }
+}

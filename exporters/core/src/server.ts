@@ -1,0 +1,87 @@
+import { gzip } from 'node:zlib';
+import { promisify } from 'node:util';
+import express, { type Request, type Response } from 'express';
+import type { Registry } from 'prom-client';
+import type { Logger } from './logger';
+import { renderFamilies } from './metrics';
+import { SelectionError, type CollectorRunner } from './runner';
+
+const gzipAsync = promisify(gzip);
+export const EXPOSITION_CONTENT_TYPE = 'text/plain; version=0.0.4; charset=utf-8';
+
+export interface ExporterAppOptions {
+  title: string;
+  version: string;
+  runner: CollectorRunner;
+  registry: Registry;
+  log: Logger;
+  isReady(): boolean;
+}
+
+function queryList(req: Request, key: string): string[] {
+  const v = (req.query as Record<string, unknown>)[key];
+  if (v === undefined) return [];
+  return (Array.isArray(v) ? v : [v]).map(String);
+}
+
+function sendError(res: Response, status: number, code: string, message: string): void {
+  res.status(status).json({ error: { code, message } });
+}
+
+/** `/metrics`, `/-/healthy`, `/-/ready`, a landing page, and JSON errors for everything else. */
+export function createExporterApp(opts: ExporterAppOptions): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+
+  app.get('/metrics', async (req, res) => {
+    let names: string[];
+    try {
+      names = opts.runner.select(queryList(req, 'collect[]'), queryList(req, 'exclude[]'));
+    } catch (err) {
+      if (err instanceof SelectionError) return sendError(res, 400, 'bad_collector_selection', err.message);
+      throw err;
+    }
+    const sink = await opts.runner.scrape(names);
+    const body = renderFamilies(sink.families.values()) + (await opts.registry.metrics());
+    res.setHeader('Content-Type', EXPOSITION_CONTENT_TYPE);
+    res.setHeader('Cache-Control', 'no-store');
+    if (/\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+      res.setHeader('Content-Encoding', 'gzip');
+      res.setHeader('Vary', 'Accept-Encoding');
+      res.end(await gzipAsync(body, { level: 1 }));
+    } else {
+      res.end(body);
+    }
+  });
+
+  app.get('/-/healthy', (_req, res) => {
+    res.type('text/plain').send(`${opts.title} is Healthy.\n`);
+  });
+
+  app.get('/-/ready', (_req, res) => {
+    if (opts.isReady()) res.type('text/plain').send(`${opts.title} is Ready.\n`);
+    else res.status(503).type('text/plain').send(`${opts.title} is not ready.\n`);
+  });
+
+  app.get('/', (_req, res) => {
+    const list = opts.runner.enabledNames.map((n) => `<li><a href="metrics?collect[]=${n}">${n}</a></li>`).join('');
+    res
+      .type('html')
+      .send(
+        `<!doctype html><html><head><title>${opts.title}</title></head><body><h1>${opts.title} ${opts.version}</h1>` +
+          `<p><a href="metrics">Metrics</a> · <a href="-/healthy">Health</a> · <a href="-/ready">Readiness</a></p>` +
+          `<p>Enabled collectors:</p><ul>${list}</ul></body></html>`,
+      );
+  });
+
+  app.use((req, res) => {
+    sendError(res, 404, 'not_found', `no route for ${req.method} ${req.path}; try /metrics, /-/healthy or /-/ready`);
+  });
+
+  app.use((err: Error, _req: Request, res: Response, _next: express.NextFunction) => {
+    opts.log.error({ err: err.message }, 'request failed');
+    if (!res.headersSent) sendError(res, 500, 'internal', err.message);
+  });
+  return app;
+}

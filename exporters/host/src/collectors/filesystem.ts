@@ -1,0 +1,118 @@
+import { statfs } from 'node:fs';
+import path from 'node:path';
+import type { Collector } from '@opsdesk/exporter-core';
+import { fields, procPath, readText, readTextIfExists, type HostPaths } from '../procfs';
+
+export interface FilesystemOptions {
+  mount_points_exclude: RegExp;
+  fs_types_exclude: RegExp;
+  mount_timeout: number;
+}
+
+interface Mount {
+  device: string;
+  mountpoint: string;
+  fstype: string;
+  readonly: boolean;
+}
+
+/** /proc/mounts escapes space, tab, newline and backslash as octal (\040). */
+function unescapeMountField(text: string): string {
+  return text.replace(/\\([0-7]{3})/g, (_m, oct: string) => String.fromCharCode(parseInt(oct, 8)));
+}
+
+export function parseMounts(text: string): Mount[] {
+  const byMountpoint = new Map<string, Mount>();
+  for (const line of text.split('\n')) {
+    const f = fields(line);
+    if (f.length < 4) continue;
+    const mountpoint = unescapeMountField(f[1] as string);
+    // A later mount on the same point hides the earlier one; report what is visible.
+    byMountpoint.set(mountpoint, {
+      device: unescapeMountField(f[0] as string),
+      mountpoint,
+      fstype: f[2] as string,
+      readonly: (f[3] as string).split(',').includes('ro'),
+    });
+  }
+  return [...byMountpoint.values()];
+}
+
+function statfsOnce(file: string): Promise<{ bsize: number; blocks: number; bfree: number; bavail: number; files: number; ffree: number }> {
+  return new Promise((resolve, reject) => statfs(file, (err, s) => (err ? reject(err) : resolve(s))));
+}
+
+/**
+ * Space and inodes per mounted filesystem. statfs on a dead NFS server can block for minutes, so
+ * each mount gets its own timeout; a mount whose statfs is still pending is reported through
+ * `opsdesk_host_filesystem_device_error` and not asked again until the kernel answers.
+ */
+export function filesystemCollector(paths: HostPaths, opts: FilesystemOptions): Collector {
+  const stuck = new Set<string>();
+  return {
+    name: 'filesystem',
+    async collect({ sink, log }) {
+      // PID 1's view is the host's view even when the exporter runs in its own mount namespace.
+      const text = (await readTextIfExists(procPath(paths, '1', 'mounts'))) ?? (await readText(procPath(paths, 'mounts')));
+      const mounts = parseMounts(text).filter(
+        (m) => !opts.mount_points_exclude.test(m.mountpoint) && !opts.fs_types_exclude.test(m.fstype),
+      );
+      const labels = ['device', 'mountpoint', 'fstype'];
+      const size = sink.gauge('opsdesk_host_filesystem_size_bytes', 'Filesystem size in bytes (statfs).', labels);
+      const free = sink.gauge('opsdesk_host_filesystem_free_bytes', 'Free bytes, including the part reserved for root (statfs).', labels);
+      const avail = sink.gauge(
+        'opsdesk_host_filesystem_avail_bytes',
+        'Bytes available to unprivileged users; alert on this one (statfs).',
+        labels,
+      );
+      const files = sink.gauge('opsdesk_host_filesystem_files', 'Inodes the filesystem has in total (statfs).', labels);
+      const filesFree = sink.gauge('opsdesk_host_filesystem_files_free', 'Free inodes (statfs).', labels);
+      const readonly = sink.gauge('opsdesk_host_filesystem_readonly', '1 when the filesystem is mounted read-only (mount options).', labels);
+      const deviceError = sink.gauge(
+        'opsdesk_host_filesystem_device_error',
+        '1 when statfs failed or did not answer within collectors.filesystem.mount_timeout (e.g. a hung network mount); the log names the mount.',
+        labels,
+      );
+      await Promise.all(
+        mounts.map(async (m) => {
+          const l = [m.device, m.mountpoint, m.fstype];
+          readonly.set(m.readonly ? 1 : 0, ...l);
+          if (stuck.has(m.mountpoint)) {
+            deviceError.set(1, ...l);
+            return;
+          }
+          const target = path.join(paths.rootfs, m.mountpoint);
+          const pending = statfsOnce(target);
+          let timer: NodeJS.Timeout | undefined;
+          const timedOut = new Promise<'timeout'>((resolve) => {
+            timer = setTimeout(() => resolve('timeout'), opts.mount_timeout);
+          });
+          try {
+            const s = await Promise.race([pending, timedOut]);
+            if (s === 'timeout') {
+              stuck.add(m.mountpoint);
+              log.warn({ mountpoint: m.mountpoint, device: m.device, timeout_ms: opts.mount_timeout }, 'statfs did not answer; marking mount as stuck until it does');
+              void pending.then(
+                () => stuck.delete(m.mountpoint),
+                () => stuck.delete(m.mountpoint),
+              );
+              deviceError.set(1, ...l);
+              return;
+            }
+            deviceError.set(0, ...l);
+            size.set(s.blocks * s.bsize, ...l);
+            free.set(s.bfree * s.bsize, ...l);
+            avail.set(s.bavail * s.bsize, ...l);
+            files.set(s.files, ...l);
+            filesFree.set(s.ffree, ...l);
+          } catch (err) {
+            log.debug({ mountpoint: m.mountpoint, err: (err as Error).message }, 'statfs failed');
+            deviceError.set(1, ...l);
+          } finally {
+            clearTimeout(timer);
+          }
+        }),
+      );
+    },
+  };
+}

@@ -1,0 +1,55 @@
+import os from 'node:os';
+import { BackgroundTask, type Collector, type Logger } from '@opsdesk/exporter-core';
+
+export interface Inventory {
+  os: string;
+  osVersion: string;
+  kernel: string;
+  arch: string;
+  cpuModel: string;
+  hostname: string;
+  logicalCpus: number;
+  physicalCpus: number;
+  memoryBytes: number;
+}
+
+/** Static facts from systeminformation; it spawns processes on some platforms, so it runs at start and hourly. */
+export async function readInventory(): Promise<Inventory> {
+  const si = await import('systeminformation');
+  const [osInfo, cpu, mem] = await Promise.all([si.osInfo(), si.cpu(), si.mem()]);
+  return {
+    os: osInfo.distro || osInfo.platform,
+    osVersion: osInfo.release || '',
+    kernel: osInfo.kernel || os.release(),
+    arch: osInfo.arch || os.arch(),
+    cpuModel: [cpu.manufacturer, cpu.brand].filter(Boolean).join(' ').trim(),
+    hostname: osInfo.hostname || os.hostname(),
+    logicalCpus: cpu.cores || os.cpus().length,
+    physicalCpus: cpu.physicalCores || cpu.cores,
+    memoryBytes: mem.total,
+  };
+}
+
+export function inventoryCollector(opts: { interval: number }, log: Logger, read: () => Promise<Inventory> = readInventory): Collector {
+  const task = new BackgroundTask<Inventory>({ name: 'inventory', intervalMs: opts.interval, timeoutMs: 60_000, log, run: read });
+  return {
+    name: 'inventory',
+    start: () => task.start(),
+    stop: () => task.stop(),
+    collect({ sink }) {
+      const inv = task.value;
+      if (!inv) return;
+      sink
+        .gauge(
+          'opsdesk_host_info',
+          'Host inventory: OS, version, kernel, architecture, CPU model and hostname (systeminformation, refreshed hourly); always 1.',
+          ['os', 'os_version', 'kernel', 'arch', 'cpu_model', 'hostname'],
+        )
+        .set(1, inv.os, inv.osVersion, inv.kernel, inv.arch, inv.cpuModel, inv.hostname);
+      const cpus = sink.gauge('opsdesk_host_cpus', 'CPUs the OS sees: kind="logical" counts hardware threads, kind="physical" cores (inventory).', ['kind']);
+      cpus.set(inv.logicalCpus, 'logical');
+      cpus.set(inv.physicalCpus, 'physical');
+      sink.gauge('opsdesk_host_memory_installed_bytes', 'Physical memory the OS reports, in bytes (inventory; see opsdesk_host_memory_total_bytes for usable RAM).').set(inv.memoryBytes);
+    },
+  };
+}

@@ -1,0 +1,20 @@
+import type { ExporterDefinition } from '@opsdesk/exporter-core';
+import { createHostCollectors } from './collectors';
+import { hostConfigSchema, type HostConfig } from './config';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { version } = require('../package.json') as { version: string };
+
+export const hostExporter: ExporterDefinition<HostConfig> = {
+  name: 'opsdesk-host-exporter',
+  title: 'OpsDesk host exporter',
+  version,
+  prefix: 'opsdesk_host_',
+  defaultListen: ':9741',
+  listenEnv: 'OPSDESK_HOST_EXPORTER_LISTEN',
+  configSchema: hostConfigSchema,
+  createCollectors: createHostCollectors,
+};
+
+export { hostConfigSchema, type HostConfig } from './config';
+export { createHostCollectors } from './collectors';

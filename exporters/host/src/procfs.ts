@@ -1,0 +1,59 @@
+import { readFile } from 'node:fs';
+import path from 'node:path';
+
+/** The /proc, /sys and / the collectors read; tests point them at captured trees. */
+export interface HostPaths {
+  procfs: string;
+  sysfs: string;
+  rootfs: string;
+}
+
+export function procPath(paths: HostPaths, ...parts: string[]): string {
+  return path.join(paths.procfs, ...parts);
+}
+
+export function sysPath(paths: HostPaths, ...parts: string[]): string {
+  return path.join(paths.sysfs, ...parts);
+}
+
+/** Reads a small pseudo-file in one go (the callback API is markedly cheaper than fs.promises for /proc). */
+export function readText(file: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    readFile(file, 'latin1', (err, data) => (err ? reject(err) : resolve(data)));
+  });
+}
+
+/** Like readText, but undefined when the file does not exist (a kernel without the feature). */
+export async function readTextIfExists(file: string): Promise<string | undefined> {
+  try {
+    return await readText(file);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'EINVAL' || code === 'ENOTSUP' || code === 'EOPNOTSUPP') return undefined;
+    throw err;
+  }
+}
+
+/** Splits on runs of spaces/tabs without allocating a RegExp per call. */
+export function fields(line: string): string[] {
+  return line.trim().split(/\s+/);
+}
+
+/** `Key:   123 kB` lines (meminfo) → key → bytes (or the plain number when there is no unit). */
+export function parseKeyedNumbers(text: string): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const line of text.split('\n')) {
+    const colon = line.indexOf(':');
+    if (colon < 0) continue;
+    const parts = fields(line.slice(colon + 1));
+    const n = Number(parts[0]);
+    if (Number.isNaN(n)) continue;
+    out.set(line.slice(0, colon), parts[1] === 'kB' ? n * 1024 : n);
+  }
+  return out;
+}
+
+/** Fails with a message that names the file, for a collector's log line. */
+export function malformed(file: string, what: string): Error {
+  return new Error(`${file}: unexpected format: ${what}`);
+}

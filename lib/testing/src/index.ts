@@ -1,0 +1,3 @@
+export * from './programs';
+export * from './net';
+export * from './prometheus';
