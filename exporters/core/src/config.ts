@@ -103,8 +103,8 @@ export function parseConfigText<S extends z.ZodType>(
     throw new ConfigError(
       file,
       doc.errors.map((e) => {
-        const pos = e.linePos?.[0];
-        return `${name}${pos ? `:${pos.line}:${pos.col}` : ''}: invalid YAML: ${e.message.split('\n')[0]}`;
+        const pos = lines.linePos(e.pos[0]);
+        return `${name}:${pos.line}:${pos.col}: invalid YAML: ${e.message.split('\n')[0]}`;
       }),
     );
   }

@@ -1,3 +1,4 @@
 export * from './programs';
 export * from './net';
 export * from './prometheus';
+export * from './collect';

@@ -4,21 +4,28 @@ import { fields, procPath, readText, type HostPaths } from '../procfs';
 /** /proc/diskstats counts sectors of 512 bytes whatever the device's real sector size. */
 const SECTOR_BYTES = 512;
 
-type Column = [index: number, name: string, help: string, scale: number, kind: 'counter' | 'gauge'];
+type Unit = 'count' | 'sectors' | 'ms';
+type Column = [index: number, name: string, help: string, unit: Unit, kind: 'counter' | 'gauge'];
+
+const CONVERT: Record<Unit, (raw: number) => number> = {
+  count: (n) => n,
+  sectors: (n) => n * SECTOR_BYTES,
+  ms: (n) => n / 1000,
+};
 
 // Column numbers are positions in a /proc/diskstats line (0 = major, 2 = device name).
 const COLUMNS: Column[] = [
-  [3, 'opsdesk_host_disk_reads_completed_total', 'Reads completed on the device (/proc/diskstats).', 1, 'counter'],
-  [4, 'opsdesk_host_disk_reads_merged_total', 'Adjacent reads merged before reaching the device (/proc/diskstats).', 1, 'counter'],
-  [5, 'opsdesk_host_disk_read_bytes_total', 'Bytes read from the device (/proc/diskstats sectors × 512).', SECTOR_BYTES, 'counter'],
-  [6, 'opsdesk_host_disk_read_time_seconds_total', 'Seconds spent by all reads; divide its rate by the read rate for read latency (/proc/diskstats).', 0.001, 'counter'],
-  [7, 'opsdesk_host_disk_writes_completed_total', 'Writes completed on the device (/proc/diskstats).', 1, 'counter'],
-  [8, 'opsdesk_host_disk_writes_merged_total', 'Adjacent writes merged before reaching the device (/proc/diskstats).', 1, 'counter'],
-  [9, 'opsdesk_host_disk_written_bytes_total', 'Bytes written to the device (/proc/diskstats sectors × 512).', SECTOR_BYTES, 'counter'],
-  [10, 'opsdesk_host_disk_write_time_seconds_total', 'Seconds spent by all writes; divide its rate by the write rate for write latency (/proc/diskstats).', 0.001, 'counter'],
-  [11, 'opsdesk_host_disk_io_in_progress', 'I/O requests issued to the device and not yet completed, right now (/proc/diskstats).', 1, 'gauge'],
-  [12, 'opsdesk_host_disk_io_time_seconds_total', 'Seconds the device had I/O in flight; its rate near 1 means saturated (/proc/diskstats).', 0.001, 'counter'],
-  [13, 'opsdesk_host_disk_io_time_weighted_seconds_total', 'Seconds of I/O in flight weighted by the number in flight; its rate is the average queue size (/proc/diskstats).', 0.001, 'counter'],
+  [3, 'opsdesk_host_disk_reads_completed_total', 'Reads completed on the device (/proc/diskstats).', 'count', 'counter'],
+  [4, 'opsdesk_host_disk_reads_merged_total', 'Adjacent reads merged before reaching the device (/proc/diskstats).', 'count', 'counter'],
+  [5, 'opsdesk_host_disk_read_bytes_total', 'Bytes read from the device (/proc/diskstats sectors × 512).', 'sectors', 'counter'],
+  [6, 'opsdesk_host_disk_read_time_seconds_total', 'Seconds spent by all reads; divide its rate by the read rate for read latency (/proc/diskstats).', 'ms', 'counter'],
+  [7, 'opsdesk_host_disk_writes_completed_total', 'Writes completed on the device (/proc/diskstats).', 'count', 'counter'],
+  [8, 'opsdesk_host_disk_writes_merged_total', 'Adjacent writes merged before reaching the device (/proc/diskstats).', 'count', 'counter'],
+  [9, 'opsdesk_host_disk_written_bytes_total', 'Bytes written to the device (/proc/diskstats sectors × 512).', 'sectors', 'counter'],
+  [10, 'opsdesk_host_disk_write_time_seconds_total', 'Seconds spent by all writes; divide its rate by the write rate for write latency (/proc/diskstats).', 'ms', 'counter'],
+  [11, 'opsdesk_host_disk_io_in_progress', 'I/O requests issued to the device and not yet completed, right now (/proc/diskstats).', 'count', 'gauge'],
+  [12, 'opsdesk_host_disk_io_time_seconds_total', 'Seconds the device had I/O in flight; its rate near 1 means saturated (/proc/diskstats).', 'ms', 'counter'],
+  [13, 'opsdesk_host_disk_io_time_weighted_seconds_total', 'Seconds of I/O in flight weighted by the number in flight; its rate is the average queue size (/proc/diskstats).', 'ms', 'counter'],
 ];
 
 export function diskstatsCollector(paths: HostPaths, opts: { device_exclude: RegExp }): Collector {
@@ -34,7 +41,7 @@ export function diskstatsCollector(paths: HostPaths, opts: { device_exclude: Reg
         const f = fields(line);
         const device = f[2];
         if (!device || f.length < 14 || opts.device_exclude.test(device)) continue;
-        COLUMNS.forEach(([index, , , scale], i) => writers[i]?.set(Number(f[index]) * scale, device));
+        COLUMNS.forEach(([index, , , unit], i) => writers[i]?.set(CONVERT[unit](Number(f[index])), device));
       }
     },
   };

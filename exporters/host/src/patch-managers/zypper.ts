@@ -5,11 +5,11 @@ export function zypperRows(text: string): string[][] {
   const rows: string[][] = [];
   let header = true;
   for (const line of text.split('\n')) {
-    if (!line.includes('|')) continue;
-    if (/^-+\+/.test(line)) {
+    if (/^-+\+[-+]*$/.test(line.trim())) {
       header = false;
       continue;
     }
+    if (!line.includes('|')) continue;
     if (header) continue;
     rows.push(line.split('|').map((c) => c.trim()));
   }
