@@ -1,13 +1,14 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
-import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
+import { Gauge, Registry } from 'prom-client';
 import type { z } from 'zod';
 import type { Collector } from './collector';
 import { ConfigError, loadConfigFile, parseConfigText } from './config';
 import { enabledCollectorNames, type CommonExporterConfig } from './exporter-config';
 import { formatListenAddress, parseListenAddress } from './listen';
 import { createLogger, LOG_LEVELS, type Logger, type LogLevel } from './logger';
+import { ProcessMetrics } from './process-metrics';
 import { CollectorRunner } from './runner';
 import { createExporterApp } from './server';
 
@@ -40,11 +41,6 @@ export async function startExporter<C extends CommonExporterConfig>(
   const log = opts.log ?? createLogger(def.name, config.log_level);
   const listen = parseListenAddress(opts.listen ?? config.listen ?? def.defaultListen);
   const registry = new Registry();
-  collectDefaultMetrics({ register: registry });
-  // prom-client names these gauges *_total, which promtool rejects and PromQL users misread as counters.
-  for (const name of ['nodejs_active_handles_total', 'nodejs_active_requests_total', 'nodejs_active_resources_total']) {
-    registry.removeSingleMetric(name);
-  }
   new Gauge({
     name: `${def.prefix}build_info`,
     help: `${def.title} build: version and the Node.js runtime it runs on; always 1.`,
@@ -63,7 +59,8 @@ export async function startExporter<C extends CommonExporterConfig>(
     log,
   });
   let ready = false;
-  const app = createExporterApp({ title: def.title, version: def.version, runner, registry, log, isReady: () => ready });
+  const processMetrics = new ProcessMetrics();
+  const app = createExporterApp({ title: def.title, version: def.version, runner, registry, processMetrics, log, isReady: () => ready });
 
   const server: Server = await new Promise((resolve, reject) => {
     const s = app.listen(listen.port, listen.host);
@@ -86,6 +83,7 @@ export async function startExporter<C extends CommonExporterConfig>(
     close: async () => {
       ready = false;
       for (const c of collectors) c.stop?.();
+      processMetrics.stop();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();

@@ -10,3 +10,4 @@ export * from './logger';
 export * from './metrics';
 export * from './runner';
 export * from './server';
+export * from './process-metrics';

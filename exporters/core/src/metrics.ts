@@ -77,21 +77,32 @@ export class MetricSink {
   /** Moves another sink's families into this one (used to combine collectors' results). */
   absorb(other: MetricSink): void {
     for (const fam of other.families.values()) {
-      const writer = this.family(fam.name, fam.help, fam.type, fam.labelNames);
+      const mine = this.families.get(fam.name);
+      if (!mine) {
+        // The other sink is discarded after this, so its family can be taken over as it is.
+        this.families.set(fam.name, fam);
+        continue;
+      }
+      if (mine.type !== fam.type || mine.labelNames.join(',') !== fam.labelNames.join(',')) {
+        throw new Error(`metric ${fam.name} registered twice with different type or labels`);
+      }
       for (const [key, value] of fam.series) {
-        writer.set(value, ...(key === '' && fam.labelNames.length === 0 ? [] : key.split('\u0000')));
+        if (mine.series.has(key) || mine.series.size < this.maxSeriesPerMetric) mine.series.set(key, value);
+        else this.dropped.set(fam.name, (this.dropped.get(fam.name) ?? 0) + 1);
       }
     }
     for (const [metric, n] of other.dropped) this.dropped.set(metric, (this.dropped.get(metric) ?? 0) + n);
   }
 }
 
+const NEEDS_ESCAPE = /[\\\n"]/;
+
 function escapeHelp(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\n/g, '\\n');
+  return NEEDS_ESCAPE.test(text) ? text.replace(/\\/g, '\\\\').replace(/\n/g, '\\n') : text;
 }
 
 function escapeLabelValue(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/"/g, '\\"');
+  return NEEDS_ESCAPE.test(text) ? text.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/"/g, '\\"') : text;
 }
 
 export function formatSampleValue(value: number): string {

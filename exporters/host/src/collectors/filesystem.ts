@@ -1,4 +1,4 @@
-import { statfs } from 'node:fs';
+import { statfs, statfsSync } from 'node:fs';
 import path from 'node:path';
 import type { Collector } from '@opsdesk/exporter-core';
 import { fields, procPath, readText, readTextIfExists, type HostPaths } from '../procfs';
@@ -38,16 +38,30 @@ export function parseMounts(text: string): Mount[] {
   return [...byMountpoint.values()];
 }
 
-function statfsOnce(file: string): Promise<{ bsize: number; blocks: number; bfree: number; bavail: number; files: number; ffree: number }> {
+export type StatFs = { bsize: number; blocks: number; bfree: number; bavail: number; files: number; ffree: number };
+
+function statfsAsync(file: string): Promise<StatFs> {
   return new Promise((resolve, reject) => statfs(file, (err, s) => (err ? reject(err) : resolve(s))));
 }
+
+/**
+ * Filesystems whose statfs can wait on a server or a user-space daemon. Everything else answers
+ * statfs from in-memory counters, so it is asked inline; these go to the thread pool under
+ * `mount_timeout`, so a dead NFS server cannot hang a scrape.
+ */
+const REMOTE_FS = /^(nfs4?|cifs|smb3?|smbfs|ncpfs|9p|afs|ceph|glusterfs|lustre|gpfs|ocfs2|gfs2|beegfs|davfs|sshfs|fuse(\..+)?|fuseblk)$/;
 
 /**
  * Space and inodes per mounted filesystem. statfs on a dead NFS server can block for minutes, so
  * each mount gets its own timeout; a mount whose statfs is still pending is reported through
  * `opsdesk_host_filesystem_device_error` and not asked again until the kernel answers.
  */
-export function filesystemCollector(paths: HostPaths, opts: FilesystemOptions): Collector {
+export function filesystemCollector(
+  paths: HostPaths,
+  opts: FilesystemOptions,
+  deps: { remoteStatfs?: (file: string) => Promise<StatFs> } = {},
+): Collector {
+  const remoteStatfs = deps.remoteStatfs ?? statfsAsync;
   const stuck = new Set<string>();
   return {
     name: 'filesystem',
@@ -82,7 +96,16 @@ export function filesystemCollector(paths: HostPaths, opts: FilesystemOptions): 
             return;
           }
           const target = path.join(paths.rootfs, m.mountpoint);
-          const pending = statfsOnce(target);
+          let pending: Promise<StatFs>;
+          if (REMOTE_FS.test(m.fstype)) {
+            pending = remoteStatfs(target);
+          } else {
+            try {
+              pending = Promise.resolve(statfsSync(target));
+            } catch (err) {
+              pending = Promise.reject(err as Error);
+            }
+          }
           let timer: NodeJS.Timeout | undefined;
           const timedOut = new Promise<'timeout'>((resolve) => {
             timer = setTimeout(() => resolve('timeout'), opts.mount_timeout);

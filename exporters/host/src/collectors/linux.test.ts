@@ -161,6 +161,47 @@ describe('with a modified copy of the capture', () => {
   });
 });
 
+test('filesystem: a hung network mount is reported as an error after mount_timeout, and not asked again while stuck', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'opsdesk-hung-'));
+  mkdirSync(path.join(dir, 'proc', '1'), { recursive: true });
+  writeFileSync(path.join(dir, 'proc', '1', 'mounts'), '/dev/vda / ext4 rw 0 0\nnas:/trades /mnt/trades nfs4 rw 0 0\n');
+  const answer = { bsize: 4096, blocks: 10, bfree: 5, bavail: 4, files: 100, ffree: 50 };
+  let release: (() => void) | undefined;
+  let serverUp = false;
+  let asked = 0;
+  const collector = filesystemCollector(
+    { procfs: path.join(dir, 'proc'), sysfs: '/sys', rootfs: '/' },
+    { mount_points_exclude: /^$/, fs_types_exclude: /^$/, mount_timeout: 150 },
+    {
+      // stands in for statfs on an NFS server that stopped answering
+      remoteStatfs: () => {
+        asked++;
+        if (serverUp) return Promise.resolve(answer);
+        return new Promise((resolve) => (release = () => resolve(answer)));
+      },
+    },
+  );
+  const nfs = { device: 'nas:/trades', mountpoint: '/mnt/trades', fstype: 'nfs4' };
+  const root = { device: '/dev/vda', mountpoint: '/', fstype: 'ext4' };
+  const started = Date.now();
+  const first = await collectOnce(collector);
+  expect(Date.now() - started).toBeLessThan(1000);
+  expect(sampleOf(first, 'opsdesk_host_filesystem_device_error', nfs)).toBe(1);
+  expect(sampleOf(first, 'opsdesk_host_filesystem_size_bytes', root)).toBeGreaterThan(0);
+  const again = Date.now();
+  const second = await collectOnce(collector);
+  expect(Date.now() - again).toBeLessThan(100); // a stuck mount is skipped, not waited for again
+  expect(sampleOf(second, 'opsdesk_host_filesystem_device_error', nfs)).toBe(1);
+  expect(asked).toBe(1);
+  serverUp = true;
+  release?.();
+  await new Promise((r) => setImmediate(r));
+  const recovered = await collectOnce(collector);
+  expect(sampleOf(recovered, 'opsdesk_host_filesystem_device_error', nfs)).toBe(0);
+  expect(sampleOf(recovered, 'opsdesk_host_filesystem_size_bytes', nfs)).toBe(40960);
+  rmSync(dir, { recursive: true, force: true });
+});
+
 test('parseMounts: the last mount on a mountpoint wins and escapes are decoded', () => {
   const mounts = parseMounts('a /x ext4 rw 0 0\nb /x xfs ro 0 0\nc /with\\040space tmpfs rw 0 0\n');
   expect(mounts).toEqual([

@@ -1,5 +1,5 @@
 import type { Collector } from '@opsdesk/exporter-core';
-import { fields, malformed, procPath, readTextIfExists, readText, sysPath, type HostPaths } from '../procfs';
+import { fields, malformed, procPath, readText, readTextIfExists, sysPath, type HostPaths } from '../procfs';
 
 // Positions after the interface name in /proc/net/dev.
 const COLUMNS: Array<[number, string, string]> = [
