@@ -16,7 +16,10 @@ const components = [
 ].filter((c) => existsSync(path.join(root, c.bin)));
 
 const children = components.map((c) => {
-  const child = spawn(process.execPath, [c.bin, ...c.args], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+  const child = spawn(process.execPath, [c.bin, ...c.args], {
+    cwd: root,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
   child.on('exit', (code, signal) => {
     if (!stopping) {
       console.error(`opsdesk: ${c.name} exited (${signal ?? code}); stopping the rest`);
@@ -28,7 +31,9 @@ const children = components.map((c) => {
 
 console.log('\nOpsDesk is running:');
 for (const c of components) console.log(`  ${c.name.padEnd(16)} ${c.url}`);
-console.log('\nPoint a Prometheus at these targets (see README "Run without Docker"). Ctrl-C stops everything.\n');
+console.log(
+  '\nPoint a Prometheus at these targets (see README "Run without Docker"). Ctrl-C stops everything.\n',
+);
 
 let stopping = false;
 function stop(code) {

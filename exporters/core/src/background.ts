@@ -54,13 +54,18 @@ export class BackgroundTask<T> {
     const started = Date.now();
     const controller = new AbortController();
     this.controller = controller;
-    const timeout = setTimeout(() => controller.abort(new Error(`timed out after ${this.opts.timeoutMs} ms`)), this.opts.timeoutMs);
+    const timeout = setTimeout(
+      () => controller.abort(new Error(`timed out after ${this.opts.timeoutMs} ms`)),
+      this.opts.timeoutMs,
+    );
     timeout.unref();
     try {
       const value = await Promise.race([
         this.opts.run(controller.signal),
         new Promise<never>((_, reject) => {
-          controller.signal.addEventListener('abort', () => reject(controller.signal.reason as Error), { once: true });
+          controller.signal.addEventListener('abort', () => reject(controller.signal.reason as Error), {
+            once: true,
+          });
         }),
       ]);
       this.value = value;
@@ -71,7 +76,10 @@ export class BackgroundTask<T> {
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       if (!this.lastRunFailed || message !== this.lastError) {
-        this.opts.log.warn({ task: this.opts.name, err: message }, 'background check failed; keeping last good values');
+        this.opts.log.warn(
+          { task: this.opts.name, err: message },
+          'background check failed; keeping last good values',
+        );
       }
       this.lastRunFailed = true;
       this.lastError = message;

@@ -8,7 +8,12 @@ import { duration } from './duration';
 const schema = z.strictObject({
   listen: z.string().default(':9741'),
   channels: z
-    .array(z.strictObject({ name: z.string(), schedule: z.strictObject({ start: z.string().regex(/^\d\d:\d\d$/, 'expected HH:MM') }) }))
+    .array(
+      z.strictObject({
+        name: z.string(),
+        schedule: z.strictObject({ start: z.string().regex(/^\d\d:\d\d$/, 'expected HH:MM') }),
+      }),
+    )
     .default([]),
   collectors: z.strictObject({ timeout: duration().default(5000) }).prefault({}),
   token: z.string().optional(),
@@ -25,11 +30,23 @@ function problems(text: string, env: NodeJS.ProcessEnv = {}): string[] {
 }
 
 test('applies defaults to an empty file', () => {
-  expect(parseConfigText('', 'x.yml', schema)).toEqual({ listen: ':9741', channels: [], collectors: { timeout: 5000 } });
+  expect(parseConfigText('', 'x.yml', schema)).toEqual({
+    listen: ':9741',
+    channels: [],
+    collectors: { timeout: 5000 },
+  });
 });
 
 test('names file, line, path and reason of a bad value', () => {
-  const text = ['channels:', '  - name: a', '    schedule: {start: "09:00"}', '  - name: b', '    schedule:', '      start: 9am', ''].join('\n');
+  const text = [
+    'channels:',
+    '  - name: a',
+    '    schedule: {start: "09:00"}',
+    '  - name: b',
+    '    schedule:',
+    '      start: 9am',
+    '',
+  ].join('\n');
   expect(problems(text)).toEqual(['channels.yml:6: channels[1].schedule.start: expected HH:MM, got "9am"']);
 });
 
@@ -56,7 +73,10 @@ test('reports YAML syntax errors with line and column', () => {
 });
 
 test('takes secrets from environment variables, and names a missing one', () => {
-  expect(parseConfigText('token: ${OPSDESK_TEST_TOKEN}\n', 'x.yml', schema, { OPSDESK_TEST_TOKEN: 's3cret' }).token).toBe('s3cret');
+  expect(
+    parseConfigText('token: ${OPSDESK_TEST_TOKEN}\n', 'x.yml', schema, { OPSDESK_TEST_TOKEN: 's3cret' })
+      .token,
+  ).toBe('s3cret');
   expect(problems('token: "Bearer ${NOPE}"\n')).toEqual([
     'channels.yml:1: token: environment variable NOPE is referenced but not set; export it or remove the reference',
   ]);
@@ -64,7 +84,9 @@ test('takes secrets from environment variables, and names a missing one', () => 
 
 test('a missing file names the path', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'opsdesk-config-'));
-  expect(() => loadConfigFile(path.join(dir, 'nope.yml'), schema)).toThrow(/nope\.yml: cannot read config: file not found/);
+  expect(() => loadConfigFile(path.join(dir, 'nope.yml'), schema)).toThrow(
+    /nope\.yml: cannot read config: file not found/,
+  );
   writeFileSync(path.join(dir, 'ok.yml'), 'listen: "127.0.0.1:1"\n');
   expect(loadConfigFile(path.join(dir, 'ok.yml'), schema).listen).toBe('127.0.0.1:1');
 });

@@ -27,12 +27,20 @@ export function formatConfigPath(keys: readonly PathKey[]): string {
 }
 
 /** Replaces `${NAME}` in string values with the environment variable NAME, so secrets never live in the file. */
-function substituteEnv(value: unknown, at: PathKey[], env: NodeJS.ProcessEnv, problems: Array<[PathKey[], string]>): unknown {
+function substituteEnv(
+  value: unknown,
+  at: PathKey[],
+  env: NodeJS.ProcessEnv,
+  problems: Array<[PathKey[], string]>,
+): unknown {
   if (typeof value === 'string') {
     return value.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (_m, name: string) => {
       const v = env[name];
       if (v === undefined) {
-        problems.push([at, `environment variable ${name} is referenced but not set; export it or remove the reference`]);
+        problems.push([
+          at,
+          `environment variable ${name} is referenced but not set; export it or remove the reference`,
+        ]);
         return '';
       }
       return v;
@@ -84,7 +92,8 @@ export function loadConfigFile<S extends z.ZodType>(
   try {
     text = readFileSync(file, 'utf8');
   } catch (err) {
-    const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (err as Error).message;
+    const reason =
+      (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (err as Error).message;
     throw new ConfigError(file, [`${file}: cannot read config: ${reason}`]);
   }
   return parseConfigText(text, name, schema, env, file);

@@ -10,7 +10,8 @@ test('parses Prometheus durations into milliseconds', () => {
 });
 
 test('rejects what Prometheus rejects', () => {
-  for (const bad of ['', '5', '5 min', '1.5h', 'm5', '-1s', '30S']) expect(parseDuration(bad)).toBeUndefined();
+  for (const bad of ['', '5', '5 min', '1.5h', 'm5', '-1s', '30S'])
+    expect(parseDuration(bad)).toBeUndefined();
 });
 
 test('formats milliseconds back to the shortest notation', () => {

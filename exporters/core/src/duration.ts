@@ -48,7 +48,10 @@ export function duration(opts: { min?: string; max?: string } = {}) {
   return z.string().transform((text, ctx) => {
     const ms = parseDuration(text.trim());
     if (ms === undefined) {
-      ctx.addIssue({ code: 'custom', message: `expected a duration like 30s, 5m or 1h, got ${JSON.stringify(text)}` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `expected a duration like 30s, 5m or 1h, got ${JSON.stringify(text)}`,
+      });
       return z.NEVER;
     }
     if (ms < min || ms > max) {

@@ -36,7 +36,11 @@ export function runCommand(
           reject(new Error(`${file} ${args.join(' ')}: ${why}`));
           return;
         }
-        resolve({ stdout: String(stdout), stderr: String(stderr), code: err ? (err.code as unknown as number) : 0 });
+        resolve({
+          stdout: String(stdout),
+          stderr: String(stderr),
+          code: err ? (err.code as unknown as number) : 0,
+        });
       },
     );
   });

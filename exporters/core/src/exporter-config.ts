@@ -6,7 +6,10 @@ import { LOG_LEVELS } from './logger';
  * A collector's section in `collectors:`; every collector takes `enabled` and `timeout`, plus its
  * own settings.
  */
-export function collectorSection<S extends z.ZodRawShape>(shape: S, opts: { enabledByDefault?: boolean } = {}) {
+export function collectorSection<S extends z.ZodRawShape>(
+  shape: S,
+  opts: { enabledByDefault?: boolean } = {},
+) {
   return z
     .strictObject({
       enabled: z.boolean().default(opts.enabledByDefault ?? true),
@@ -18,7 +21,10 @@ export function collectorSection<S extends z.ZodRawShape>(shape: S, opts: { enab
 
 /** The settings every exporter shares, around its own `collectors:` sections. */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export function exporterConfigSchema<S extends z.ZodRawShape, E extends z.ZodRawShape = {}>(collectors: S, extra: E = {} as E) {
+export function exporterConfigSchema<S extends z.ZodRawShape, E extends z.ZodRawShape = {}>(
+  collectors: S,
+  extra: E = {} as E,
+) {
   return z.strictObject({
     listen: z.string().optional(),
     log_level: z.enum(LOG_LEVELS).default('info'),
@@ -47,6 +53,9 @@ export interface CommonExporterConfig {
 /** Names of the `collectors:` sections whose `enabled` is true. */
 export function enabledCollectorNames(config: CommonExporterConfig): string[] {
   return Object.entries(config.collectors)
-    .filter(([, section]) => typeof section === 'object' && section !== null && (section as { enabled?: boolean }).enabled)
+    .filter(
+      ([, section]) =>
+        typeof section === 'object' && section !== null && (section as { enabled?: boolean }).enabled,
+    )
     .map(([name]) => name);
 }

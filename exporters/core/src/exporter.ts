@@ -60,13 +60,22 @@ export async function startExporter<C extends CommonExporterConfig>(
   });
   let ready = false;
   const processMetrics = new ProcessMetrics();
-  const app = createExporterApp({ title: def.title, version: def.version, runner, registry, processMetrics, log, isReady: () => ready });
+  const app = createExporterApp({
+    title: def.title,
+    version: def.version,
+    runner,
+    registry,
+    processMetrics,
+    log,
+    isReady: () => ready,
+  });
 
   const server: Server = await new Promise((resolve, reject) => {
     const s = app.listen(listen.port, listen.host);
     s.once('listening', () => resolve(s));
     s.once('error', (err: NodeJS.ErrnoException) => {
-      const why = err.code === 'EADDRINUSE' ? 'address already in use; pick another with --listen' : err.message;
+      const why =
+        err.code === 'EADDRINUSE' ? 'address already in use; pick another with --listen' : err.message;
       reject(new Error(`cannot listen on ${formatListenAddress(listen)}: ${why}`));
     });
   });
@@ -75,7 +84,10 @@ export async function startExporter<C extends CommonExporterConfig>(
   ready = true;
   const addr = server.address() as AddressInfo;
   const url = `http://${addr.family === 'IPv6' ? `[${addr.address}]` : addr.address}:${addr.port}`;
-  log.info({ listen: formatListenAddress(listen), url, collectors: runner.enabledNames }, `${def.title} listening`);
+  log.info(
+    { listen: formatListenAddress(listen), url, collectors: runner.enabledNames },
+    `${def.title} listening`,
+  );
 
   return {
     url,
@@ -94,7 +106,11 @@ export async function startExporter<C extends CommonExporterConfig>(
   };
 }
 
-const USAGE = (def: { name: string; defaultListen: string; listenEnv: string }) => `Usage: ${def.name} [--config FILE] [--listen HOST:PORT] [--check-config]
+const USAGE = (def: {
+  name: string;
+  defaultListen: string;
+  listenEnv: string;
+}) => `Usage: ${def.name} [--config FILE] [--listen HOST:PORT] [--check-config]
 
   --config FILE     YAML config; without it the built-in defaults apply
   --listen ADDR     address to serve /metrics on (default ${def.defaultListen}; env ${def.listenEnv})
@@ -104,7 +120,10 @@ const USAGE = (def: { name: string; defaultListen: string; listenEnv: string }) 
 `;
 
 /** The command line of every exporter. Exit codes: 0 clean stop, 1 runtime failure, 2 bad flags or config. */
-export async function runExporterCli<C extends CommonExporterConfig>(def: ExporterDefinition<C>, argv: string[]): Promise<void> {
+export async function runExporterCli<C extends CommonExporterConfig>(
+  def: ExporterDefinition<C>,
+  argv: string[],
+): Promise<void> {
   let flags;
   try {
     flags = parseArgs({
@@ -139,7 +158,9 @@ export async function runExporterCli<C extends CommonExporterConfig>(def: Export
     const level = flags['log-level'];
     if (level !== undefined) {
       if (!(LOG_LEVELS as readonly string[]).includes(level)) {
-        throw new Error(`--log-level: expected one of ${LOG_LEVELS.join(', ')}, got ${JSON.stringify(level)}`);
+        throw new Error(
+          `--log-level: expected one of ${LOG_LEVELS.join(', ')}, got ${JSON.stringify(level)}`,
+        );
       }
       config = { ...config, log_level: level as LogLevel };
     }

@@ -8,7 +8,9 @@ export function parseListenAddress(text: string): ListenAddress {
   const m = /^(?:\[([^\]]+)\]|([^:[\]]*)):(\d{1,5})$/.exec(text.trim());
   const port = m ? Number(m[3]) : NaN;
   if (!m || port > 65535) {
-    throw new Error(`invalid listen address ${JSON.stringify(text)}: expected HOST:PORT, e.g. 0.0.0.0:9741 or :9741`);
+    throw new Error(
+      `invalid listen address ${JSON.stringify(text)}: expected HOST:PORT, e.g. 0.0.0.0:9741 or :9741`,
+    );
   }
   const host = m[1] ?? (m[2] || '0.0.0.0');
   return { host, port };

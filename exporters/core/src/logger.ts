@@ -5,7 +5,11 @@ export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
 /** JSON lines on stdout, one object per event, as log shippers expect. */
-export function createLogger(name: string, level: LogLevel = 'info', destination?: pino.DestinationStream): Logger {
+export function createLogger(
+  name: string,
+  level: LogLevel = 'info',
+  destination?: pino.DestinationStream,
+): Logger {
   return pino(
     {
       name,

@@ -36,7 +36,8 @@ export class MetricSink {
     if (!fam) {
       if (!NAME_RE.test(name)) throw new Error(`invalid metric name ${JSON.stringify(name)}`);
       for (const l of labelNames) {
-        if (!LABEL_RE.test(l) || l.startsWith('__')) throw new Error(`invalid label name ${JSON.stringify(l)} on ${name}`);
+        if (!LABEL_RE.test(l) || l.startsWith('__'))
+          throw new Error(`invalid label name ${JSON.stringify(l)} on ${name}`);
       }
       fam = { name, help, type, labelNames, series: new Map() };
       this.families.set(name, fam);
@@ -48,7 +49,9 @@ export class MetricSink {
     return {
       set: (value: number, ...labelValues: string[]) => {
         if (labelValues.length !== f.labelNames.length) {
-          throw new Error(`metric ${f.name}: expected ${f.labelNames.length} label values, got ${labelValues.length}`);
+          throw new Error(
+            `metric ${f.name}: expected ${f.labelNames.length} label values, got ${labelValues.length}`,
+          );
         }
         const key = labelValues.join('\u0000');
         if (!f.series.has(key) && f.series.size >= max) {
@@ -102,7 +105,9 @@ function escapeHelp(text: string): string {
 }
 
 function escapeLabelValue(text: string): string {
-  return NEEDS_ESCAPE.test(text) ? text.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/"/g, '\\"') : text;
+  return NEEDS_ESCAPE.test(text)
+    ? text.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/"/g, '\\"')
+    : text;
 }
 
 export function formatSampleValue(value: number): string {

@@ -25,22 +25,35 @@ export class ProcessMetrics {
     const cpu = process.cpuUsage();
     const mem = process.memoryUsage();
     sink
-      .counter('process_cpu_seconds_total', 'Total user and system CPU time spent by this exporter, in seconds.')
+      .counter(
+        'process_cpu_seconds_total',
+        'Total user and system CPU time spent by this exporter, in seconds.',
+      )
       .set((cpu.user + cpu.system) / 1e6);
     sink.gauge('process_resident_memory_bytes', 'Resident memory of this exporter, in bytes.').set(mem.rss);
-    sink.gauge('process_start_time_seconds', 'Start time of this exporter since the Unix epoch, in seconds.').set(this.startTimeSeconds);
+    sink
+      .gauge('process_start_time_seconds', 'Start time of this exporter since the Unix epoch, in seconds.')
+      .set(this.startTimeSeconds);
     const fds = await openFds();
-    if (fds !== undefined) sink.gauge('process_open_fds', 'File descriptors this exporter has open.').set(fds);
-    if (this.maxFds !== undefined) sink.gauge('process_max_fds', 'Most file descriptors this exporter may open (RLIMIT_NOFILE).').set(this.maxFds);
+    if (fds !== undefined)
+      sink.gauge('process_open_fds', 'File descriptors this exporter has open.').set(fds);
+    if (this.maxFds !== undefined)
+      sink
+        .gauge('process_max_fds', 'Most file descriptors this exporter may open (RLIMIT_NOFILE).')
+        .set(this.maxFds);
     sink.gauge('nodejs_heap_size_used_bytes', 'V8 heap in use by this exporter, in bytes.').set(mem.heapUsed);
-    sink.gauge('nodejs_heap_size_total_bytes', 'V8 heap reserved by this exporter, in bytes.').set(mem.heapTotal);
+    sink
+      .gauge('nodejs_heap_size_total_bytes', 'V8 heap reserved by this exporter, in bytes.')
+      .set(mem.heapTotal);
     sink
       .gauge(
         'nodejs_eventloop_lag_p99_seconds',
         '99th percentile of event-loop delay since start, in seconds; high values mean scrapes wait behind other work.',
       )
       .set(this.loopDelay.percentile(99) / 1e9);
-    sink.gauge('nodejs_version_info', 'Node.js version running this exporter; always 1.', ['version']).set(1, process.version);
+    sink
+      .gauge('nodejs_version_info', 'Node.js version running this exporter; always 1.', ['version'])
+      .set(1, process.version);
   }
 }
 
@@ -55,5 +68,7 @@ function readMaxFds(): number | undefined {
 
 function openFds(): Promise<number | undefined> {
   if (process.platform !== 'linux') return Promise.resolve(undefined);
-  return new Promise((resolve) => readdir('/proc/self/fd', (err, list) => resolve(err ? undefined : list.length)));
+  return new Promise((resolve) =>
+    readdir('/proc/self/fd', (err, list) => resolve(err ? undefined : list.length)),
+  );
 }

@@ -3,7 +3,10 @@ import { silentLogger } from '@opsdesk/testing';
 import type { Collector } from './collector';
 import { CollectorRunner, SelectionError } from './runner';
 
-function runner(collectors: Collector[], opts: { timeoutMs?: number; enabled?: string[]; maxSeries?: number } = {}) {
+function runner(
+  collectors: Collector[],
+  opts: { timeoutMs?: number; enabled?: string[]; maxSeries?: number } = {},
+) {
   const registry = new Registry();
   const r = new CollectorRunner({
     prefix: 'test_',
@@ -22,13 +25,21 @@ const quick = (name: string, value = 1): Collector => ({
   collect: ({ sink }) => sink.gauge(`test_${name}_value`, 'x').set(value),
 });
 
-function seriesValue(sink: Awaited<ReturnType<CollectorRunner['scrape']>>, name: string, key = ''): number | undefined {
+function seriesValue(
+  sink: Awaited<ReturnType<CollectorRunner['scrape']>>,
+  name: string,
+  key = '',
+): number | undefined {
   return sink.families.get(name)?.series.get(key);
 }
 
 test('a hung collector times out without delaying the others', async () => {
   let release!: () => void;
-  const hung: Collector = { name: 'hung', timeoutMs: 200, collect: () => new Promise<void>((r) => (release = r)) };
+  const hung: Collector = {
+    name: 'hung',
+    timeoutMs: 200,
+    collect: () => new Promise<void>((r) => (release = r)),
+  };
   const { r } = runner([quick('a'), hung, quick('b')]);
   const started = Date.now();
   const sink = await r.scrape();
@@ -90,7 +101,9 @@ test('collect[] and exclude[] choose among enabled collectors and name the known
   expect(r.select([], ['cpu'])).toEqual(['meminfo']);
   expect(r.select([], [])).toEqual(['cpu', 'meminfo']);
   expect(() => r.select(['cpux'], [])).toThrow(SelectionError);
-  expect(() => r.select(['cpux'], [])).toThrow('unknown collector "cpux" in collect[]; known collectors: cpu, meminfo, patches');
+  expect(() => r.select(['cpux'], [])).toThrow(
+    'unknown collector "cpux" in collect[]; known collectors: cpu, meminfo, patches',
+  );
   expect(() => r.select(['patches'], [])).toThrow('collectors.patches.enabled: false');
   expect(() => r.select(['cpu'], ['meminfo'])).toThrow('not both');
 });
@@ -107,5 +120,7 @@ test('series over the limit are dropped and counted per metric', async () => {
   const sink = await r.scrape();
   expect(sink.families.get('test_wide')?.series.size).toBe(10);
   await r.scrape();
-  expect(await registry.getSingleMetricAsString('test_series_dropped_total')).toContain('test_series_dropped_total{metric="test_wide"} 30');
+  expect(await registry.getSingleMetricAsString('test_series_dropped_total')).toContain(
+    'test_series_dropped_total{metric="test_wide"} 30',
+  );
 });

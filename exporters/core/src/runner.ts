@@ -64,10 +64,14 @@ export class CollectorRunner {
     const param = collect.length > 0 ? 'collect[]' : 'exclude[]';
     for (const name of requested) {
       if (!this.byName.has(name)) {
-        throw new SelectionError(`unknown collector ${JSON.stringify(name)} in ${param}; known collectors: ${this.knownNames.join(', ')}`);
+        throw new SelectionError(
+          `unknown collector ${JSON.stringify(name)} in ${param}; known collectors: ${this.knownNames.join(', ')}`,
+        );
       }
       if (!this.enabled.includes(name)) {
-        throw new SelectionError(`collector ${JSON.stringify(name)} in ${param} is disabled in the config (collectors.${name}.enabled: false)`);
+        throw new SelectionError(
+          `collector ${JSON.stringify(name)} in ${param} is disabled in the config (collectors.${name}.enabled: false)`,
+        );
       }
     }
     if (collect.length > 0) return [...new Set(collect)].sort();
@@ -125,7 +129,9 @@ export class CollectorRunner {
     const controller = new AbortController();
     const sink = new MetricSink(this.opts.maxSeriesPerMetric);
     let timer: NodeJS.Timeout | undefined;
-    const work = Promise.resolve().then(() => c.collect({ sink, signal: controller.signal, log: this.opts.log }));
+    const work = Promise.resolve().then(() =>
+      c.collect({ sink, signal: controller.signal, log: this.opts.log }),
+    );
     this.stillRunning.add(c.name);
     void work.then(
       () => this.stillRunning.delete(c.name),

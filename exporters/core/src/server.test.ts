@@ -25,7 +25,14 @@ beforeAll(async () => {
     registry,
     log: silentLogger,
   });
-  const app = createExporterApp({ title: 'Test exporter', version: '1.0.0', runner, registry, log: silentLogger, isReady: () => ready });
+  const app = createExporterApp({
+    title: 'Test exporter',
+    version: '1.0.0',
+    runner,
+    registry,
+    log: silentLogger,
+    isReady: () => ready,
+  });
   const port = await freePort();
   server = app.listen(port, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));

@@ -47,7 +47,9 @@ export function createExporterApp(opts: ExporterAppOptions): express.Express {
     const own = new MetricSink(Infinity);
     await opts.processMetrics?.write(own);
     const body =
-      renderFamilies(sink.families.values()) + renderFamilies(own.families.values()) + (await opts.registry.metrics());
+      renderFamilies(sink.families.values()) +
+      renderFamilies(own.families.values()) +
+      (await opts.registry.metrics());
     res.setHeader('Content-Type', EXPOSITION_CONTENT_TYPE);
     res.setHeader('Cache-Control', 'no-store');
     if (/\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
@@ -71,7 +73,9 @@ export function createExporterApp(opts: ExporterAppOptions): express.Express {
   });
 
   app.get('/', (_req, res) => {
-    const list = opts.runner.enabledNames.map((n) => `<li><a href="metrics?collect[]=${n}">${n}</a></li>`).join('');
+    const list = opts.runner.enabledNames
+      .map((n) => `<li><a href="metrics?collect[]=${n}">${n}</a></li>`)
+      .join('');
     res
       .type('html')
       .send(
@@ -82,7 +86,12 @@ export function createExporterApp(opts: ExporterAppOptions): express.Express {
   });
 
   app.use((req, res) => {
-    sendError(res, 404, 'not_found', `no route for ${req.method} ${req.path}; try /metrics, /-/healthy or /-/ready`);
+    sendError(
+      res,
+      404,
+      'not_found',
+      `no route for ${req.method} ${req.path}; try /metrics, /-/healthy or /-/ready`,
+    );
   });
 
   app.use((err: Error, _req: Request, res: Response, _next: express.NextFunction) => {

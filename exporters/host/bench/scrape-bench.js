@@ -96,10 +96,19 @@ async function main() {
 
   const ourPort = await freePort();
   const nodePort = await freePort();
-  const ours = spawn(path.join(__dirname, '..', 'bin', 'opsdesk-host-exporter.js'), ['--config', config, '--listen', `127.0.0.1:${ourPort}`, '--log-level', 'warn'], { stdio: 'ignore' });
+  const ours = spawn(
+    path.join(__dirname, '..', 'bin', 'opsdesk-host-exporter.js'),
+    ['--config', config, '--listen', `127.0.0.1:${ourPort}`, '--log-level', 'warn'],
+    { stdio: 'ignore' },
+  );
   const peer = spawn(
     NODE_EXPORTER,
-    [`--web.listen-address=127.0.0.1:${nodePort}`, '--collector.disable-defaults', ...COLLECTORS.map((c) => `--collector.${c}`), '--log.level=warn'],
+    [
+      `--web.listen-address=127.0.0.1:${nodePort}`,
+      '--collector.disable-defaults',
+      ...COLLECTORS.map((c) => `--collector.${c}`),
+      '--log.level=warn',
+    ],
     { stdio: 'ignore' },
   );
   const stopAll = () => {
@@ -128,8 +137,12 @@ async function main() {
 
     const fmt = (n, d = 2) => n.toFixed(d);
     console.log(`\nHost exporter scrape benchmark — ${new Date().toISOString()}`);
-    console.log(`machine: ${os.cpus().length} × ${os.cpus()[0].model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.release()}, node ${process.version}`);
-    console.log(`peer: ${nodeVersion}; collectors: ${COLLECTORS.join(', ')}; ${SCRAPES} scrapes per run, gzip, keep-alive\n`);
+    console.log(
+      `machine: ${os.cpus().length} × ${os.cpus()[0].model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.release()}, node ${process.version}`,
+    );
+    console.log(
+      `peer: ${nodeVersion}; collectors: ${COLLECTORS.join(', ')}; ${SCRAPES} scrapes per run, gzip, keep-alive\n`,
+    );
     const rows = [];
     for (const concurrency of [1, 10]) {
       const a = results[`opsdesk-host-exporter@${concurrency}`];
@@ -140,9 +153,13 @@ async function main() {
     }
     rows.push(['RSS MB after warm-up', rss[0] / 2 ** 20, rss[1] / 2 ** 20]);
     rows.push(['RSS MB after the run', rssAfter[0] / 2 ** 20, rssAfter[1] / 2 ** 20]);
-    console.log(`${'figure'.padEnd(30)} ${'ours'.padStart(10)} ${'node_exp'.padStart(10)} ${'ours/node'.padStart(10)}`);
+    console.log(
+      `${'figure'.padEnd(30)} ${'ours'.padStart(10)} ${'node_exp'.padStart(10)} ${'ours/node'.padStart(10)}`,
+    );
     for (const [label, a, b] of rows) {
-      console.log(`${label.padEnd(30)} ${fmt(a).padStart(10)} ${fmt(b).padStart(10)} ${fmt(a / b).padStart(10)}`);
+      console.log(
+        `${label.padEnd(30)} ${fmt(a).padStart(10)} ${fmt(b).padStart(10)} ${fmt(a / b).padStart(10)}`,
+      );
     }
     const c1 = [results['opsdesk-host-exporter@1'], results['node_exporter@1']];
     const c10 = [results['opsdesk-host-exporter@10'], results['node_exporter@10']];

@@ -6,7 +6,13 @@ import { formatDuration } from '@opsdesk/exporter-core';
  * "we have not been able to look": `<area>_check_failed`, `<area>_last_success_timestamp_seconds`,
  * `<area>_check_duration_seconds`.
  */
-export function writeCheckStatus(sink: MetricSink, area: string, what: string, intervalMs: number, task: BackgroundTask<unknown>): void {
+export function writeCheckStatus(
+  sink: MetricSink,
+  area: string,
+  what: string,
+  intervalMs: number,
+  task: BackgroundTask<unknown>,
+): void {
   const every = formatDuration(intervalMs);
   sink
     .gauge(
@@ -24,7 +30,10 @@ export function writeCheckStatus(sink: MetricSink, area: string, what: string, i
   }
   if (task.lastDurationMs !== undefined) {
     sink
-      .gauge(`opsdesk_host_${area}_check_duration_seconds`, `How long the last ${what} check took, in seconds.`)
+      .gauge(
+        `opsdesk_host_${area}_check_duration_seconds`,
+        `How long the last ${what} check took, in seconds.`,
+      )
       .set(task.lastDurationMs / 1000);
   }
 }

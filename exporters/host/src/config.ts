@@ -6,16 +6,22 @@ const regex = z.string().transform((text, ctx) => {
   try {
     return new RegExp(text);
   } catch (err) {
-    ctx.addIssue({ code: 'custom', message: `invalid regular expression ${JSON.stringify(text)}: ${(err as Error).message}` });
+    ctx.addIssue({
+      code: 'custom',
+      message: `invalid regular expression ${JSON.stringify(text)}: ${(err as Error).message}`,
+    });
     return z.NEVER;
   }
 });
 
 const unitName = z
   .string()
-  .regex(/^[A-Za-z0-9:_.@\\-]+\.(service|socket|timer|mount|target|path|slice|scope|swap|device|automount)$/, {
-    message: 'expected a systemd unit name with its type, e.g. sshd.service',
-  });
+  .regex(
+    /^[A-Za-z0-9:_.@\\-]+\.(service|socket|timer|mount|target|path|slice|scope|swap|device|automount)$/,
+    {
+      message: 'expected a systemd unit name with its type, e.g. sshd.service',
+    },
+  );
 
 export const DEFAULT_DISK_EXCLUDE = '^(z?ram|loop|fd|(h|s|v|xv)d[a-z]|nvme\\d+n\\d+p|mmcblk\\d+p)\\d+$';
 export const DEFAULT_MOUNT_POINTS_EXCLUDE =

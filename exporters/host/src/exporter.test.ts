@@ -2,13 +2,23 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describeWithPrograms, freePort, parseExposition, startPrometheus, startService, waitFor, type RunningService } from '@opsdesk/testing';
+import {
+  describeWithPrograms,
+  freePort,
+  parseExposition,
+  startPrometheus,
+  startService,
+  waitFor,
+  type RunningService,
+} from '@opsdesk/testing';
 
 // These tests run the built binary, as a user would; `npm test` builds first (pretest).
 const BIN = path.join(__dirname, '..', 'bin', 'opsdesk-host-exporter.js');
 const FIXTURE = path.join(__dirname, 'fixtures', 'debian12-vm');
 
-async function startHostExporter(configYaml?: string): Promise<RunningService & { url: string; dir: string }> {
+async function startHostExporter(
+  configYaml?: string,
+): Promise<RunningService & { url: string; dir: string }> {
   const dir = mkdtempSync(path.join(tmpdir(), 'opsdesk-hostexp-'));
   const port = await freePort();
   const args = ['--listen', `127.0.0.1:${port}`];
@@ -33,11 +43,23 @@ describe('the host exporter binary', () => {
 
   test('serves host series from this machine with every Linux collector succeeding', async () => {
     const samples = parseExposition(await (await fetch(`${exp.url}/metrics`)).text());
-    for (const c of ['cpu', 'stat', 'loadavg', 'meminfo', 'filefd', 'diskstats', 'filesystem', 'netdev', 'pressure']) {
+    for (const c of [
+      'cpu',
+      'stat',
+      'loadavg',
+      'meminfo',
+      'filefd',
+      'diskstats',
+      'filesystem',
+      'netdev',
+      'pressure',
+    ]) {
       expect([c, samples.get(`opsdesk_host_collector_success{collector="${c}"}`)]).toEqual([c, 1]);
     }
     expect(samples.get('opsdesk_host_memory_total_bytes')).toBeGreaterThan(0);
-    expect([...samples.keys()].some((k) => k.startsWith('opsdesk_host_cpu_seconds_total{cpu="0",mode="user"}'))).toBe(true);
+    expect(
+      [...samples.keys()].some((k) => k.startsWith('opsdesk_host_cpu_seconds_total{cpu="0",mode="user"}')),
+    ).toBe(true);
     expect([...samples.keys()].some((k) => k.startsWith('opsdesk_host_build_info{'))).toBe(true);
   });
 
@@ -52,7 +74,9 @@ describe('the host exporter binary', () => {
   test('collect[] with an unknown name is refused with the known names', async () => {
     const res = await fetch(`${exp.url}/metrics?collect[]=cpu&collect[]=nvidia`);
     expect(res.status).toBe(400);
-    expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/unknown collector "nvidia".*known collectors: cpu, diskstats/);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(
+      /unknown collector "nvidia".*known collectors: cpu, diskstats/,
+    );
   });
 });
 
@@ -61,7 +85,9 @@ describeWithPrograms({ promtool: 'prometheus' }, 'promtool', () => {
     const exp = await startHostExporter();
     try {
       // let the background checks (inventory, patches) land so their series are linted too
-      await waitFor('inventory', async () => ((await (await fetch(`${exp.url}/metrics`)).text()).includes('opsdesk_host_info{') ? true : undefined));
+      await waitFor('inventory', async () =>
+        (await (await fetch(`${exp.url}/metrics`)).text()).includes('opsdesk_host_info{') ? true : undefined,
+      );
       const body = await (await fetch(`${exp.url}/metrics`)).text();
       const r = spawnSync('promtool', ['check', 'metrics'], { input: body, encoding: 'utf8' });
       expect(r.stdout + r.stderr).toBe('');
@@ -94,7 +120,9 @@ describeWithPrograms({ prometheus: 'prometheus' }, 'scraped by the real Promethe
         const r = await prom.query('sum by (mode) (opsdesk_host_cpu_seconds_total)');
         return r.length >= 4 ? r : undefined;
       });
-      expect(cpu.map((s) => s.metric.mode)).toEqual(expect.arrayContaining(['user', 'system', 'idle', 'iowait']));
+      expect(cpu.map((s) => s.metric.mode)).toEqual(
+        expect.arrayContaining(['user', 'system', 'idle', 'iowait']),
+      );
       const failing = await prom.query('opsdesk_host_collector_success == 0');
       expect(failing).toEqual([]);
       // two scrapes a second apart give a rate, which is how every dashboard reads these counters
@@ -114,16 +142,27 @@ describe('faults', () => {
   test('an invalid config stops it with exit 2, naming file, line, path and reason', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'opsdesk-hostcfg-'));
     const file = path.join(dir, 'host.yml');
-    writeFileSync(file, 'collectors:\n  filesystem:\n    mount_timeout: 2 seconds\n  systemd:\n    units: [sshd]\n');
+    writeFileSync(
+      file,
+      'collectors:\n  filesystem:\n    mount_timeout: 2 seconds\n  systemd:\n    units: [sshd]\n',
+    );
     const r = spawnSync(process.execPath, [BIN, '--config', file], { encoding: 'utf8' });
     rmSync(dir, { recursive: true, force: true });
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain('host.yml:3: collectors.filesystem.mount_timeout: expected a duration like 30s, 5m or 1h, got "2 seconds"');
-    expect(r.stderr).toContain('host.yml:5: collectors.systemd.units[0]: expected a systemd unit name with its type, e.g. sshd.service');
+    expect(r.stderr).toContain(
+      'host.yml:3: collectors.filesystem.mount_timeout: expected a duration like 30s, 5m or 1h, got "2 seconds"',
+    );
+    expect(r.stderr).toContain(
+      'host.yml:5: collectors.systemd.units[0]: expected a systemd unit name with its type, e.g. sshd.service',
+    );
   });
 
   test('--check-config validates the example config', () => {
-    const out = execFileSync(process.execPath, [BIN, '--config', path.join(__dirname, '..', 'host.example.yml'), '--check-config'], { encoding: 'utf8' });
+    const out = execFileSync(
+      process.execPath,
+      [BIN, '--config', path.join(__dirname, '..', 'host.example.yml'), '--check-config'],
+      { encoding: 'utf8' },
+    );
     expect(out).toContain('valid');
   });
 
@@ -134,7 +173,9 @@ describe('faults', () => {
   });
 
   test('an unreadable /proc file fails only its collector, with one log line', async () => {
-    const exp = await startHostExporter('collectors: { patches: { enabled: false }, inventory: { enabled: false } }\n');
+    const exp = await startHostExporter(
+      'collectors: { patches: { enabled: false }, inventory: { enabled: false } }\n',
+    );
     const dir = exp.dir;
     await exp.stop();
     cpSync(FIXTURE, path.join(dir, 'root'), { recursive: true });
@@ -150,9 +191,16 @@ describe('faults', () => {
         expect(samples.get('opsdesk_host_load1')).toBe(0.14);
         expect(samples.has('opsdesk_host_memory_total_bytes')).toBe(false);
       }
-      const lines = broken.output().split('\n').filter((l) => l.includes('collector failed'));
+      const lines = broken
+        .output()
+        .split('\n')
+        .filter((l) => l.includes('collector failed'));
       expect(lines).toHaveLength(1);
-      expect(JSON.parse(lines[0] as string)).toMatchObject({ level: 'warn', collector: 'meminfo', err: expect.stringContaining('meminfo') });
+      expect(JSON.parse(lines[0] as string)).toMatchObject({
+        level: 'warn',
+        collector: 'meminfo',
+        err: expect.stringContaining('meminfo'),
+      });
     } finally {
       await broken.stop();
       rmSync(dir, { recursive: true, force: true });

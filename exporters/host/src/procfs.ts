@@ -44,7 +44,8 @@ export async function readTextIfExists(file: string, read = readText): Promise<s
     return await read(file);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'EINVAL' || code === 'ENOTSUP' || code === 'EOPNOTSUPP') return undefined;
+    if (code === 'ENOENT' || code === 'EINVAL' || code === 'ENOTSUP' || code === 'EOPNOTSUPP')
+      return undefined;
     throw err;
   }
 }

@@ -10,7 +10,11 @@ export async function collectOnce(collector: Collector, maxSeries = 10_000): Pro
 }
 
 /** The value of one series, looked up by its labels; undefined when absent. */
-export function sampleOf(sink: MetricSink, name: string, labels: Record<string, string> = {}): number | undefined {
+export function sampleOf(
+  sink: MetricSink,
+  name: string,
+  labels: Record<string, string> = {},
+): number | undefined {
   const fam = sink.families.get(name);
   if (!fam) return undefined;
   const key = fam.labelNames.map((l) => labels[l] ?? '').join('\u0000');
@@ -18,7 +22,10 @@ export function sampleOf(sink: MetricSink, name: string, labels: Record<string, 
 }
 
 /** Label values of every series of a metric, as objects. */
-export function seriesOf(sink: MetricSink, name: string): Array<{ labels: Record<string, string>; value: number }> {
+export function seriesOf(
+  sink: MetricSink,
+  name: string,
+): Array<{ labels: Record<string, string>; value: number }> {
   const fam = sink.families.get(name);
   if (!fam) return [];
   return [...fam.series].map(([key, value]) => {

@@ -7,28 +7,38 @@ import { detectPatchManager, patchesCollector } from './patches';
 import { parseListUnits, systemdCollector } from './systemd';
 import { parseChronyTracking, parseTimesyncStatus, timesyncCollector } from './timesync';
 
-const aptOutput = readFileSync(path.join(__dirname, '..', 'fixtures', 'patches', 'apt-dist-upgrade-debian12.txt'), 'utf8');
+const aptOutput = readFileSync(
+  path.join(__dirname, '..', 'fixtures', 'patches', 'apt-dist-upgrade-debian12.txt'),
+  'utf8',
+);
 const ok = (stdout: string, code = 0): CommandResult => ({ stdout, stderr: '', code });
 const flush = () => new Promise((r) => setTimeout(r, 20));
 
 describe('patches', () => {
   test('reports pending, security, held, reboot and check status from apt', async () => {
     const calls: string[] = [];
-    const collector = patchesCollector({ interval: 1_800_000, check_timeout: 60_000, manager: 'apt' }, silentLogger, {
-      manager: apt,
-      run: async (file, args) => {
-        calls.push(`${file} ${args.join(' ')}`);
-        return file === 'apt-mark' ? ok('linux-image-amd64\npostgresql-15\n') : ok(aptOutput);
+    const collector = patchesCollector(
+      { interval: 1_800_000, check_timeout: 60_000, manager: 'apt' },
+      silentLogger,
+      {
+        manager: apt,
+        run: async (file, args) => {
+          calls.push(`${file} ${args.join(' ')}`);
+          return file === 'apt-mark' ? ok('linux-image-amd64\npostgresql-15\n') : ok(aptOutput);
+        },
+        fileMtime: async (f) =>
+          f === '/run/reboot-required' || f === '/var/lib/apt/lists' ? 1_700_000_000 : undefined,
       },
-      fileMtime: async (f) => (f === '/run/reboot-required' || f === '/var/lib/apt/lists' ? 1_700_000_000 : undefined),
-    });
+    );
     collector.start?.();
     await flush();
     const sink = await collectOnce(collector);
     collector.stop?.();
     expect(calls[0]).toBe('apt-get --just-print -o Debug::NoLocking=true dist-upgrade');
     expect(sampleOf(sink, 'opsdesk_host_patches_security_upgrades_pending')).toBe(66);
-    expect(seriesOf(sink, 'opsdesk_host_patches_upgrades_pending').reduce((a, s) => a + s.value, 0)).toBe(113);
+    expect(seriesOf(sink, 'opsdesk_host_patches_upgrades_pending').reduce((a, s) => a + s.value, 0)).toBe(
+      113,
+    );
     expect(sampleOf(sink, 'opsdesk_host_patches_held_packages')).toBe(2);
     expect(sampleOf(sink, 'opsdesk_host_reboot_required')).toBe(1);
     expect(sampleOf(sink, 'opsdesk_host_patches_metadata_timestamp_seconds')).toBe(1_700_000_000);
@@ -39,14 +49,23 @@ describe('patches', () => {
 
   test('a failed check keeps the last good values and flips the failure gauge', async () => {
     let fail = false;
-    const collector = patchesCollector({ interval: 1_800_000, check_timeout: 60_000, manager: 'apt' }, silentLogger, {
-      manager: apt,
-      run: async (file) => {
-        if (fail) return { stdout: '', stderr: 'E: Could not open lock file /var/lib/dpkg/lock-frontend', code: 100 };
-        return file === 'apt-mark' ? ok('') : ok(aptOutput);
+    const collector = patchesCollector(
+      { interval: 1_800_000, check_timeout: 60_000, manager: 'apt' },
+      silentLogger,
+      {
+        manager: apt,
+        run: async (file) => {
+          if (fail)
+            return {
+              stdout: '',
+              stderr: 'E: Could not open lock file /var/lib/dpkg/lock-frontend',
+              code: 100,
+            };
+          return file === 'apt-mark' ? ok('') : ok(aptOutput);
+        },
+        fileMtime: async () => undefined,
       },
-      fileMtime: async () => undefined,
-    });
+    );
     collector.start?.();
     await flush();
     const before = await collectOnce(collector);
@@ -69,7 +88,11 @@ describe('patches', () => {
     expect(detectPatchManager('auto', () => undefined)).toBeUndefined();
     expect(detectPatchManager('none')).toBeUndefined();
     expect(detectPatchManager('auto', (p) => (p === 'dnf' ? '/usr/bin/dnf' : undefined))?.name).toBe('dnf');
-    const collector = patchesCollector({ interval: 60_000, check_timeout: 60_000, manager: 'auto' }, silentLogger, { manager: undefined });
+    const collector = patchesCollector(
+      { interval: 60_000, check_timeout: 60_000, manager: 'auto' },
+      silentLogger,
+      { manager: undefined },
+    );
     collector.start?.();
     const sink = await collectOnce(collector);
     expect(sink.families.size).toBe(0);
@@ -92,10 +115,14 @@ describe('systemd', () => {
   });
 
   test('exports failed units and the configured units’ state', async () => {
-    const collector = systemdCollector({ interval: 60_000, units: ['sshd.service', 'trading-gw.service', 'missing.service'] }, silentLogger, {
-      booted: true,
-      run: async () => ok(listing),
-    });
+    const collector = systemdCollector(
+      { interval: 60_000, units: ['sshd.service', 'trading-gw.service', 'missing.service'] },
+      silentLogger,
+      {
+        booted: true,
+        run: async () => ok(listing),
+      },
+    );
     collector.start?.();
     await flush();
     const sink = await collectOnce(collector);
@@ -115,23 +142,36 @@ describe('systemd', () => {
 
 describe('timesync', () => {
   test('chrony: offset and sync state from chronyc -c tracking', () => {
-    const line = 'A9FEA97B,169.254.169.123,4,1732600000.123456789,0.000012345,-0.000001234,0.000020000,-2.345,0.001,0.012,0.000345,0.000123,1024.5,Normal\n';
-    expect(parseChronyTracking(line)).toEqual({ source: 'chrony', synchronized: true, offsetSeconds: 0.000012345 });
-    const unsynced = '00000000,,0,0.000000000,0.000000000,0.000000000,0.000000000,0.000,0.000,0.000,1.000000000,1.000000000,0.0,Not synchronised\n';
+    const line =
+      'A9FEA97B,169.254.169.123,4,1732600000.123456789,0.000012345,-0.000001234,0.000020000,-2.345,0.001,0.012,0.000345,0.000123,1024.5,Normal\n';
+    expect(parseChronyTracking(line)).toEqual({
+      source: 'chrony',
+      synchronized: true,
+      offsetSeconds: 0.000012345,
+    });
+    const unsynced =
+      '00000000,,0,0.000000000,0.000000000,0.000000000,0.000000000,0.000,0.000,0.000,1.000000000,1.000000000,0.0,Not synchronised\n';
     expect(parseChronyTracking(unsynced).synchronized).toBe(false);
     expect(() => parseChronyTracking('506 Cannot talk to daemon\n')).toThrow(/expected 14 CSV fields/);
   });
 
   test('timesyncd: offset with its unit from timedatectl timesync-status', () => {
-    const text = '       Server: 10.0.0.1 (ntp.example.com)\nPoll interval: 34min 8s (min: 32s; max 34min 8s)\n         Leap: normal\n       Offset: -1.234ms\n        Delay: 2.5ms\n';
-    expect(parseTimesyncStatus(text, true)).toEqual({ source: 'timesyncd', synchronized: true, offsetSeconds: -0.001234 });
+    const text =
+      '       Server: 10.0.0.1 (ntp.example.com)\nPoll interval: 34min 8s (min: 32s; max 34min 8s)\n         Leap: normal\n       Offset: -1.234ms\n        Delay: 2.5ms\n';
+    expect(parseTimesyncStatus(text, true)).toEqual({
+      source: 'timesyncd',
+      synchronized: true,
+      offsetSeconds: -0.001234,
+    });
   });
 
   test('without a time daemon only the host clock is exported', async () => {
     const collector = timesyncCollector({ interval: 60_000 }, silentLogger, { source: undefined });
     collector.start?.();
     const sink = await collectOnce(collector);
-    expect(Math.abs((sampleOf(sink, 'opsdesk_host_time_seconds') as number) - Date.now() / 1000)).toBeLessThan(5);
+    expect(
+      Math.abs((sampleOf(sink, 'opsdesk_host_time_seconds') as number) - Date.now() / 1000),
+    ).toBeLessThan(5);
     expect(sink.families.has('opsdesk_host_time_offset_seconds')).toBe(false);
   });
 

@@ -38,7 +38,14 @@ export function parseMounts(text: string): Mount[] {
   return [...byMountpoint.values()];
 }
 
-export type StatFs = { bsize: number; blocks: number; bfree: number; bavail: number; files: number; ffree: number };
+export type StatFs = {
+  bsize: number;
+  blocks: number;
+  bfree: number;
+  bavail: number;
+  files: number;
+  ffree: number;
+};
 
 function statfsAsync(file: string): Promise<StatFs> {
   return new Promise((resolve, reject) => statfs(file, (err, s) => (err ? reject(err) : resolve(s))));
@@ -49,7 +56,8 @@ function statfsAsync(file: string): Promise<StatFs> {
  * statfs from in-memory counters, so it is asked inline; these go to the thread pool under
  * `mount_timeout`, so a dead NFS server cannot hang a scrape.
  */
-const REMOTE_FS = /^(nfs4?|cifs|smb3?|smbfs|ncpfs|9p|afs|ceph|glusterfs|lustre|gpfs|ocfs2|gfs2|beegfs|davfs|sshfs|fuse(\..+)?|fuseblk)$/;
+const REMOTE_FS =
+  /^(nfs4?|cifs|smb3?|smbfs|ncpfs|9p|afs|ceph|glusterfs|lustre|gpfs|ocfs2|gfs2|beegfs|davfs|sshfs|fuse(\..+)?|fuseblk)$/;
 
 /**
  * Space and inodes per mounted filesystem. statfs on a dead NFS server can block for minutes, so
@@ -67,21 +75,39 @@ export function filesystemCollector(
     name: 'filesystem',
     async collect({ sink, log }) {
       // PID 1's view is the host's view even when the exporter runs in its own mount namespace.
-      const text = (await readTextIfExists(procPath(paths, '1', 'mounts'))) ?? (await readText(procPath(paths, 'mounts')));
+      const text =
+        (await readTextIfExists(procPath(paths, '1', 'mounts'))) ??
+        (await readText(procPath(paths, 'mounts')));
       const mounts = parseMounts(text).filter(
         (m) => !opts.mount_points_exclude.test(m.mountpoint) && !opts.fs_types_exclude.test(m.fstype),
       );
       const labels = ['device', 'mountpoint', 'fstype'];
-      const size = sink.gauge('opsdesk_host_filesystem_size_bytes', 'Filesystem size in bytes (statfs).', labels);
-      const free = sink.gauge('opsdesk_host_filesystem_free_bytes', 'Free bytes, including the part reserved for root (statfs).', labels);
+      const size = sink.gauge(
+        'opsdesk_host_filesystem_size_bytes',
+        'Filesystem size in bytes (statfs).',
+        labels,
+      );
+      const free = sink.gauge(
+        'opsdesk_host_filesystem_free_bytes',
+        'Free bytes, including the part reserved for root (statfs).',
+        labels,
+      );
       const avail = sink.gauge(
         'opsdesk_host_filesystem_avail_bytes',
         'Bytes available to unprivileged users; alert on this one (statfs).',
         labels,
       );
-      const files = sink.gauge('opsdesk_host_filesystem_files', 'Inodes the filesystem has in total (statfs).', labels);
+      const files = sink.gauge(
+        'opsdesk_host_filesystem_files',
+        'Inodes the filesystem has in total (statfs).',
+        labels,
+      );
       const filesFree = sink.gauge('opsdesk_host_filesystem_files_free', 'Free inodes (statfs).', labels);
-      const readonly = sink.gauge('opsdesk_host_filesystem_readonly', '1 when the filesystem is mounted read-only (mount options).', labels);
+      const readonly = sink.gauge(
+        'opsdesk_host_filesystem_readonly',
+        '1 when the filesystem is mounted read-only (mount options).',
+        labels,
+      );
       const deviceError = sink.gauge(
         'opsdesk_host_filesystem_device_error',
         '1 when statfs failed or did not answer within collectors.filesystem.mount_timeout (e.g. a hung network mount); the log names the mount.',
@@ -114,7 +140,10 @@ export function filesystemCollector(
             const s = await Promise.race([pending, timedOut]);
             if (s === 'timeout') {
               stuck.add(m.mountpoint);
-              log.warn({ mountpoint: m.mountpoint, device: m.device, timeout_ms: opts.mount_timeout }, 'statfs did not answer; marking mount as stuck until it does');
+              log.warn(
+                { mountpoint: m.mountpoint, device: m.device, timeout_ms: opts.mount_timeout },
+                'statfs did not answer; marking mount as stuck until it does',
+              );
               void pending.then(
                 () => stuck.delete(m.mountpoint),
                 () => stuck.delete(m.mountpoint),

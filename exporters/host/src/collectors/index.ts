@@ -27,7 +27,11 @@ const PORTABLE_SAMPLE_MS = 15_000;
  * /proc, /sys and statfs directly; elsewhere the same names come from the OS through Node and
  * systeminformation, and the Linux-only ones are absent.
  */
-export function createHostCollectors(config: HostConfig, log: Logger, platform: NodeJS.Platform = process.platform): Collector[] {
+export function createHostCollectors(
+  config: HostConfig,
+  log: Logger,
+  platform: NodeJS.Platform = process.platform,
+): Collector[] {
   const c = config.collectors;
   const paths: HostPaths = config.paths;
   const common: Collector[] = [

@@ -30,8 +30,18 @@ export async function readInventory(): Promise<Inventory> {
   };
 }
 
-export function inventoryCollector(opts: { interval: number }, log: Logger, read: () => Promise<Inventory> = readInventory): Collector {
-  const task = new BackgroundTask<Inventory>({ name: 'inventory', intervalMs: opts.interval, timeoutMs: 60_000, log, run: read });
+export function inventoryCollector(
+  opts: { interval: number },
+  log: Logger,
+  read: () => Promise<Inventory> = readInventory,
+): Collector {
+  const task = new BackgroundTask<Inventory>({
+    name: 'inventory',
+    intervalMs: opts.interval,
+    timeoutMs: 60_000,
+    log,
+    run: read,
+  });
   return {
     name: 'inventory',
     start: () => task.start(),
@@ -46,10 +56,19 @@ export function inventoryCollector(opts: { interval: number }, log: Logger, read
           ['os', 'os_version', 'kernel', 'arch', 'cpu_model', 'hostname'],
         )
         .set(1, inv.os, inv.osVersion, inv.kernel, inv.arch, inv.cpuModel, inv.hostname);
-      const cpus = sink.gauge('opsdesk_host_cpus', 'CPUs the OS sees: kind="logical" counts hardware threads, kind="physical" cores (inventory).', ['kind']);
+      const cpus = sink.gauge(
+        'opsdesk_host_cpus',
+        'CPUs the OS sees: kind="logical" counts hardware threads, kind="physical" cores (inventory).',
+        ['kind'],
+      );
       cpus.set(inv.logicalCpus, 'logical');
       cpus.set(inv.physicalCpus, 'physical');
-      sink.gauge('opsdesk_host_memory_installed_bytes', 'Physical memory the OS reports, in bytes (inventory; see opsdesk_host_memory_total_bytes for usable RAM).').set(inv.memoryBytes);
+      sink
+        .gauge(
+          'opsdesk_host_memory_installed_bytes',
+          'Physical memory the OS reports, in bytes (inventory; see opsdesk_host_memory_total_bytes for usable RAM).',
+        )
+        .set(inv.memoryBytes);
     },
   };
 }

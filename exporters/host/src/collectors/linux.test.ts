@@ -16,7 +16,11 @@ import { statCollector } from './stat';
 
 // Captured on a Debian 12 VM (kernel 6.18, 2 vCPU, virtio disk) with scripts/capture-fixture.sh.
 const FIXTURE = path.join(__dirname, '..', 'fixtures', 'debian12-vm');
-const paths: HostPaths = { procfs: path.join(FIXTURE, 'proc'), sysfs: path.join(FIXTURE, 'sys'), rootfs: '/' };
+const paths: HostPaths = {
+  procfs: path.join(FIXTURE, 'proc'),
+  sysfs: path.join(FIXTURE, 'sys'),
+  rootfs: '/',
+};
 
 test('cpu: seconds per cpu and mode from /proc/stat at USER_HZ 100', async () => {
   const sink = await collectOnce(cpuCollector(paths));
@@ -66,7 +70,9 @@ test('pressure: a kernel without PSI yields no series and no failure', async () 
 });
 
 test('diskstats: per device, skipping loop, ram and partitions by default', async () => {
-  const sink = await collectOnce(diskstatsCollector(paths, { device_exclude: new RegExp(DEFAULT_DISK_EXCLUDE) }));
+  const sink = await collectOnce(
+    diskstatsCollector(paths, { device_exclude: new RegExp(DEFAULT_DISK_EXCLUDE) }),
+  );
   // vda 53258 11524 2551506 22696 45714 29441 4346328 10236 0 6616 33741 ...
   const vda = { device: 'vda' };
   expect(sampleOf(sink, 'opsdesk_host_disk_reads_completed_total', vda)).toBe(53258);
@@ -95,7 +101,9 @@ test('netdev: counters per interface, up from operstate, speed only where the li
   // eth0 is a virtio NIC that reports speed -1; no series rather than a bogus negative speed
   expect(seriesOf(sink, 'opsdesk_host_network_speed_bytes')).toEqual([]);
   const only = await collectOnce(netdevCollector(paths, { device_include: /^eth/ }));
-  expect(seriesOf(only, 'opsdesk_host_network_receive_bytes_total').map((s) => s.labels.device)).toEqual(['eth0']);
+  expect(seriesOf(only, 'opsdesk_host_network_receive_bytes_total').map((s) => s.labels.device)).toEqual([
+    'eth0',
+  ]);
 });
 
 describe('with a modified copy of the capture', () => {
@@ -153,18 +161,29 @@ describe('with a modified copy of the capture', () => {
       sampleOf(sink, 'opsdesk_host_filesystem_free_bytes', root) as number,
     );
     expect(sampleOf(sink, 'opsdesk_host_filesystem_device_error', root)).toBe(0);
-    expect(sampleOf(sink, 'opsdesk_host_filesystem_readonly', { device: '/dev/vdb', mountpoint: `${dir}/data`, fstype: 'ext4' })).toBe(1);
+    expect(
+      sampleOf(sink, 'opsdesk_host_filesystem_readonly', {
+        device: '/dev/vdb',
+        mountpoint: `${dir}/data`,
+        fstype: 'ext4',
+      }),
+    ).toBe(1);
     const gone = { device: 'nfs:/export', mountpoint: `${dir}/gone away`, fstype: 'nfs4' };
     expect(sampleOf(sink, 'opsdesk_host_filesystem_device_error', gone)).toBe(1);
     expect(sampleOf(sink, 'opsdesk_host_filesystem_size_bytes', gone)).toBeUndefined();
-    expect(seriesOf(sink, 'opsdesk_host_filesystem_size_bytes').some((s) => s.labels.fstype === 'proc')).toBe(false);
+    expect(seriesOf(sink, 'opsdesk_host_filesystem_size_bytes').some((s) => s.labels.fstype === 'proc')).toBe(
+      false,
+    );
   });
 });
 
 test('filesystem: a hung network mount is reported as an error after mount_timeout, and not asked again while stuck', async () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'opsdesk-hung-'));
   mkdirSync(path.join(dir, 'proc', '1'), { recursive: true });
-  writeFileSync(path.join(dir, 'proc', '1', 'mounts'), '/dev/vda / ext4 rw 0 0\nnas:/trades /mnt/trades nfs4 rw 0 0\n');
+  writeFileSync(
+    path.join(dir, 'proc', '1', 'mounts'),
+    '/dev/vda / ext4 rw 0 0\nnas:/trades /mnt/trades nfs4 rw 0 0\n',
+  );
   const answer = { bsize: 4096, blocks: 10, bfree: 5, bavail: 4, files: 100, ffree: 50 };
   let release: (() => void) | undefined;
   let serverUp = false;

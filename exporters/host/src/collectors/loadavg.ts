@@ -8,12 +8,16 @@ export function loadavgCollector(paths: HostPaths): Collector {
     async collect({ sink }) {
       const f = fields(await readText(file));
       const loads = f.slice(0, 3).map(Number);
-      if (loads.length !== 3 || loads.some(Number.isNaN)) throw malformed(file, 'expected three load averages');
+      if (loads.length !== 3 || loads.some(Number.isNaN))
+        throw malformed(file, 'expected three load averages');
       const windows = ['1', '5', '15'];
       loads.forEach((v, i) => {
         const w = windows[i] as string;
         sink
-          .gauge(`opsdesk_host_load${w}`, `${w}-minute load average: runnable plus uninterruptible tasks (from /proc/loadavg). Compare with the CPU count.`)
+          .gauge(
+            `opsdesk_host_load${w}`,
+            `${w}-minute load average: runnable plus uninterruptible tasks (from /proc/loadavg). Compare with the CPU count.`,
+          )
           .set(v);
       });
     },

@@ -3,13 +3,37 @@ import { malformed, parseKeyedNumbers, procPath, readText, type HostPaths } from
 
 const FIELDS: Array<[string, string, string]> = [
   ['MemTotal', 'opsdesk_host_memory_total_bytes', 'Usable RAM in bytes (MemTotal in /proc/meminfo).'],
-  ['MemAvailable', 'opsdesk_host_memory_available_bytes', 'RAM in bytes that can be given to programs without swapping, the kernel estimate (MemAvailable in /proc/meminfo). Alert on this, not on free.'],
-  ['MemFree', 'opsdesk_host_memory_free_bytes', 'RAM in bytes not used for anything, not even cache (MemFree in /proc/meminfo).'],
-  ['Buffers', 'opsdesk_host_memory_buffers_bytes', 'RAM in bytes used for block-device buffers (Buffers in /proc/meminfo).'],
-  ['Cached', 'opsdesk_host_memory_cached_bytes', 'RAM in bytes used by the page cache (Cached in /proc/meminfo).'],
-  ['Shmem', 'opsdesk_host_memory_shared_bytes', 'RAM in bytes used by shared memory and tmpfs (Shmem in /proc/meminfo).'],
+  [
+    'MemAvailable',
+    'opsdesk_host_memory_available_bytes',
+    'RAM in bytes that can be given to programs without swapping, the kernel estimate (MemAvailable in /proc/meminfo). Alert on this, not on free.',
+  ],
+  [
+    'MemFree',
+    'opsdesk_host_memory_free_bytes',
+    'RAM in bytes not used for anything, not even cache (MemFree in /proc/meminfo).',
+  ],
+  [
+    'Buffers',
+    'opsdesk_host_memory_buffers_bytes',
+    'RAM in bytes used for block-device buffers (Buffers in /proc/meminfo).',
+  ],
+  [
+    'Cached',
+    'opsdesk_host_memory_cached_bytes',
+    'RAM in bytes used by the page cache (Cached in /proc/meminfo).',
+  ],
+  [
+    'Shmem',
+    'opsdesk_host_memory_shared_bytes',
+    'RAM in bytes used by shared memory and tmpfs (Shmem in /proc/meminfo).',
+  ],
   ['SwapTotal', 'opsdesk_host_memory_swap_total_bytes', 'Swap space in bytes (SwapTotal in /proc/meminfo).'],
-  ['SwapFree', 'opsdesk_host_memory_swap_free_bytes', 'Unused swap space in bytes (SwapFree in /proc/meminfo).'],
+  [
+    'SwapFree',
+    'opsdesk_host_memory_swap_free_bytes',
+    'Unused swap space in bytes (SwapFree in /proc/meminfo).',
+  ],
 ];
 
 export function meminfoCollector(paths: HostPaths): Collector {

@@ -6,16 +6,24 @@ const COLUMNS: Array<[number, string, string]> = [
   [0, 'opsdesk_host_network_receive_bytes_total', 'Bytes received on the interface (/proc/net/dev).'],
   [1, 'opsdesk_host_network_receive_packets_total', 'Packets received on the interface (/proc/net/dev).'],
   [2, 'opsdesk_host_network_receive_errors_total', 'Receive errors on the interface (/proc/net/dev).'],
-  [3, 'opsdesk_host_network_receive_drops_total', 'Received packets dropped by the interface or kernel (/proc/net/dev).'],
+  [
+    3,
+    'opsdesk_host_network_receive_drops_total',
+    'Received packets dropped by the interface or kernel (/proc/net/dev).',
+  ],
   [8, 'opsdesk_host_network_transmit_bytes_total', 'Bytes sent on the interface (/proc/net/dev).'],
   [9, 'opsdesk_host_network_transmit_packets_total', 'Packets sent on the interface (/proc/net/dev).'],
   [10, 'opsdesk_host_network_transmit_errors_total', 'Transmit errors on the interface (/proc/net/dev).'],
   [11, 'opsdesk_host_network_transmit_drops_total', 'Packets dropped on the way out (/proc/net/dev).'],
 ];
 
-export function netdevCollector(paths: HostPaths, opts: { device_include?: RegExp | undefined; device_exclude?: RegExp | undefined }): Collector {
+export function netdevCollector(
+  paths: HostPaths,
+  opts: { device_include?: RegExp | undefined; device_exclude?: RegExp | undefined },
+): Collector {
   const file = procPath(paths, 'net', 'dev');
-  const wanted = (dev: string) => (!opts.device_include || opts.device_include.test(dev)) && !opts.device_exclude?.test(dev);
+  const wanted = (dev: string) =>
+    (!opts.device_include || opts.device_include.test(dev)) && !opts.device_exclude?.test(dev);
   return {
     name: 'netdev',
     async collect({ sink }) {
@@ -32,7 +40,11 @@ export function netdevCollector(paths: HostPaths, opts: { device_include?: RegEx
         COLUMNS.forEach(([index], i) => writers[i]?.set(Number(f[index]), device));
         devices.push(device);
       }
-      const up = sink.gauge('opsdesk_host_network_up', '1 when the interface operational state is up (/sys/class/net/*/operstate).', ['device']);
+      const up = sink.gauge(
+        'opsdesk_host_network_up',
+        '1 when the interface operational state is up (/sys/class/net/*/operstate).',
+        ['device'],
+      );
       const speed = sink.gauge(
         'opsdesk_host_network_speed_bytes',
         'Negotiated link speed in bytes per second (/sys/class/net/*/speed); absent for virtual interfaces.',

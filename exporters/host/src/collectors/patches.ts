@@ -18,7 +18,10 @@ async function mtimeSeconds(file: string): Promise<number | undefined> {
   }
 }
 
-export function detectPatchManager(choice: PatchesOptions['manager'], onPath = findOnPath): PatchManager | undefined {
+export function detectPatchManager(
+  choice: PatchesOptions['manager'],
+  onPath = findOnPath,
+): PatchManager | undefined {
   if (choice === 'none') return undefined;
   if (choice !== 'auto') return PATCH_MANAGERS.find((m) => m.name === choice);
   return PATCH_MANAGERS.find((m) => onPath(m.program) !== undefined);
@@ -31,7 +34,11 @@ export function detectPatchManager(choice: PatchesOptions['manager'], onPath = f
 export function patchesCollector(
   opts: PatchesOptions,
   log: Logger,
-  deps: { manager?: PatchManager | undefined; run?: Run; fileMtime?: (f: string) => Promise<number | undefined> } = {},
+  deps: {
+    manager?: PatchManager | undefined;
+    run?: Run;
+    fileMtime?: (f: string) => Promise<number | undefined>;
+  } = {},
 ): Collector {
   const manager = 'manager' in deps ? deps.manager : detectPatchManager(opts.manager);
   const fileMtime = deps.fileMtime ?? mtimeSeconds;
@@ -43,7 +50,10 @@ export function patchesCollector(
       timeoutMs: opts.check_timeout,
       log,
       run: (signal) =>
-        manager.check(deps.run ?? ((file, args) => runCommand(file, args, { timeoutMs: opts.check_timeout, signal })), fileMtime),
+        manager.check(
+          deps.run ?? ((file, args) => runCommand(file, args, { timeoutMs: opts.check_timeout, signal })),
+          fileMtime,
+        ),
     });
   }
   return {
@@ -62,7 +72,11 @@ export function patchesCollector(
     collect({ sink }) {
       if (!task || !manager) return;
       sink
-        .gauge('opsdesk_host_patches_package_manager_info', 'The package manager whose state the patch series describe; always 1.', ['manager'])
+        .gauge(
+          'opsdesk_host_patches_package_manager_info',
+          'The package manager whose state the patch series describe; always 1.',
+          ['manager'],
+        )
         .set(1, manager.name);
       writeCheckStatus(sink, 'patches', 'package-manager', opts.interval, task);
       const s = task.value;
@@ -82,7 +96,10 @@ export function patchesCollector(
         .set(s.security);
       if (s.held !== undefined) {
         sink
-          .gauge('opsdesk_host_patches_held_packages', `Packages held back from upgrades (apt-mark hold, versionlock, zypper locks); ${every}.`)
+          .gauge(
+            'opsdesk_host_patches_held_packages',
+            `Packages held back from upgrades (apt-mark hold, versionlock, zypper locks); ${every}.`,
+          )
           .set(s.held);
       }
       if (s.rebootRequired !== undefined) {

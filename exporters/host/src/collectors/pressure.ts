@@ -11,7 +11,10 @@ export function pressureCollector(paths: HostPaths): Collector {
     async collect({ sink, log }) {
       const texts = await Promise.all(RESOURCES.map((r) => readTextIfExists(procPath(paths, 'pressure', r))));
       if (texts.every((t) => t === undefined)) {
-        if (!reportedMissing) log.info('no /proc/pressure on this kernel (needs 4.20+ and psi enabled); pressure series are absent');
+        if (!reportedMissing)
+          log.info(
+            'no /proc/pressure on this kernel (needs 4.20+ and psi enabled); pressure series are absent',
+          );
         reportedMissing = true;
         return;
       }

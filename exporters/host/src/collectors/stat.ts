@@ -14,11 +14,24 @@ export function statCollector(paths: HostPaths): Collector {
       }
       const btime = values.get('btime');
       if (btime === undefined) throw malformed(file, 'no btime line');
-      sink.gauge('opsdesk_host_boot_time_seconds', 'When the host booted, as a Unix timestamp in seconds (btime in /proc/stat).').set(btime);
+      sink
+        .gauge(
+          'opsdesk_host_boot_time_seconds',
+          'When the host booted, as a Unix timestamp in seconds (btime in /proc/stat).',
+        )
+        .set(btime);
       const counters: Array<[string, string, string]> = [
         ['ctxt', 'opsdesk_host_context_switches_total', 'Context switches since boot (ctxt in /proc/stat).'],
-        ['processes', 'opsdesk_host_forks_total', 'Processes and threads created since boot (processes in /proc/stat).'],
-        ['intr', 'opsdesk_host_interrupts_total', 'Interrupts serviced since boot, all sources (intr in /proc/stat).'],
+        [
+          'processes',
+          'opsdesk_host_forks_total',
+          'Processes and threads created since boot (processes in /proc/stat).',
+        ],
+        [
+          'intr',
+          'opsdesk_host_interrupts_total',
+          'Interrupts serviced since boot, all sources (intr in /proc/stat).',
+        ],
       ];
       for (const [key, name, help] of counters) {
         const v = values.get(key);
@@ -26,12 +39,17 @@ export function statCollector(paths: HostPaths): Collector {
       }
       const running = values.get('procs_running');
       if (running !== undefined) {
-        sink.gauge('opsdesk_host_procs_running', 'Processes runnable right now (procs_running in /proc/stat).').set(running);
+        sink
+          .gauge('opsdesk_host_procs_running', 'Processes runnable right now (procs_running in /proc/stat).')
+          .set(running);
       }
       const blocked = values.get('procs_blocked');
       if (blocked !== undefined) {
         sink
-          .gauge('opsdesk_host_procs_blocked', 'Processes blocked waiting for I/O right now (procs_blocked in /proc/stat).')
+          .gauge(
+            'opsdesk_host_procs_blocked',
+            'Processes blocked waiting for I/O right now (procs_blocked in /proc/stat).',
+          )
           .set(blocked);
       }
     },

@@ -1,5 +1,12 @@
 import { existsSync } from 'node:fs';
-import { BackgroundTask, findOnPath, runCommand, type Collector, type CommandResult, type Logger } from '@opsdesk/exporter-core';
+import {
+  BackgroundTask,
+  findOnPath,
+  runCommand,
+  type Collector,
+  type CommandResult,
+  type Logger,
+} from '@opsdesk/exporter-core';
 import { writeCheckStatus } from '../check-status';
 
 export interface SystemdOptions {
@@ -45,7 +52,8 @@ export function systemdCollector(
     log,
     run: async (signal) => {
       const r = await (deps.run ? deps.run() : runCommand('systemctl', args, { timeoutMs: 30_000, signal }));
-      if (r.code !== 0) throw new Error(`systemctl ${args.join(' ')} exited with ${r.code}: ${r.stderr.trim()}`);
+      if (r.code !== 0)
+        throw new Error(`systemctl ${args.join(' ')} exited with ${r.code}: ${r.stderr.trim()}`);
       return parseListUnits(r.stdout);
     },
   });
@@ -53,7 +61,9 @@ export function systemdCollector(
     name: 'systemd',
     start() {
       if (!booted) {
-        log.info('systemd is not the init system here (no /run/systemd/system or no systemctl); systemd series are absent');
+        log.info(
+          'systemd is not the init system here (no /run/systemd/system or no systemctl); systemd series are absent',
+        );
         return;
       }
       task.start();
@@ -64,7 +74,12 @@ export function systemdCollector(
       writeCheckStatus(sink, 'systemd', 'systemctl', opts.interval, task);
       const s = task.value;
       if (!s) return;
-      sink.gauge('opsdesk_host_systemd_failed_units', 'Units systemd reports in the failed state (systemctl list-units --state=failed shows which).').set(s.failed.length);
+      sink
+        .gauge(
+          'opsdesk_host_systemd_failed_units',
+          'Units systemd reports in the failed state (systemctl list-units --state=failed shows which).',
+        )
+        .set(s.failed.length);
       const active = sink.gauge(
         'opsdesk_host_systemd_unit_active',
         '1 when the unit named in collectors.systemd.units is active, 0 otherwise (inactive, failed, activating or not loaded).',

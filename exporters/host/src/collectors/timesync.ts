@@ -1,5 +1,12 @@
 import { existsSync } from 'node:fs';
-import { BackgroundTask, findOnPath, runCommand, type Collector, type CommandResult, type Logger } from '@opsdesk/exporter-core';
+import {
+  BackgroundTask,
+  findOnPath,
+  runCommand,
+  type Collector,
+  type CommandResult,
+  type Logger,
+} from '@opsdesk/exporter-core';
 import { writeCheckStatus } from '../check-status';
 
 export interface ClockState {
@@ -27,7 +34,7 @@ export function parseChronyTracking(text: string): ClockState {
   };
 }
 
-const UNIT_SECONDS: Record<string, number> = { ns: 1e-9, us: 1e-6, 'µs': 1e-6, ms: 1e-3, s: 1, min: 60 };
+const UNIT_SECONDS: Record<string, number> = { ns: 1e-9, us: 1e-6, µs: 1e-6, ms: 1e-3, s: 1, min: 60 };
 
 /** `timedatectl timesync-status` prints `Offset: -1.234ms` among other lines. */
 export function parseTimesyncStatus(text: string, synchronized: boolean): ClockState {
@@ -43,7 +50,8 @@ type Source = 'chrony' | 'timesyncd';
 
 export function detectTimeSource(): Source | undefined {
   if (findOnPath('chronyc')) return 'chrony';
-  if (existsSync('/run/systemd/timesync') || (existsSync('/run/systemd/system') && findOnPath('timedatectl'))) return 'timesyncd';
+  if (existsSync('/run/systemd/timesync') || (existsSync('/run/systemd/system') && findOnPath('timedatectl')))
+    return 'timesyncd';
   return undefined;
 }
 
@@ -71,7 +79,8 @@ export function timesyncCollector(
         return parseChronyTracking(r.stdout);
       }
       const r = await run('timedatectl', ['timesync-status']);
-      if (r.code !== 0) throw new Error(`timedatectl timesync-status exited with ${r.code}: ${r.stderr.trim()}`);
+      if (r.code !== 0)
+        throw new Error(`timedatectl timesync-status exited with ${r.code}: ${r.stderr.trim()}`);
       return parseTimesyncStatus(r.stdout, existsSync('/run/systemd/timesync/synchronized'));
     },
   });
@@ -86,17 +95,30 @@ export function timesyncCollector(
     },
     stop: () => task.stop(),
     collect({ sink }) {
-      sink.gauge('opsdesk_host_time_seconds', "The host's clock at scrape time, Unix seconds; compare with Prometheus' own time for skew.").set(Date.now() / 1000);
+      sink
+        .gauge(
+          'opsdesk_host_time_seconds',
+          "The host's clock at scrape time, Unix seconds; compare with Prometheus' own time for skew.",
+        )
+        .set(Date.now() / 1000);
       if (!source) return;
       writeCheckStatus(sink, 'timesync', 'clock synchronisation', opts.interval, task);
       const s = task.value;
       if (!s) return;
       sink
-        .gauge('opsdesk_host_time_sync_synchronized', '1 when the time daemon reports the clock synchronised to a reference (chronyc tracking / timedatectl).', ['source'])
+        .gauge(
+          'opsdesk_host_time_sync_synchronized',
+          '1 when the time daemon reports the clock synchronised to a reference (chronyc tracking / timedatectl).',
+          ['source'],
+        )
         .set(s.synchronized ? 1 : 0, s.source);
       if (s.offsetSeconds !== undefined) {
         sink
-          .gauge('opsdesk_host_time_offset_seconds', 'Host clock minus reference time in seconds, as the time daemon last measured it; positive means the host is ahead.', ['source'])
+          .gauge(
+            'opsdesk_host_time_offset_seconds',
+            'Host clock minus reference time in seconds, as the time daemon last measured it; positive means the host is ahead.',
+            ['source'],
+          )
           .set(s.offsetSeconds, s.source);
       }
     },

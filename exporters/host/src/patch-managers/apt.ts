@@ -35,7 +35,8 @@ export const apt: PatchManager = {
     const held = await run('apt-mark', ['showhold']);
     const { pendingByOrigin, security } = parseAptSimulation(sim.stdout);
     const stamp =
-      (await fileMtime('/var/lib/apt/periodic/update-success-stamp')) ?? (await fileMtime('/var/lib/apt/lists'));
+      (await fileMtime('/var/lib/apt/periodic/update-success-stamp')) ??
+      (await fileMtime('/var/lib/apt/lists'));
     return {
       manager: 'apt',
       pendingByOrigin,

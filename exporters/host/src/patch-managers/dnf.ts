@@ -22,7 +22,8 @@ export function parseSecurityAdvisories(text: string): number {
   const packages = new Set<string>();
   for (const line of text.split('\n')) {
     const f = line.trim().split(/\s+/);
-    if (f.length >= 3 && /^[A-Z][A-Z0-9]*-\d{4}[:-]/.test(f[0] as string)) packages.add(f[f.length - 1] as string);
+    if (f.length >= 3 && /^[A-Z][A-Z0-9]*-\d{4}[:-]/.test(f[0] as string))
+      packages.add(f[f.length - 1] as string);
   }
   return packages.size;
 }

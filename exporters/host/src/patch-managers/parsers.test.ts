@@ -4,7 +4,8 @@ import { parseAptSimulation } from './apt';
 import { parseCheckUpdate, parseSecurityAdvisories } from './dnf';
 import { parseListUpdates, parseSecurityPatches } from './zypper';
 
-const fixture = (name: string) => readFileSync(path.join(__dirname, '..', 'fixtures', 'patches', name), 'utf8');
+const fixture = (name: string) =>
+  readFileSync(path.join(__dirname, '..', 'fixtures', 'patches', name), 'utf8');
 
 test('apt: pending upgrades by origin and the security count from a real Debian 12 simulation', () => {
   const { pendingByOrigin, security } = parseAptSimulation(fixture('apt-dist-upgrade-debian12.txt'));
@@ -51,7 +52,11 @@ test('zypper: updates by repository and needed security patches', () => {
 });
 
 test('nothing pending parses as zero, not as an error', () => {
-  expect(parseAptSimulation('Reading package lists...\n0 upgraded, 0 newly installed, 0 to remove and 0 not upgraded.\n').security).toBe(0);
+  expect(
+    parseAptSimulation(
+      'Reading package lists...\n0 upgraded, 0 newly installed, 0 to remove and 0 not upgraded.\n',
+    ).security,
+  ).toBe(0);
   expect(parseCheckUpdate('').size).toBe(0);
   expect(parseSecurityPatches('No updates found.\n')).toBe(0);
 });

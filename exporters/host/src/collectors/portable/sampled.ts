@@ -11,7 +11,13 @@ export function sampledCollector<T>(
   sample: () => Promise<T>,
   write: (sink: MetricSink, value: T) => void,
 ): Collector {
-  const task = new BackgroundTask<T>({ name, intervalMs: opts.intervalMs, timeoutMs: 30_000, log: opts.log, run: sample });
+  const task = new BackgroundTask<T>({
+    name,
+    intervalMs: opts.intervalMs,
+    timeoutMs: 30_000,
+    log: opts.log,
+    run: sample,
+  });
   return {
     name,
     start: () => task.start(),
