@@ -9,6 +9,7 @@ module.exports = {
   // Workspace packages are tested from source, so a test never runs against a stale build.
   moduleNameMapper: {
     '^@opsdesk/exporter-core$': '<rootDir>/exporters/core/src/index.ts',
+    '^@opsdesk/calendar$': '<rootDir>/lib/calendar/src/index.ts',
     '^@opsdesk/testing$': '<rootDir>/lib/testing/src/index.ts',
   },
   testTimeout: 60_000,
