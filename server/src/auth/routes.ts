@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import type { Db } from '../db';
+import { defineRoute } from '../http/routes';
+import { createdTokenSchema, createTokenBody, tokenName, tokenSchema } from './schema';
+import { createToken, revokeToken } from './service';
+import { tokenStore, toTokenInfo } from './store';
+
+export function tokenRoutes(db: Db) {
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/api/v1/tokens',
+      summary: 'List API tokens (never their secrets)',
+      tag: 'tokens',
+      role: 'admin',
+      response: z.object({ tokens: z.array(tokenSchema) }),
+      handler: async () => ({ tokens: (await tokenStore.list(db)).map(toTokenInfo) }),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/v1/tokens',
+      summary: 'Create an API token; the secret is in this response only',
+      tag: 'tokens',
+      role: 'admin',
+      status: 201,
+      body: createTokenBody,
+      response: createdTokenSchema,
+      handler: ({ body, caller }) => createToken(db, body.name, body.role, caller.actor),
+    }),
+    defineRoute({
+      method: 'delete',
+      path: '/api/v1/tokens/:name',
+      summary: 'Revoke an API token',
+      tag: 'tokens',
+      role: 'admin',
+      params: z.object({ name: tokenName }),
+      response: z.object({ revoked: z.string() }),
+      handler: async ({ params }) => {
+        await revokeToken(db, params.name);
+        return { revoked: params.name };
+      },
+    }),
+  ];
+}

@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { ROLES } from '../http/routes';
+
+export const tokenName = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9._-]{0,62}$/, 'expected 1-63 lowercase letters, digits, dots, dashes or underscores, e.g. grafana');
+
+export const tokenSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  role: z.enum(ROLES),
+  createdAt: z.string(),
+  createdBy: z.string(),
+  lastUsedAt: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+});
+export type TokenInfo = z.infer<typeof tokenSchema>;
+
+export const createTokenBody = z.strictObject({ name: tokenName, role: z.enum(ROLES) });
+/** The secret appears only in this response, once. */
+export const createdTokenSchema = tokenSchema.extend({ token: z.string() });

@@ -1,0 +1,80 @@
+import { duration, LOG_LEVELS } from '@opsdesk/exporter-core';
+import { calendarSpecSchema } from '@opsdesk/calendar';
+import { z } from 'zod';
+import { SEVERITIES } from './incidents/schema';
+
+const severity = z.enum(SEVERITIES);
+
+const policySchema = z.strictObject({
+  severity,
+  /** only incidents of this service; a policy without one applies to every service */
+  service: z.string().optional(),
+  /** triggered → acknowledged */
+  response: duration({ min: '1m' }),
+  /** triggered → resolved */
+  resolution: duration({ min: '1m' }),
+  calendar: z.string(),
+});
+
+export const serverConfigSchema = z
+  .strictObject({
+    listen: z.string().optional(),
+    database: z.string().default('./data/opsdesk.db'),
+    log_level: z.enum(LOG_LEVELS).default('info'),
+    http: z
+      .strictObject({
+        body_limit_bytes: z.number().int().min(1024).max(64 * 1024 * 1024).default(1024 * 1024),
+        rate_limit: z
+          .strictObject({
+            /** sustained requests per second per token */
+            per_second: z.number().positive().default(50),
+            burst: z.number().int().positive().default(500),
+          })
+          .prefault({}),
+      })
+      .prefault({}),
+    incidents: z
+      .strictObject({
+        number_prefix: z.string().regex(/^[A-Z][A-Z0-9]{0,9}$/, 'expected 1-10 capital letters or digits, e.g. INC').default('INC'),
+        reopen_window: duration().default(3_600_000),
+        review_required_for: z.array(severity).default(['P1', 'P2']),
+        severity_map: z.record(z.string(), severity).default({ critical: 'P1', error: 'P2', warning: 'P3', info: 'P4' }),
+        default_severity: severity.default('P3'),
+        service_label: z.string().default('service'),
+        recurrence_window: duration().default(7 * 86_400_000),
+      })
+      .prefault({}),
+    sla: z
+      .strictObject({
+        at_risk_horizon: duration().default(30 * 60_000),
+        pause_when_waiting: z.boolean().default(true),
+        tick_interval: duration({ min: '1s' }).default(30_000),
+        calendars: z.array(calendarSpecSchema).default([{ name: '24x7', timezone: 'Asia/Shanghai', hours: '24x7', holidays: { files: [], dates: [], workdays: [] } }]),
+        policies: z.array(policySchema).default([
+          { severity: 'P1', response: 15 * 60_000, resolution: 4 * 3_600_000, calendar: '24x7' },
+          { severity: 'P2', response: 30 * 60_000, resolution: 8 * 3_600_000, calendar: '24x7' },
+          { severity: 'P3', response: 2 * 3_600_000, resolution: 24 * 3_600_000, calendar: '24x7' },
+          { severity: 'P4', response: 8 * 3_600_000, resolution: 72 * 3_600_000, calendar: '24x7' },
+        ]),
+      })
+      .prefault({}),
+  })
+  .superRefine((cfg, ctx) => {
+    const names = new Set(cfg.sla.calendars.map((c) => c.name));
+    cfg.sla.policies.forEach((p, i) => {
+      if (!names.has(p.calendar)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['sla', 'policies', i, 'calendar'],
+          message: `no calendar named ${JSON.stringify(p.calendar)}; defined: ${[...names].join(', ')}`,
+        });
+      }
+    });
+    for (const s of SEVERITIES) {
+      if (!cfg.sla.policies.some((p) => p.severity === s && p.service === undefined)) {
+        ctx.addIssue({ code: 'custom', path: ['sla', 'policies'], message: `no policy for severity ${s} without a service; every severity needs a default` });
+      }
+    }
+  });
+
+export type ServerConfig = z.output<typeof serverConfigSchema>;

@@ -1,0 +1,132 @@
+import { z } from 'zod';
+
+export const SEVERITIES = ['P1', 'P2', 'P3', 'P4'] as const;
+export const STATUSES = ['triggered', 'acknowledged', 'mitigated', 'waiting_for_customer', 'resolved', 'closed'] as const;
+export const ACTIONS = ['acknowledge', 'mitigate', 'wait', 'resolve', 'close', 'reopen'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+export type Status = (typeof STATUSES)[number];
+export type Action = (typeof ACTIONS)[number];
+
+const labelName = z.string().regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, 'expected a label name like service or alertname');
+export const labelsSchema = z.record(labelName, z.string().max(1024)).refine((l) => Object.keys(l).length <= 64, 'at most 64 labels');
+const isoTime = z.iso.datetime({ offset: true });
+
+export const slaGoalSchema = z.object({
+  goal: z.enum(['response', 'resolution']),
+  goalSeconds: z.number(),
+  calendar: z.string(),
+  elapsedSeconds: z.number().describe('business time counted so far, pauses excluded'),
+  remainingSeconds: z.number(),
+  dueAt: z.string().nullable().describe('null while paused'),
+  state: z.enum(['running', 'paused', 'met', 'breached']),
+});
+
+export const alertSchema = z.object({
+  fingerprint: z.string(),
+  startsAt: z.string(),
+  endsAt: z.string().nullable(),
+  status: z.enum(['firing', 'resolved']),
+  alertname: z.string(),
+  labels: z.record(z.string(), z.string()),
+  annotations: z.record(z.string(), z.string()),
+  generatorURL: z.string(),
+  lastSeenAt: z.string(),
+});
+
+export const incidentSchema = z.object({
+  id: z.string(),
+  number: z.string().describe('human number, e.g. INC-2026-0042'),
+  title: z.string(),
+  severity: z.enum(SEVERITIES),
+  status: z.enum(STATUSES),
+  service: z.string(),
+  source: z.enum(['alertmanager', 'manual']),
+  labels: z.record(z.string(), z.string()),
+  symptom: z.string().describe('现象: what was observed'),
+  impact: z.string(),
+  assignee: z.string().nullable(),
+  supportMode: z.enum(['remote', 'onsite']).nullable(),
+  groupKey: z.string().nullable(),
+  alertname: z.string().nullable(),
+  occurredAt: z.string(),
+  detectedAt: z.string(),
+  acknowledgedAt: z.string().nullable(),
+  mitigatedAt: z.string().nullable(),
+  resolvedAt: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  lastSeenAt: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  sla: z.array(slaGoalSchema),
+});
+export type Incident = z.infer<typeof incidentSchema>;
+
+export const incidentDetailSchema = incidentSchema.extend({ alerts: z.array(alertSchema), hasReview: z.boolean() });
+
+export const createIncidentBody = z.strictObject({
+  title: z.string().trim().min(1).max(500),
+  severity: z.enum(SEVERITIES),
+  service: z.string().max(200).default(''),
+  labels: labelsSchema.default({}),
+  symptom: z.string().max(20_000).default(''),
+  impact: z.string().max(20_000).default(''),
+  assignee: z.string().max(200).optional(),
+  supportMode: z.enum(['remote', 'onsite']).optional(),
+  occurredAt: isoTime.optional(),
+  detectedAt: isoTime.optional(),
+});
+
+export const updateIncidentBody = z
+  .strictObject({
+    title: z.string().trim().min(1).max(500),
+    severity: z.enum(SEVERITIES),
+    service: z.string().max(200),
+    labels: labelsSchema,
+    symptom: z.string().max(20_000),
+    impact: z.string().max(20_000),
+    assignee: z.string().max(200).nullable(),
+    supportMode: z.enum(['remote', 'onsite']).nullable(),
+    occurredAt: isoTime,
+  })
+  .partial()
+  .refine((b) => Object.keys(b).length > 0, 'nothing to update: send at least one field');
+
+export const transitionBody = z.strictObject({ note: z.string().max(20_000).optional() });
+export const commentBody = z.strictObject({ text: z.string().trim().min(1).max(20_000) });
+
+const csv = <T extends string>(values: readonly [T, ...T[]]) =>
+  z
+    .string()
+    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+    .pipe(z.array(z.enum(values)));
+
+export const SORTS = ['-createdAt', 'createdAt', '-updatedAt', 'updatedAt', '-occurredAt', 'occurredAt', 'severity'] as const;
+
+export const listQuery = z.strictObject({
+  status: csv(STATUSES).optional(),
+  severity: csv(SEVERITIES).optional(),
+  service: z.string().max(200).optional(),
+  /** label matchers: `service=gateway`, `env!=test`; repeat or comma-separate */
+  label: z
+    .union([z.string(), z.array(z.string())])
+    .transform((v) => (Array.isArray(v) ? v : v.split(',')).map((s) => s.trim()).filter(Boolean))
+    .optional(),
+  q: z.string().max(200).optional(),
+  from: isoTime.optional(),
+  to: isoTime.optional(),
+  sort: z.enum(SORTS).default('-createdAt'),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(500).optional(),
+});
+export type ListQuery = z.output<typeof listQuery>;
+
+export const timelineEntrySchema = z.object({
+  id: z.number(),
+  at: z.string(),
+  kind: z.string(),
+  actor: z.string(),
+  data: z.record(z.string(), z.unknown()),
+});
+
+export const idParams = z.object({ id: z.string().min(1).max(100) });
+export const transitionParams = idParams.extend({ action: z.enum(ACTIONS) });
