@@ -23,7 +23,12 @@ export const serverConfigSchema = z
     log_level: z.enum(LOG_LEVELS).default('info'),
     http: z
       .strictObject({
-        body_limit_bytes: z.number().int().min(1024).max(64 * 1024 * 1024).default(1024 * 1024),
+        body_limit_bytes: z
+          .number()
+          .int()
+          .min(1024)
+          .max(64 * 1024 * 1024)
+          .default(1024 * 1024),
         rate_limit: z
           .strictObject({
             /** sustained requests per second per token */
@@ -35,10 +40,15 @@ export const serverConfigSchema = z
       .prefault({}),
     incidents: z
       .strictObject({
-        number_prefix: z.string().regex(/^[A-Z][A-Z0-9]{0,9}$/, 'expected 1-10 capital letters or digits, e.g. INC').default('INC'),
+        number_prefix: z
+          .string()
+          .regex(/^[A-Z][A-Z0-9]{0,9}$/, 'expected 1-10 capital letters or digits, e.g. INC')
+          .default('INC'),
         reopen_window: duration().default(3_600_000),
         review_required_for: z.array(severity).default(['P1', 'P2']),
-        severity_map: z.record(z.string(), severity).default({ critical: 'P1', error: 'P2', warning: 'P3', info: 'P4' }),
+        severity_map: z
+          .record(z.string(), severity)
+          .default({ critical: 'P1', error: 'P2', warning: 'P3', info: 'P4' }),
         default_severity: severity.default('P3'),
         service_label: z.string().default('service'),
         recurrence_window: duration().default(7 * 86_400_000),
@@ -49,7 +59,16 @@ export const serverConfigSchema = z
         at_risk_horizon: duration().default(30 * 60_000),
         pause_when_waiting: z.boolean().default(true),
         tick_interval: duration({ min: '1s' }).default(30_000),
-        calendars: z.array(calendarSpecSchema).default([{ name: '24x7', timezone: 'Asia/Shanghai', hours: '24x7', holidays: { files: [], dates: [], workdays: [] } }]),
+        calendars: z
+          .array(calendarSpecSchema)
+          .default([
+            {
+              name: '24x7',
+              timezone: 'Asia/Shanghai',
+              hours: '24x7',
+              holidays: { files: [], dates: [], workdays: [] },
+            },
+          ]),
         policies: z.array(policySchema).default([
           { severity: 'P1', response: 15 * 60_000, resolution: 4 * 3_600_000, calendar: '24x7' },
           { severity: 'P2', response: 30 * 60_000, resolution: 8 * 3_600_000, calendar: '24x7' },
@@ -72,7 +91,11 @@ export const serverConfigSchema = z
     });
     for (const s of SEVERITIES) {
       if (!cfg.sla.policies.some((p) => p.severity === s && p.service === undefined)) {
-        ctx.addIssue({ code: 'custom', path: ['sla', 'policies'], message: `no policy for severity ${s} without a service; every severity needs a default` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['sla', 'policies'],
+          message: `no policy for severity ${s} without a service; every severity needs a default`,
+        });
       }
     }
   });

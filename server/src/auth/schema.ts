@@ -3,7 +3,10 @@ import { ROLES } from '../http/routes';
 
 export const tokenName = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9._-]{0,62}$/, 'expected 1-63 lowercase letters, digits, dots, dashes or underscores, e.g. grafana');
+  .regex(
+    /^[a-z0-9][a-z0-9._-]{0,62}$/,
+    'expected 1-63 lowercase letters, digits, dots, dashes or underscores, e.g. grafana',
+  );
 
 export const tokenSchema = z.object({
   id: z.string(),

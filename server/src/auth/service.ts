@@ -14,12 +14,30 @@ export function newTokenSecret(): string {
   return `odk_${randomBytes(32).toString('base64url')}`;
 }
 
-export async function createToken(db: Db, name: string, role: Role, createdBy: string, secret = newTokenSecret()): Promise<TokenInfo & { token: string }> {
-  const row = { id: randomUUID(), name, role, hash: hashToken(secret), created_at: Date.now(), created_by: createdBy };
+export async function createToken(
+  db: Db,
+  name: string,
+  role: Role,
+  createdBy: string,
+  secret = newTokenSecret(),
+): Promise<TokenInfo & { token: string }> {
+  const row = {
+    id: randomUUID(),
+    name,
+    role,
+    hash: hashToken(secret),
+    created_at: Date.now(),
+    created_by: createdBy,
+  };
   try {
     await tokenStore.insert(db, row);
   } catch (err) {
-    if (isUniqueViolation(err)) throw new ApiError(409, 'token_exists', `a token named ${name} already exists; revoke it first or pick another name`);
+    if (isUniqueViolation(err))
+      throw new ApiError(
+        409,
+        'token_exists',
+        `a token named ${name} already exists; revoke it first or pick another name`,
+      );
     throw err;
   }
   return { ...toTokenInfo({ ...row, last_used_at: null, revoked_at: null }), token: secret };
@@ -29,7 +47,11 @@ export async function revokeToken(db: Db, name: string): Promise<void> {
   const t = await tokenStore.byName(db, name);
   if (!t || t.revoked_at !== null) throw new ApiError(404, 'not_found', `no active token named ${name}`);
   if (t.role === 'admin' && (await tokenStore.countActiveAdmins(db)) <= 1) {
-    throw new ApiError(409, 'last_admin', `${name} is the last admin token; create another admin token before revoking it`);
+    throw new ApiError(
+      409,
+      'last_admin',
+      `${name} is the last admin token; create another admin token before revoking it`,
+    );
   }
   await tokenStore.revoke(db, name, Date.now());
 }
@@ -40,7 +62,13 @@ export async function ensureBootstrapToken(db: Db, secret: string | undefined): 
   if ((await tokenStore.countActiveAdmins(db)) > 0) return false;
   if (secret.length < 16) throw new Error('OPSDESK_BOOTSTRAP_TOKEN must be at least 16 characters');
   const existing = await tokenStore.byName(db, 'bootstrap');
-  await createToken(db, existing ? `bootstrap-${Date.now()}` : 'bootstrap', 'admin', 'OPSDESK_BOOTSTRAP_TOKEN', secret);
+  await createToken(
+    db,
+    existing ? `bootstrap-${Date.now()}` : 'bootstrap',
+    'admin',
+    'OPSDESK_BOOTSTRAP_TOKEN',
+    secret,
+  );
   return true;
 }
 
@@ -65,7 +93,12 @@ export function authenticator(db: Db) {
   return async (req: Request): Promise<Caller> => {
     const header = req.get('authorization') ?? '';
     const m = /^Bearer\s+(\S+)$/i.exec(header);
-    if (!m) throw new ApiError(401, 'unauthorized', 'missing bearer token: send Authorization: Bearer <token> (opsdesk-server token create)');
+    if (!m)
+      throw new ApiError(
+        401,
+        'unauthorized',
+        'missing bearer token: send Authorization: Bearer <token> (opsdesk-server token create)',
+      );
     const row = await tokenStore.byHash(db, hashToken(m[1] as string));
     if (!row) throw new ApiError(401, 'unauthorized', 'unknown or revoked token');
     const now = Date.now();
@@ -74,6 +107,12 @@ export function authenticator(db: Db) {
       await tokenStore.touch(db, row.id, now);
     }
     const user = grafanaUser(req);
-    return { tokenId: row.id, tokenName: row.name, role: row.role, grafanaUser: user, actor: user ? `${user} via ${row.name}` : row.name };
+    return {
+      tokenId: row.id,
+      tokenName: row.name,
+      role: row.role,
+      grafanaUser: user,
+      actor: user ? `${user} via ${row.name}` : row.name,
+    };
   };
 }

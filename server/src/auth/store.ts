@@ -37,11 +37,20 @@ export const tokenStore = {
       t.created_at,
       t.created_by,
     ]),
-  byHash: (db: Db, hash: string) => db.get<TokenRow>('SELECT * FROM tokens WHERE hash = ? AND revoked_at IS NULL', [hash]),
+  byHash: (db: Db, hash: string) =>
+    db.get<TokenRow>('SELECT * FROM tokens WHERE hash = ? AND revoked_at IS NULL', [hash]),
   byName: (db: Db, name: string) => db.get<TokenRow>('SELECT * FROM tokens WHERE name = ?', [name]),
   list: (db: Db) => db.all<TokenRow>('SELECT * FROM tokens ORDER BY created_at, name'),
   countActiveAdmins: async (db: Db) =>
-    Number((await db.get<{ n: number }>("SELECT COUNT(*) AS n FROM tokens WHERE role = 'admin' AND revoked_at IS NULL"))?.n ?? 0),
-  touch: (db: Db, id: string, at: number) => db.run('UPDATE tokens SET last_used_at = ? WHERE id = ?', [at, id]),
-  revoke: (db: Db, name: string, at: number) => db.run('UPDATE tokens SET revoked_at = ? WHERE name = ? AND revoked_at IS NULL', [at, name]),
+    Number(
+      (
+        await db.get<{ n: number }>(
+          "SELECT COUNT(*) AS n FROM tokens WHERE role = 'admin' AND revoked_at IS NULL",
+        )
+      )?.n ?? 0,
+    ),
+  touch: (db: Db, id: string, at: number) =>
+    db.run('UPDATE tokens SET last_used_at = ? WHERE id = ?', [at, id]),
+  revoke: (db: Db, name: string, at: number) =>
+    db.run('UPDATE tokens SET revoked_at = ? WHERE name = ? AND revoked_at IS NULL', [at, name]),
 };

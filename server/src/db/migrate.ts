@@ -5,7 +5,10 @@ import { PostgresDb } from './postgres';
 const MIGRATION_LOCK = 0x0905d35c; // advisory lock key: replicas starting together migrate once
 
 function dialect(db: Db, sql: string): string {
-  return sql.replace(/SERIAL_PK/g, db.kind === 'postgres' ? 'BIGSERIAL PRIMARY KEY' : 'INTEGER PRIMARY KEY AUTOINCREMENT');
+  return sql.replace(
+    /SERIAL_PK/g,
+    db.kind === 'postgres' ? 'BIGSERIAL PRIMARY KEY' : 'INTEGER PRIMARY KEY AUTOINCREMENT',
+  );
 }
 
 function statements(sql: string): string[] {
@@ -18,14 +21,22 @@ function statements(sql: string): string[] {
 /** Applies pending migrations; returns the ids applied. Safe to run from several replicas at once on PostgreSQL. */
 export async function migrate(db: Db): Promise<number[]> {
   const apply = async (): Promise<number[]> => {
-    await db.run('CREATE TABLE IF NOT EXISTS schema_migrations (id BIGINT PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)');
-    const done = new Set((await db.all<{ id: number }>('SELECT id FROM schema_migrations')).map((r) => Number(r.id)));
+    await db.run(
+      'CREATE TABLE IF NOT EXISTS schema_migrations (id BIGINT PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)',
+    );
+    const done = new Set(
+      (await db.all<{ id: number }>('SELECT id FROM schema_migrations')).map((r) => Number(r.id)),
+    );
     const applied: number[] = [];
     for (const m of MIGRATIONS) {
       if (done.has(m.id)) continue;
       await db.transaction(async (tx) => {
         for (const st of statements(dialect(db, m.sql))) await tx.run(st);
-        await tx.run('INSERT INTO schema_migrations (id, name, applied_at) VALUES (?, ?, ?)', [m.id, m.name, Date.now()]);
+        await tx.run('INSERT INTO schema_migrations (id, name, applied_at) VALUES (?, ?, ?)', [
+          m.id,
+          m.name,
+          Date.now(),
+        ]);
       });
       applied.push(m.id);
     }

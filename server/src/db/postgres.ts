@@ -14,10 +14,12 @@ type Queryable = pg.Pool | pg.PoolClient;
 
 function bind(q: Queryable): Pick<Db, 'all' | 'get' | 'run'> {
   return {
-    all: async <T = Row>(sql: string, params: readonly Param[] = []) => (await q.query(numberPlaceholders(sql), params as Param[])).rows as T[],
+    all: async <T = Row>(sql: string, params: readonly Param[] = []) =>
+      (await q.query(numberPlaceholders(sql), params as Param[])).rows as T[],
     get: async <T = Row>(sql: string, params: readonly Param[] = []) =>
       (await q.query(numberPlaceholders(sql), params as Param[])).rows[0] as T | undefined,
-    run: async (sql: string, params: readonly Param[] = []) => (await q.query(numberPlaceholders(sql), params as Param[])).rowCount ?? 0,
+    run: async (sql: string, params: readonly Param[] = []) =>
+      (await q.query(numberPlaceholders(sql), params as Param[])).rowCount ?? 0,
   };
 }
 
@@ -87,7 +89,9 @@ export class PostgresDb implements Db {
   async withAdvisoryLock<T>(key: number, fn: () => Promise<T>): Promise<T | undefined> {
     const client = await this.pool.connect();
     try {
-      const got = (await client.query('SELECT pg_try_advisory_lock($1) AS ok', [key])).rows[0] as { ok: boolean };
+      const got = (await client.query('SELECT pg_try_advisory_lock($1) AS ok', [key])).rows[0] as {
+        ok: boolean;
+      };
       if (!got.ok) return undefined;
       try {
         return await fn();

@@ -63,8 +63,10 @@ export class SqliteDb implements Db {
     this.inTransaction = true;
     const tx: Db = {
       kind: 'sqlite',
-      all: async <R = Row>(sql: string, params: readonly Param[] = []) => this.prepare(sql).all(...params) as R[],
-      get: async <R = Row>(sql: string, params: readonly Param[] = []) => this.prepare(sql).get(...params) as R | undefined,
+      all: async <R = Row>(sql: string, params: readonly Param[] = []) =>
+        this.prepare(sql).all(...params) as R[],
+      get: async <R = Row>(sql: string, params: readonly Param[] = []) =>
+        this.prepare(sql).get(...params) as R | undefined,
       run: async (sql: string, params: readonly Param[] = []) => this.prepare(sql).run(...params).changes,
       transaction: (inner) => inner(tx),
       jsonText: (c) => this.jsonText(c),

@@ -10,7 +10,8 @@ export class ApiError extends Error {
   }
 }
 
-export const badRequest = (message: string, details: unknown[] = []) => new ApiError(400, 'bad_request', message, details);
+export const badRequest = (message: string, details: unknown[] = []) =>
+  new ApiError(400, 'bad_request', message, details);
 export const notFound = (what: string) => new ApiError(404, 'not_found', `${what} not found`);
 export const conflict = (code: string, message: string) => new ApiError(409, code, message);
 export const unprocessable = (code: string, message: string) => new ApiError(422, code, message);

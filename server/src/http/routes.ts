@@ -55,16 +55,29 @@ function parsePart<T>(schema: z.ZodType<T> | undefined, value: unknown, where: s
   if (r.success) return r.data;
   const details = r.error.issues.map((i) => ({ in: where, path: i.path.join('.'), message: i.message }));
   const first = details[0];
-  throw new ApiError(400, 'invalid_request', `${where}${first?.path ? ` ${first.path}` : ''}: ${first?.message ?? 'invalid'}`, details);
+  throw new ApiError(
+    400,
+    'invalid_request',
+    `${where}${first?.path ? ` ${first.path}` : ''}: ${first?.message ?? 'invalid'}`,
+    details,
+  );
 }
 
 /** Binds routes to an express router: role check → parse → handler → JSON. */
-export function mountRoutes(router: Router, routes: readonly AnyRoute[], authenticate: (req: Request) => Promise<Caller>): void {
+export function mountRoutes(
+  router: Router,
+  routes: readonly AnyRoute[],
+  authenticate: (req: Request) => Promise<Caller>,
+): void {
   for (const route of routes) {
     router[route.method](route.path, async (req: Request, res: Response) => {
       const caller = await authenticate(req);
       if (!roleAllows(caller.role, route.role)) {
-        throw new ApiError(403, 'forbidden', `this needs the ${route.role} role; token ${caller.tokenName} has ${caller.role}`);
+        throw new ApiError(
+          403,
+          'forbidden',
+          `this needs the ${route.role} role; token ${caller.tokenName} has ${caller.role}`,
+        );
       }
       const params = parsePart(route.params, req.params, 'path');
       const query = parsePart(route.query, req.query, 'query');

@@ -1,14 +1,25 @@
 import { z } from 'zod';
 
 export const SEVERITIES = ['P1', 'P2', 'P3', 'P4'] as const;
-export const STATUSES = ['triggered', 'acknowledged', 'mitigated', 'waiting_for_customer', 'resolved', 'closed'] as const;
+export const STATUSES = [
+  'triggered',
+  'acknowledged',
+  'mitigated',
+  'waiting_for_customer',
+  'resolved',
+  'closed',
+] as const;
 export const ACTIONS = ['acknowledge', 'mitigate', 'wait', 'resolve', 'close', 'reopen'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 export type Status = (typeof STATUSES)[number];
 export type Action = (typeof ACTIONS)[number];
 
-const labelName = z.string().regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, 'expected a label name like service or alertname');
-export const labelsSchema = z.record(labelName, z.string().max(1024)).refine((l) => Object.keys(l).length <= 64, 'at most 64 labels');
+const labelName = z
+  .string()
+  .regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, 'expected a label name like service or alertname');
+export const labelsSchema = z
+  .record(labelName, z.string().max(1024))
+  .refine((l) => Object.keys(l).length <= 64, 'at most 64 labels');
 const isoTime = z.iso.datetime({ offset: true });
 
 export const slaGoalSchema = z.object({
@@ -61,7 +72,10 @@ export const incidentSchema = z.object({
 });
 export type Incident = z.infer<typeof incidentSchema>;
 
-export const incidentDetailSchema = incidentSchema.extend({ alerts: z.array(alertSchema), hasReview: z.boolean() });
+export const incidentDetailSchema = incidentSchema.extend({
+  alerts: z.array(alertSchema),
+  hasReview: z.boolean(),
+});
 
 export const createIncidentBody = z.strictObject({
   title: z.string().trim().min(1).max(500),
@@ -97,10 +111,23 @@ export const commentBody = z.strictObject({ text: z.string().trim().min(1).max(2
 const csv = <T extends string>(values: readonly [T, ...T[]]) =>
   z
     .string()
-    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+    .transform((s) =>
+      s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.enum(values)));
 
-export const SORTS = ['-createdAt', 'createdAt', '-updatedAt', 'updatedAt', '-occurredAt', 'occurredAt', 'severity'] as const;
+export const SORTS = [
+  '-createdAt',
+  'createdAt',
+  '-updatedAt',
+  'updatedAt',
+  '-occurredAt',
+  'occurredAt',
+  'severity',
+] as const;
 
 export const listQuery = z.strictObject({
   status: csv(STATUSES).optional(),

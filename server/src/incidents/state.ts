@@ -10,7 +10,12 @@ const NEXT: Record<Action, { from: readonly Status[]; to: Status }> = {
   reopen: { from: ['resolved', 'closed'], to: 'triggered' },
 };
 
-export const OPEN_STATUSES: readonly Status[] = ['triggered', 'acknowledged', 'mitigated', 'waiting_for_customer'];
+export const OPEN_STATUSES: readonly Status[] = [
+  'triggered',
+  'acknowledged',
+  'mitigated',
+  'waiting_for_customer',
+];
 
 export type TransitionResult = { ok: true; to: Status } | { ok: false; allowed: Action[] };
 
@@ -26,9 +31,14 @@ export function allowedActions(current: Status): Action[] {
 }
 
 /** Timestamps an action sets: responding (ack) is implied by mitigating or resolving. */
-export function timestampsFor(action: Action, now: number, row: { acknowledged_at: number | null; mitigated_at: number | null }) {
+export function timestampsFor(
+  action: Action,
+  now: number,
+  row: { acknowledged_at: number | null; mitigated_at: number | null },
+) {
   const set: Record<string, number | null> = {};
-  if (['acknowledge', 'mitigate', 'resolve'].includes(action) && row.acknowledged_at === null) set.acknowledged_at = now;
+  if (['acknowledge', 'mitigate', 'resolve'].includes(action) && row.acknowledged_at === null)
+    set.acknowledged_at = now;
   if (action === 'mitigate' && row.mitigated_at === null) set.mitigated_at = now;
   if (action === 'resolve') set.resolved_at = now;
   if (action === 'close') set.closed_at = now;

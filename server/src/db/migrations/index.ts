@@ -1,4 +1,6 @@
 import initial from './001_initial';
 
 /** Numbered migrations, applied in order, each once. Never edit one that has shipped; add the next. */
-export const MIGRATIONS: ReadonlyArray<{ id: number; name: string; sql: string }> = [{ id: 1, name: 'initial', sql: initial }];
+export const MIGRATIONS: ReadonlyArray<{ id: number; name: string; sql: string }> = [
+  { id: 1, name: 'initial', sql: initial },
+];

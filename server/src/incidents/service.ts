@@ -1,0 +1,338 @@
+import { randomUUID } from 'node:crypto';
+import type { AppContext } from '../context';
+import type { Db } from '../db';
+import { ApiError, conflict, notFound, unprocessable } from '../http/errors';
+import type { Caller } from '../http/routes';
+import type { GoalState } from '../sla/policy';
+import type { Action, Incident, ListQuery } from './schema';
+import { allowedActions, nextStatus, timestampsFor } from './state';
+import { incidentStore, type AlertRow, type IncidentRow, type PauseRow, type TimelineRow } from './store';
+
+const iso = (ms: number | null) =>
+  ms === null || ms === undefined ? null : new Date(Number(ms)).toISOString();
+
+function slaOut(states: GoalState[]) {
+  return states.map((s) => ({
+    goal: s.goal,
+    goalSeconds: s.goalMs / 1000,
+    calendar: s.calendar,
+    elapsedSeconds: Math.round(s.elapsedMs / 1000),
+    remainingSeconds: Math.round(s.remainingMs / 1000),
+    dueAt: iso(s.dueAt),
+    state: s.state,
+  }));
+}
+
+export function toIncident(
+  ctx: AppContext,
+  row: IncidentRow,
+  pauses: readonly PauseRow[],
+  now = ctx.now(),
+): Incident {
+  return {
+    id: row.id,
+    number: row.number,
+    title: row.title,
+    severity: row.severity,
+    status: row.status,
+    service: row.service,
+    source: row.source,
+    labels: JSON.parse(row.labels) as Record<string, string>,
+    symptom: row.symptom,
+    impact: row.impact,
+    assignee: row.assignee,
+    supportMode: row.support_mode,
+    groupKey: row.group_key,
+    alertname: row.alertname,
+    occurredAt: iso(row.occurred_at) as string,
+    detectedAt: iso(row.detected_at) as string,
+    acknowledgedAt: iso(row.acknowledged_at),
+    mitigatedAt: iso(row.mitigated_at),
+    resolvedAt: iso(row.resolved_at),
+    closedAt: iso(row.closed_at),
+    lastSeenAt: iso(row.last_seen_at),
+    createdAt: iso(row.created_at) as string,
+    updatedAt: iso(row.updated_at) as string,
+    sla: slaOut(ctx.sla.evaluate(row, pauses, now)),
+  };
+}
+
+export function toAlert(a: AlertRow) {
+  return {
+    fingerprint: a.fingerprint,
+    startsAt: iso(a.starts_at) as string,
+    endsAt: iso(a.ends_at),
+    status: a.status,
+    alertname: a.alertname,
+    labels: JSON.parse(a.labels) as Record<string, string>,
+    annotations: JSON.parse(a.annotations) as Record<string, string>,
+    generatorURL: a.generator_url,
+    lastSeenAt: iso(a.last_seen_at) as string,
+  };
+}
+
+export function toTimelineEntry(t: TimelineRow) {
+  return {
+    id: Number(t.id),
+    at: iso(t.at) as string,
+    kind: t.kind,
+    actor: t.actor,
+    data: JSON.parse(t.data) as Record<string, unknown>,
+  };
+}
+
+export async function requireIncident(db: Db, idOrNumber: string): Promise<IncidentRow> {
+  const row = await incidentStore.get(db, idOrNumber);
+  if (!row) throw notFound(`incident ${idOrNumber}`);
+  return row;
+}
+
+export interface NewIncident {
+  title: string;
+  severity: IncidentRow['severity'];
+  service: string;
+  source: IncidentRow['source'];
+  labels: Record<string, string>;
+  symptom: string;
+  impact: string;
+  assignee?: string | null | undefined;
+  supportMode?: IncidentRow['support_mode'] | undefined;
+  groupKey?: string | null;
+  alertname?: string | null;
+  occurredAt: number;
+  detectedAt: number;
+}
+
+/** Inserts an incident with its number and its first timeline entry (inside the caller's transaction). */
+export async function insertIncident(
+  ctx: AppContext,
+  tx: Db,
+  n: NewIncident,
+  actor: string,
+): Promise<IncidentRow> {
+  const now = ctx.now();
+  const row: IncidentRow = {
+    id: randomUUID(),
+    number: await incidentStore.nextNumber(
+      tx,
+      ctx.config.incidents.number_prefix,
+      new Date(n.detectedAt).getUTCFullYear(),
+    ),
+    title: n.title,
+    severity: n.severity,
+    status: 'triggered',
+    service: n.service,
+    source: n.source,
+    labels: JSON.stringify(n.labels),
+    symptom: n.symptom,
+    impact: n.impact,
+    assignee: n.assignee ?? null,
+    support_mode: n.supportMode ?? null,
+    group_key: n.groupKey ?? null,
+    alertname: n.alertname ?? null,
+    occurred_at: n.occurredAt,
+    detected_at: n.detectedAt,
+    acknowledged_at: null,
+    mitigated_at: null,
+    resolved_at: null,
+    closed_at: null,
+    waiting_since: null,
+    last_seen_at: n.source === 'alertmanager' ? now : null,
+    response_breached_at: null,
+    resolution_breached_at: null,
+    created_at: now,
+    updated_at: now,
+  };
+  await incidentStore.insert(tx, row);
+  await incidentStore.appendTimeline(tx, row.id, now, 'created', actor, {
+    source: n.source,
+    severity: n.severity,
+    title: n.title,
+  });
+  if (row.assignee)
+    await incidentStore.appendTimeline(tx, row.id, now, 'assigned', actor, { assignee: row.assignee });
+  ctx.metrics.incidentOpened(row.severity, n.source);
+  return row;
+}
+
+/**
+ * Applies a transition and its effects: timestamps, SLA pauses (waiting for the customer; the
+ * time between resolve and reopen), the review rule on close, and the timeline entry.
+ */
+export async function applyTransition(
+  ctx: AppContext,
+  tx: Db,
+  row: IncidentRow,
+  action: Action,
+  actor: string,
+  note?: string,
+): Promise<IncidentRow> {
+  const result = nextStatus(row.status, action);
+  if (!result.ok) {
+    const allowed = result.allowed.length ? `; allowed now: ${result.allowed.join(', ')}` : '';
+    throw conflict('illegal_transition', `cannot ${action} an incident that is ${row.status}${allowed}`);
+  }
+  if (
+    action === 'close' &&
+    ctx.config.incidents.review_required_for.includes(row.severity) &&
+    !(await incidentStore.hasReview(tx, row.id))
+  ) {
+    throw unprocessable(
+      'review_required',
+      `a ${row.severity} incident is closed only with a post-incident review; write it (PUT /api/v1/incidents/${row.number}/review) first`,
+    );
+  }
+  const now = ctx.now();
+  const fields: Partial<IncidentRow> = {
+    status: result.to,
+    updated_at: now,
+    ...timestampsFor(action, now, row),
+  };
+  if (row.status === 'waiting_for_customer') {
+    await incidentStore.closePause(tx, row.id, 'waiting', now);
+    fields.waiting_since = null;
+  }
+  if (result.to === 'waiting_for_customer') {
+    await incidentStore.openPause(tx, row.id, 'waiting', now);
+    fields.waiting_since = now;
+  }
+  if (action === 'resolve') await incidentStore.openPause(tx, row.id, 'resolved', now);
+  if (action === 'reopen') await incidentStore.closePause(tx, row.id, 'resolved', now);
+  await incidentStore.update(tx, row.id, fields);
+  await incidentStore.appendTimeline(tx, row.id, now, 'status_changed', actor, {
+    from: row.status,
+    to: result.to,
+    action,
+    ...(note ? { note } : {}),
+  });
+  const updated = { ...row, ...fields } as IncidentRow;
+  if (fields.acknowledged_at !== undefined || action === 'resolve') {
+    const pauses = (await incidentStore.pauses(tx, [row.id])).get(row.id) ?? [];
+    for (const g of ctx.sla.evaluate(updated, pauses, now)) {
+      if (g.goal === 'response' && fields.acknowledged_at !== undefined)
+        ctx.metrics.responseSeconds.observe({ severity: row.severity }, g.elapsedMs / 1000);
+      if (g.goal === 'resolution' && action === 'resolve')
+        ctx.metrics.resolutionSeconds.observe({ severity: row.severity }, g.elapsedMs / 1000);
+    }
+  }
+  return updated;
+}
+
+export class IncidentService {
+  constructor(private readonly ctx: AppContext) {}
+
+  private async present(row: IncidentRow): Promise<Incident> {
+    const pauses = await incidentStore.pauses(this.ctx.db, [row.id]);
+    return toIncident(this.ctx, row, pauses.get(row.id) ?? []);
+  }
+
+  async create(
+    body: Omit<NewIncident, 'source' | 'occurredAt' | 'detectedAt'> & {
+      occurredAt?: string;
+      detectedAt?: string;
+    },
+    caller: Caller,
+  ): Promise<Incident> {
+    const now = this.ctx.now();
+    const detectedAt = body.detectedAt ? Date.parse(body.detectedAt) : now;
+    const occurredAt = body.occurredAt ? Date.parse(body.occurredAt) : detectedAt;
+    if (occurredAt > detectedAt)
+      throw new ApiError(400, 'invalid_request', 'body occurredAt: must not be after detectedAt');
+    const row = await this.ctx.db.transaction((tx) =>
+      insertIncident(this.ctx, tx, { ...body, source: 'manual', occurredAt, detectedAt }, caller.actor),
+    );
+    return this.present(row);
+  }
+
+  async get(id: string) {
+    const row = await requireIncident(this.ctx.db, id);
+    const [incident, alerts, hasReview] = await Promise.all([
+      this.present(row),
+      incidentStore.alerts(this.ctx.db, row.id),
+      incidentStore.hasReview(this.ctx.db, row.id),
+    ]);
+    return {
+      ...incident,
+      alerts: alerts.map(toAlert),
+      hasReview,
+      allowedActions: allowedActions(row.status),
+    };
+  }
+
+  async list(q: ListQuery) {
+    const { rows, nextCursor } = await incidentStore.list(this.ctx.db, q);
+    const pauses = await incidentStore.pauses(
+      this.ctx.db,
+      rows.map((r) => r.id),
+    );
+    const now = this.ctx.now();
+    return { incidents: rows.map((r) => toIncident(this.ctx, r, pauses.get(r.id) ?? [], now)), nextCursor };
+  }
+
+  async update(id: string, body: Record<string, unknown>, caller: Caller): Promise<Incident> {
+    const row = await this.ctx.db.transaction(async (tx) => {
+      const current = await requireIncident(tx, id);
+      const now = this.ctx.now();
+      const map: Record<string, keyof IncidentRow> = {
+        title: 'title',
+        severity: 'severity',
+        service: 'service',
+        labels: 'labels',
+        symptom: 'symptom',
+        impact: 'impact',
+        assignee: 'assignee',
+        supportMode: 'support_mode',
+        occurredAt: 'occurred_at',
+      };
+      const fields: Record<string, unknown> = {};
+      const changes: Record<string, { from: unknown; to: unknown }> = {};
+      for (const [key, value] of Object.entries(body)) {
+        const column = map[key] as keyof IncidentRow;
+        const stored =
+          key === 'labels'
+            ? JSON.stringify(value)
+            : key === 'occurredAt'
+              ? Date.parse(value as string)
+              : value;
+        if (stored === current[column]) continue;
+        fields[column] = stored;
+        changes[key] = { from: key === 'labels' ? JSON.parse(current.labels) : current[column], to: value };
+      }
+      if (Object.keys(fields).length === 0) return current;
+      fields.updated_at = now;
+      await incidentStore.update(tx, current.id, fields as Partial<IncidentRow>);
+      if ('assignee' in changes)
+        await incidentStore.appendTimeline(tx, current.id, now, 'assigned', caller.actor, {
+          assignee: body.assignee,
+        });
+      const other = Object.fromEntries(Object.entries(changes).filter(([k]) => k !== 'assignee'));
+      if (Object.keys(other).length)
+        await incidentStore.appendTimeline(tx, current.id, now, 'updated', caller.actor, { changes: other });
+      return { ...current, ...fields } as IncidentRow;
+    });
+    return this.present(row);
+  }
+
+  async transition(id: string, action: Action, caller: Caller, note?: string): Promise<Incident> {
+    const row = await this.ctx.db.transaction(async (tx) =>
+      applyTransition(this.ctx, tx, await requireIncident(tx, id), action, caller.actor, note),
+    );
+    return this.present(row);
+  }
+
+  async comment(id: string, text: string, caller: Caller) {
+    return this.ctx.db.transaction(async (tx) => {
+      const row = await requireIncident(tx, id);
+      const now = this.ctx.now();
+      await incidentStore.appendTimeline(tx, row.id, now, 'comment', caller.actor, { text });
+      await incidentStore.update(tx, row.id, { updated_at: now });
+      const entries = await incidentStore.timeline(tx, row.id);
+      return toTimelineEntry(entries[entries.length - 1] as TimelineRow);
+    });
+  }
+
+  async timeline(id: string) {
+    const row = await requireIncident(this.ctx.db, id);
+    return { entries: (await incidentStore.timeline(this.ctx.db, row.id)).map(toTimelineEntry) };
+  }
+}

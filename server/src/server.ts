@@ -1,0 +1,130 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { createLogger, formatListenAddress, parseListenAddress, type Logger } from '@opsdesk/exporter-core';
+import { alertmanagerRoutes } from './alertmanager/routes';
+import { tokenRoutes } from './auth/routes';
+import { authenticator, ensureBootstrapToken } from './auth/service';
+import type { ServerConfig } from './config';
+import type { AppContext } from './context';
+import { migrate, openDb, PostgresDb, type Db } from './db';
+import { createApp } from './http/app';
+import type { AnyRoute } from './http/routes';
+import { incidentRoutes } from './incidents/routes';
+import { ServerMetrics } from './metrics';
+import { reviewRoutes } from './reviews/routes';
+import { SlaPolicies } from './sla/policy';
+import { slaRoutes } from './sla/routes';
+import { recordBreaches } from './sla/tick';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+export const VERSION = (require('../package.json') as { version: string }).version;
+
+export const DEFAULT_LISTEN = ':9744';
+const SCHEDULER_LOCK = 0x0905d35d;
+
+/** Every route of the API, in one list: the HTTP binding and the OpenAPI document both come from it. */
+export function allRoutes(ctx: AppContext): AnyRoute[] {
+  return [
+    ...incidentRoutes(ctx),
+    ...reviewRoutes(ctx),
+    ...slaRoutes(ctx),
+    ...alertmanagerRoutes(ctx),
+    ...tokenRoutes(ctx.db),
+  ];
+}
+
+export function buildContext(
+  config: ServerConfig,
+  db: Db,
+  log: Logger,
+  baseDir: string,
+  now: () => number = Date.now,
+): AppContext {
+  const metrics = new ServerMetrics(VERSION);
+  const sla = new SlaPolicies(config.sla, baseDir);
+  metrics.attachStore(db, sla, now);
+  return { db, config, sla, log, metrics, now };
+}
+
+export interface RunningServer {
+  url: string;
+  ctx: AppContext;
+  close(): Promise<void>;
+}
+
+export async function startServer(
+  config: ServerConfig,
+  opts: { listen?: string; database?: string; log?: Logger; baseDir?: string; bootstrapToken?: string } = {},
+): Promise<RunningServer> {
+  const log = opts.log ?? createLogger('opsdesk-server', config.log_level);
+  const listen = parseListenAddress(opts.listen ?? config.listen ?? DEFAULT_LISTEN);
+  const database = opts.database ?? config.database;
+  const db = openDb(database);
+  const applied = await migrate(db);
+  if (applied.length) log.info({ migrations: applied }, 'database migrated');
+  if (await ensureBootstrapToken(db, opts.bootstrapToken))
+    log.warn(
+      'created admin token "bootstrap" from OPSDESK_BOOTSTRAP_TOKEN; create named tokens and revoke it',
+    );
+  const ctx = buildContext(config, db, log, opts.baseDir ?? process.cwd());
+  const routes = allRoutes(ctx);
+  const app = createApp(ctx, {
+    version: VERSION,
+    routes,
+    authenticate: authenticator(db),
+    isReady: () => db.ping(),
+  });
+
+  const server: Server = await new Promise((resolve, reject) => {
+    const s = app.listen(listen.port, listen.host);
+    s.once('listening', () => resolve(s));
+    s.once('error', (err: NodeJS.ErrnoException) =>
+      reject(
+        new Error(
+          `cannot listen on ${formatListenAddress(listen)}: ${err.code === 'EADDRINUSE' ? 'address already in use; pick another with --listen' : err.message}`,
+        ),
+      ),
+    );
+  });
+
+  // Scheduled work: one replica at a time on PostgreSQL.
+  let lastTick = Date.now() - config.sla.tick_interval;
+  let ticking: Promise<unknown> = Promise.resolve();
+  const tick = () => {
+    const since = lastTick - 1000;
+    lastTick = Date.now();
+    const work = () => recordBreaches(ctx, since);
+    ticking = (db instanceof PostgresDb ? db.withAdvisoryLock(SCHEDULER_LOCK, work) : work()).catch(
+      (err: Error) => log.warn({ err: err.message }, 'SLA tick failed; retrying on the next one'),
+    );
+  };
+  const timer = setInterval(tick, config.sla.tick_interval);
+  timer.unref();
+  tick();
+
+  const addr = server.address() as AddressInfo;
+  const url = `http://${addr.family === 'IPv6' ? `[${addr.address}]` : addr.address}:${addr.port}`;
+  log.info(
+    {
+      listen: formatListenAddress(listen),
+      database: db.kind === 'sqlite' ? path.resolve(database) : 'postgres',
+      url,
+    },
+    'OpsDesk server listening',
+  );
+  return {
+    url,
+    ctx,
+    close: async () => {
+      clearInterval(timer);
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+        setTimeout(() => server.closeAllConnections(), 5000).unref();
+      });
+      await ticking;
+      await db.close();
+    },
+  };
+}
