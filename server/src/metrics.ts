@@ -76,12 +76,12 @@ export class ServerMetrics {
 
   /** Adds the gauges computed from the store. */
   attachStore(db: Db, sla: SlaPolicies, now: () => number): void {
-    const self = this;
     const registers = [this.registry];
     const read = () => {
-      if (!self.snapshot || now() - self.snapshot.at > 10_000)
-        self.snapshot = { at: now(), value: takeSnapshot(db, sla, now()) };
-      return self.snapshot.value;
+      if (!this.snapshot || now() - this.snapshot.at > 10_000) {
+        this.snapshot = { at: now(), value: takeSnapshot(db, sla, now()) };
+      }
+      return this.snapshot.value;
     };
     new Gauge({
       name: 'opsdesk_incidents_open',
