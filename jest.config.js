@@ -13,5 +13,7 @@ module.exports = {
     '^@opsdesk/testing$': '<rootDir>/lib/testing/src/index.ts',
   },
   testTimeout: 60_000,
+  // suites share the local PostgreSQL and loopback ports; each makes its own schema and port
+  maxWorkers: 2,
   reporters: ['default', '<rootDir>/scripts/jest-summary-reporter.js'],
 };
