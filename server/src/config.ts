@@ -59,16 +59,14 @@ export const serverConfigSchema = z
         at_risk_horizon: duration().default(30 * 60_000),
         pause_when_waiting: z.boolean().default(true),
         tick_interval: duration({ min: '1s' }).default(30_000),
-        calendars: z
-          .array(calendarSpecSchema)
-          .default([
-            {
-              name: '24x7',
-              timezone: 'Asia/Shanghai',
-              hours: '24x7',
-              holidays: { files: [], dates: [], workdays: [] },
-            },
-          ]),
+        calendars: z.array(calendarSpecSchema).default([
+          {
+            name: '24x7',
+            timezone: 'Asia/Shanghai',
+            hours: '24x7',
+            holidays: { files: [], dates: [], workdays: [] },
+          },
+        ]),
         policies: z.array(policySchema).default([
           { severity: 'P1', response: 15 * 60_000, resolution: 4 * 3_600_000, calendar: '24x7' },
           { severity: 'P2', response: 30 * 60_000, resolution: 8 * 3_600_000, calendar: '24x7' },

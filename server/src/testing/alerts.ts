@@ -9,7 +9,11 @@ export interface TestAlert {
 }
 
 /** A webhook v4 payload as Alertmanager sends it, with fingerprints computed from the labels. */
-export function webhookPayload(groupLabels: Record<string, string>, alerts: TestAlert[], opts: { status?: 'firing' | 'resolved'; truncatedAlerts?: number } = {}) {
+export function webhookPayload(
+  groupLabels: Record<string, string>,
+  alerts: TestAlert[],
+  opts: { status?: 'firing' | 'resolved'; truncatedAlerts?: number } = {},
+) {
   const groupKey = `{}:{${Object.entries(groupLabels)
     .map(([k, v]) => `${k}="${v}"`)
     .join(', ')}}`;
@@ -20,7 +24,10 @@ export function webhookPayload(groupLabels: Record<string, string>, alerts: Test
     startsAt: a.startsAt,
     endsAt: a.endsAt ?? '0001-01-01T00:00:00Z',
     generatorURL: 'http://prometheus:9090/graph',
-    fingerprint: createHash('sha256').update(JSON.stringify(Object.entries(a.labels).sort())).digest('hex').slice(0, 16),
+    fingerprint: createHash('sha256')
+      .update(JSON.stringify(Object.entries(a.labels).sort()))
+      .digest('hex')
+      .slice(0, 16),
   }));
   const common = Object.fromEntries(
     Object.entries(full[0]?.labels ?? {}).filter(([k, v]) => full.every((a) => a.labels[k] === v)),

@@ -19,7 +19,10 @@ export interface TestDatabase {
 export async function freshDatabase(kind: DatabaseKind): Promise<TestDatabase> {
   if (kind === 'sqlite') {
     const dir = mkdtempSync(path.join(tmpdir(), 'opsdesk-db-'));
-    return { url: path.join(dir, 'opsdesk.db'), drop: async () => rmSync(dir, { recursive: true, force: true }) };
+    return {
+      url: path.join(dir, 'opsdesk.db'),
+      drop: async () => rmSync(dir, { recursive: true, force: true }),
+    };
   }
   const schema = `t_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: POSTGRES_URL });

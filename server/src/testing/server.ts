@@ -9,14 +9,25 @@ export const ADMIN_TOKEN = 'odk_test-admin-token-0123456789';
 export interface TestServer extends RunningServer {
   database: TestDatabase;
   /** JSON request with the admin token unless another is given */
-  api<T = unknown>(method: string, path: string, body?: unknown, token?: string | null): Promise<{ status: number; body: T }>;
+  api<T = unknown>(
+    method: string,
+    path: string,
+    body?: unknown,
+    token?: string | null,
+  ): Promise<{ status: number; body: T }>;
   stop(): Promise<void>;
 }
 
 /** An in-process server on a free loopback port over a fresh database, with an admin token. */
-export async function startTestServer(kind: DatabaseKind, config: Record<string, unknown> = {}): Promise<TestServer> {
+export async function startTestServer(
+  kind: DatabaseKind,
+  config: Record<string, unknown> = {},
+): Promise<TestServer> {
   const database = await freshDatabase(kind);
-  const parsed: ServerConfig = serverConfigSchema.parse({ http: { rate_limit: { per_second: 100_000, burst: 100_000 } }, ...config });
+  const parsed: ServerConfig = serverConfigSchema.parse({
+    http: { rate_limit: { per_second: 100_000, burst: 100_000 } },
+    ...config,
+  });
   const running = await startServer(parsed, {
     listen: `127.0.0.1:${await freePort()}`,
     database: database.url,
@@ -30,7 +41,11 @@ export async function startTestServer(kind: DatabaseKind, config: Record<string,
       const headers: Record<string, string> = {};
       if (token !== null) headers.authorization = `Bearer ${token}`;
       if (body !== undefined) headers['content-type'] = 'application/json';
-      const res = await fetch(`${running.url}${path}`, { method, headers, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) });
+      const res = await fetch(`${running.url}${path}`, {
+        method,
+        headers,
+        body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+      });
       const text = await res.text();
       return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
     },

@@ -1,0 +1,198 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import fc from 'fast-check';
+import { buildOpenApi } from './openapi';
+import { allRoutes, VERSION } from '../server';
+import { startTestServer, type TestServer } from '../testing/server';
+import { webhookPayload } from '../testing/alerts';
+import type { Role } from './routes';
+
+let s: TestServer;
+const tokens: Record<Role, string> = { viewer: '', editor: '', admin: 'odk_test-admin-token-0123456789' };
+let incident = '';
+
+beforeAll(async () => {
+  s = await startTestServer('sqlite');
+  for (const role of ['viewer', 'editor'] as const) {
+    const r = await s.api<{ token: string }>('POST', '/api/v1/tokens', { name: `t-${role}`, role });
+    tokens[role] = r.body.token;
+  }
+  incident = (
+    await s.api<{ number: string }>('POST', '/api/v1/incidents', { title: 'Contract test', severity: 'P3' })
+  ).body.number;
+});
+afterAll(() => s.stop());
+
+describe('OpenAPI', () => {
+  test('the committed openapi.json is what the schemas generate, and it is valid OpenAPI 3.1', async () => {
+    const generated = buildOpenApi(allRoutes(s.ctx), VERSION);
+    const committed = JSON.parse(
+      readFileSync(path.join(__dirname, '..', '..', 'openapi.json'), 'utf8'),
+    ) as unknown;
+    // regenerate with: npm run openapi -w server
+    expect(committed).toEqual(generated);
+    const served = await (await fetch(`${s.url}/api/v1/openapi.json`)).json();
+    expect(served).toEqual(generated);
+    const server = path.join(__dirname, '..', '..');
+    const check = spawnSync(
+      process.execPath,
+      [path.join(server, 'scripts', 'validate-openapi.mjs'), path.join(server, 'openapi.json')],
+      { encoding: 'utf8' },
+    );
+    expect(check.stderr).toBe('');
+    expect(check.status).toBe(0);
+  });
+});
+
+const fill = (p: string) =>
+  p.replace(':id', incident).replace(':action', 'acknowledge').replace(':name', 'nobody');
+
+describe('role matrix', () => {
+  const routes = () => allRoutes(s.ctx);
+  test('every route × (no token, viewer, editor, admin)', async () => {
+    const rank: Role[] = ['viewer', 'editor', 'admin'];
+    const table: string[] = [];
+    for (const r of routes()) {
+      const url = fill(r.path);
+      // a body that is never valid, so an allowed call is refused by validation and changes nothing
+      const body = r.method === 'get' || r.method === 'delete' ? undefined : { __invalid__: true };
+      const none = await s.api('' + r.method.toUpperCase(), url, body, null);
+      const row = [`${r.method.toUpperCase()} ${r.path}`, String(none.status)];
+      expect([r.path, none.status]).toEqual([r.path, 401]);
+      for (const role of rank) {
+        const res = await s.api(r.method.toUpperCase(), url, body, tokens[role]);
+        row.push(String(res.status));
+        if (rank.indexOf(role) < rank.indexOf(r.role))
+          expect([r.path, role, res.status]).toEqual([r.path, role, 403]);
+        else {
+          expect([r.path, role, res.status === 401 || res.status === 403 || res.status >= 500]).toEqual([
+            r.path,
+            role,
+            false,
+          ]);
+        }
+      }
+      table.push(row.join('  '));
+    }
+    expect(table.length).toBe(routes().length);
+  });
+});
+
+async function storeFingerprint(): Promise<string> {
+  const tables = [
+    'incidents',
+    'incident_alerts',
+    'incident_pauses',
+    'timeline',
+    'reviews',
+    'action_items',
+    'tokens',
+    'counters',
+  ];
+  const parts: string[] = [];
+  for (const t of tables) {
+    const rows = await s.ctx.db.all(`SELECT * FROM ${t} ORDER BY 1`);
+    parts.push(JSON.stringify(rows.map((r) => ({ ...r, last_used_at: null }))));
+  }
+  return parts.join('\n');
+}
+
+describe('fuzz', () => {
+  // For each write route: a valid body, its required keys, and whether unknown keys are refused.
+  const valid: Record<string, { body: Record<string, unknown>; required: string[]; strict: boolean }> = {
+    'POST /api/v1/incidents': {
+      body: { title: 'x', severity: 'P2' },
+      required: ['title', 'severity'],
+      strict: true,
+    },
+    'PATCH /api/v1/incidents/:id': { body: { title: 'y' }, required: [], strict: true },
+    'POST /api/v1/incidents/:id/:action': { body: { note: 'n' }, required: [], strict: true },
+    'POST /api/v1/incidents/:id/comments': { body: { text: 'hello' }, required: ['text'], strict: true },
+    'PUT /api/v1/incidents/:id/review': {
+      body: { summary: 's', actionItems: [{ title: 't', owner: 'o', dueDate: '2026-12-31' }] },
+      required: [],
+      strict: true,
+    },
+    'POST /api/v1/alertmanager/webhook': {
+      body: webhookPayload({ alertname: 'F' }, [
+        { labels: { alertname: 'F' }, startsAt: '2026-11-26T00:00:00Z' },
+      ]),
+      required: ['version', 'groupKey', 'status', 'receiver', 'alerts'],
+      strict: false, // Alertmanager may add fields; unknown ones are ignored
+    },
+    'POST /api/v1/tokens': {
+      body: { name: 'fuzz', role: 'viewer' },
+      required: ['name', 'role'],
+      strict: true,
+    },
+  };
+  const sqlish = fc.constantFrom(
+    "'; DROP TABLE incidents; --",
+    '" OR 1=1 --',
+    '%',
+    '\\',
+    '\u0000',
+    '💥',
+    'P1\nP2',
+  );
+  const typeOf = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
+
+  /** A valid body with one thing broken: a value of the wrong type, a required key missing, an unknown key, or no object at all. */
+  function broken(spec: { body: Record<string, unknown>; required: string[]; strict: boolean }) {
+    const keys = Object.keys(spec.body);
+    const wrongType = fc
+      .tuple(fc.constantFrom(...keys), fc.oneof(fc.jsonValue(), sqlish))
+      .filter(([k, v]) => typeOf(v) !== typeOf(spec.body[k]));
+    const options = [
+      fc.oneof(fc.jsonValue(), sqlish).filter((v) => typeOf(v) !== 'object'),
+      wrongType.map(([k, v]) => ({ ...spec.body, [k]: v })),
+      fc
+        .constantFrom(...keys.filter((k) => typeof spec.body[k] === 'string'))
+        .map((k) => ({ ...spec.body, [k]: 'x'.repeat(20_001) })),
+    ];
+    if (spec.required.length)
+      options.push(
+        fc
+          .constantFrom(...spec.required)
+          .map((k) => Object.fromEntries(Object.entries(spec.body).filter(([x]) => x !== k))),
+      );
+    if (spec.strict)
+      options.push(fc.tuple(sqlish, fc.jsonValue()).map(([k, v]) => ({ ...spec.body, [`zz${k}`]: v })));
+    return fc.oneof(...options);
+  }
+
+  test('thousands of broken bodies to every write endpoint: never a 5xx, never a change in the store', async () => {
+    const before = await storeFingerprint();
+    const writes = allRoutes(s.ctx).filter((r) => r.method !== 'get');
+    let sent = 0;
+    for (const r of writes) {
+      const key = `${r.method.toUpperCase()} ${r.path}`;
+      const spec = valid[key];
+      const bodies = spec === undefined ? fc.constant(undefined) : broken(spec);
+      const ids = fc.oneof(fc.constant(incident), sqlish, fc.string({ minLength: 1, maxLength: 20 }));
+      await fc.assert(
+        fc.asyncProperty(bodies, ids, async (body, id) => {
+          let url = fill(r.path).replace(incident, encodeURIComponent(id));
+          if (r.method === 'delete') url = `/api/v1/tokens/${encodeURIComponent(id)}`;
+          const res = await s.api(
+            r.method.toUpperCase(),
+            url,
+            body === undefined ? undefined : JSON.stringify(body),
+          );
+          sent++;
+          // a DELETE names no existing token, every other body is broken: only a 4xx is right
+          if (res.status < 400 || res.status >= 500) {
+            throw new Error(
+              `${key} ${url} with ${JSON.stringify(body)?.slice(0, 300)} → ${res.status} ${JSON.stringify(res.body)?.slice(0, 300)}`,
+            );
+          }
+          return true;
+        }),
+        { numRuns: r.method === 'delete' ? 100 : 400 },
+      );
+    }
+    expect(sent).toBeGreaterThan(2000);
+    expect(await storeFingerprint()).toBe(before);
+  });
+});
