@@ -16,7 +16,7 @@ import { isPostgresUrl, migrate, openDb, pendingMigrations, SqliteDb } from './d
 import { ApiError } from './http/errors';
 import { buildOpenApi } from './http/openapi';
 import { ROLES, type Role } from './http/routes';
-import { allRoutes, buildContext, startServer, VERSION } from './server';
+import { allRoutes, buildContext, databaseOwner, startServer, VERSION } from './server';
 
 const USAGE = `Usage: opsdesk-server [command] [flags]
 
@@ -219,15 +219,8 @@ async function restore(database: string, from: string | undefined): Promise<void
   } catch (err) {
     fail(`restore: ${from} is not a SQLite database: ${(err as Error).message}`);
   }
-  const lock = new Database(database, { timeout: 100 });
-  try {
-    lock.exec('BEGIN EXCLUSIVE');
-    lock.exec('ROLLBACK');
-  } catch {
-    fail('restore: the database is in use; stop the server first', 1);
-  } finally {
-    lock.close();
-  }
+  const owner = databaseOwner(database);
+  if (owner !== undefined) fail(`restore: the database is in use by opsdesk-server pid ${owner}; stop the server first`, 1);
   const keep = `${database}.before-restore-${new Date().toISOString().replace(/[:.]/g, '-')}`;
   if (existsSync(database)) renameSync(database, keep);
   for (const suffix of ['-wal', '-shm']) rmSync(`${database}${suffix}`, { force: true });

@@ -1,3 +1,4 @@
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -7,7 +8,7 @@ import { tokenRoutes } from './auth/routes';
 import { authenticator, ensureBootstrapToken } from './auth/service';
 import type { ServerConfig } from './config';
 import type { AppContext } from './context';
-import { migrate, openDb, PostgresDb, type Db } from './db';
+import { isPostgresUrl, migrate, openDb, PostgresDb, type Db } from './db';
 import { createApp } from './http/app';
 import type { AnyRoute } from './http/routes';
 import { incidentRoutes } from './incidents/routes';
@@ -16,6 +17,30 @@ import { reviewRoutes } from './reviews/routes';
 import { SlaPolicies } from './sla/policy';
 import { slaRoutes } from './sla/routes';
 import { recordBreaches } from './sla/tick';
+
+/** `<database>.pid`: tells `opsdesk-server restore` (and a second server) that this SQLite file is in use. */
+export function databaseOwner(database: string): number | undefined {
+  try {
+    const pid = Number(readFileSync(`${database}.pid`, 'utf8').trim());
+    if (!Number.isInteger(pid) || pid <= 0) return undefined;
+    process.kill(pid, 0);
+    return pid;
+  } catch {
+    return undefined; // no file, or its process is gone (killed without cleaning up)
+  }
+}
+
+function claimDatabase(database: string): void {
+  const owner = databaseOwner(database);
+  if (owner !== undefined && owner !== process.pid) {
+    throw new Error(`${database} is in use by opsdesk-server pid ${owner}; SQLite serves one server process (use PostgreSQL for several replicas)`);
+  }
+  writeFileSync(`${database}.pid`, `${process.pid}\n`);
+}
+
+function releaseDatabase(database: string): void {
+  if (databaseOwner(database) === process.pid) rmSync(`${database}.pid`, { force: true });
+}
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 export const VERSION = (require('../package.json') as { version: string }).version;
@@ -60,6 +85,7 @@ export async function startServer(
   const log = opts.log ?? createLogger('opsdesk-server', config.log_level);
   const listen = parseListenAddress(opts.listen ?? config.listen ?? DEFAULT_LISTEN);
   const database = opts.database ?? config.database;
+  if (!isPostgresUrl(database)) claimDatabase(database);
   const db = openDb(database);
   const applied = await migrate(db);
   if (applied.length) log.info({ migrations: applied }, 'database migrated');
@@ -76,7 +102,7 @@ export async function startServer(
     isReady: () => db.ping(),
   });
 
-  const server: Server = await new Promise((resolve, reject) => {
+  const server: Server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(listen.port, listen.host);
     s.once('listening', () => resolve(s));
     s.once('error', (err: NodeJS.ErrnoException) =>
@@ -86,6 +112,10 @@ export async function startServer(
         ),
       ),
     );
+  }).catch(async (err: Error) => {
+    await db.close();
+    if (db.kind === 'sqlite') releaseDatabase(database);
+    throw err;
   });
 
   // Scheduled work: one replica at a time on PostgreSQL.
@@ -125,6 +155,7 @@ export async function startServer(
       });
       await ticking;
       await db.close();
+      if (db.kind === 'sqlite') releaseDatabase(database);
     },
   };
 }
