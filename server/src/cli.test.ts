@@ -19,28 +19,49 @@ test('token create shows the secret once; list never shows it; revoke stops it w
   expect(created.status).toBe(0);
   const secret = created.stdout.trim();
   expect(secret).toMatch(/^odk_[A-Za-z0-9_-]{43}$/);
-  expect(run(['token', 'create', '--name', 'grafana', '--role', 'editor', '--database', db]).stderr).toContain('already exists');
+  expect(
+    run(['token', 'create', '--name', 'grafana', '--role', 'editor', '--database', db]).stderr,
+  ).toContain('already exists');
   const list = run(['token', 'list', '--database', db]);
   expect(list.stdout).toMatch(/^grafana\teditor\tcreated /m);
   expect(list.stdout).not.toContain(secret);
 
   const server = await spawnServer(db);
-  const get = () => fetch(`${server.url}/api/v1/incidents`, { headers: { authorization: `Bearer ${secret}` } }).then((r) => r.status);
+  const get = () =>
+    fetch(`${server.url}/api/v1/incidents`, { headers: { authorization: `Bearer ${secret}` } }).then(
+      (r) => r.status,
+    );
   expect(await get()).toBe(200);
-  const post = await fetch(`${server.url}/api/v1/tokens`, { method: 'POST', headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' }, body: '{"name":"x","role":"admin"}' });
+  const post = await fetch(`${server.url}/api/v1/tokens`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' },
+    body: '{"name":"x","role":"admin"}',
+  });
   expect(post.status).toBe(403);
   await server.stop();
   expect(run(['token', 'revoke', 'grafana', '--database', db]).status).toBe(0);
   const again = await spawnServer(db);
-  expect(await fetch(`${again.url}/api/v1/incidents`, { headers: { authorization: `Bearer ${secret}` } }).then((r) => r.status)).toBe(401);
+  expect(
+    await fetch(`${again.url}/api/v1/incidents`, { headers: { authorization: `Bearer ${secret}` } }).then(
+      (r) => r.status,
+    ),
+  ).toBe(401);
   await again.stop();
 });
 
 test('backup while running, then restore into a stopped server', async () => {
   const db = path.join(dir, 'live.db');
   const server = await spawnServer(db);
-  const auth = { authorization: 'Bearer odk_test-admin-token-0123456789', 'content-type': 'application/json' };
-  const create = (title: string) => fetch(`${server.url}/api/v1/incidents`, { method: 'POST', headers: auth, body: JSON.stringify({ title, severity: 'P3' }) });
+  const auth = {
+    authorization: 'Bearer odk_test-admin-token-0123456789',
+    'content-type': 'application/json',
+  };
+  const create = (title: string) =>
+    fetch(`${server.url}/api/v1/incidents`, {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({ title, severity: 'P3' }),
+    });
   expect((await create('before backup')).status).toBe(201);
   const backup = path.join(dir, 'backup.db');
   expect(run(['backup', '--to', backup, '--database', db]).status).toBe(0);
@@ -52,18 +73,27 @@ test('backup while running, then restore into a stopped server', async () => {
   const restored = run(['restore', '--from', backup, '--database', db]);
   expect(restored.status).toBe(0);
   const back = await spawnServer(db);
-  const list = (await (await fetch(`${back.url}/api/v1/incidents`, { headers: auth })).json()) as { incidents: Array<{ title: string }> };
+  const list = (await (await fetch(`${back.url}/api/v1/incidents`, { headers: auth })).json()) as {
+    incidents: Array<{ title: string }>;
+  };
   expect(list.incidents.map((i) => i.title)).toEqual(['before backup']);
   await back.stop();
-  expect(run(['restore', '--from', path.join(dir, 'nope.db'), '--database', db]).stderr).toContain('not found');
+  expect(run(['restore', '--from', path.join(dir, 'nope.db'), '--database', db]).stderr).toContain(
+    'not found',
+  );
   expect(run(['backup', '--to', 'x.dump', '--database', 'postgres://u@h/db']).stderr).toContain('pg_dump');
 });
 
 test('an invalid config exits 2 naming file, line, path and reason', () => {
   const file = path.join(dir, 'server.yml');
-  writeFileSync(file, 'sla:\n  policies:\n    - severity: P1\n      response: 15m\n      resolution: 4h\n      calendar: 5x8\n');
+  writeFileSync(
+    file,
+    'sla:\n  policies:\n    - severity: P1\n      response: 15m\n      resolution: 4h\n      calendar: 5x8\n',
+  );
   const r = run(['--config', file]);
   expect(r.status).toBe(2);
-  expect(r.stderr).toContain('server.yml:6: sla.policies[0].calendar: no calendar named "5x8"; defined: 24x7');
+  expect(r.stderr).toContain(
+    'server.yml:6: sla.policies[0].calendar: no calendar named "5x8"; defined: 24x7',
+  );
   expect(r.stderr).toContain('no policy for severity P2 without a service');
 });

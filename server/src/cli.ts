@@ -220,7 +220,8 @@ async function restore(database: string, from: string | undefined): Promise<void
     fail(`restore: ${from} is not a SQLite database: ${(err as Error).message}`);
   }
   const owner = databaseOwner(database);
-  if (owner !== undefined) fail(`restore: the database is in use by opsdesk-server pid ${owner}; stop the server first`, 1);
+  if (owner !== undefined)
+    fail(`restore: the database is in use by opsdesk-server pid ${owner}; stop the server first`, 1);
   const keep = `${database}.before-restore-${new Date().toISOString().replace(/[:.]/g, '-')}`;
   if (existsSync(database)) renameSync(database, keep);
   for (const suffix of ['-wal', '-shm']) rmSync(`${database}${suffix}`, { force: true });

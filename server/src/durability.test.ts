@@ -16,10 +16,18 @@ describe.each(DATABASE_KINDS)('SIGKILL while webhooks arrive (%s)', (kind) => {
     const sender = async (n: number) => {
       for (let i = 0; !stop && i < 5000; i++) {
         const name = `Kill${n}x${i}`;
-        const body = JSON.stringify(webhookPayload({ alertname: name }, [{ labels: { alertname: name, severity: 'warning' }, startsAt: '2026-11-26T04:00:00Z' }]));
+        const body = JSON.stringify(
+          webhookPayload({ alertname: name }, [
+            { labels: { alertname: name, severity: 'warning' }, startsAt: '2026-11-26T04:00:00Z' },
+          ]),
+        );
         sent++;
         try {
-          const res = await fetch(`${server.url}/api/v1/alertmanager/webhook`, { method: 'POST', headers: AUTH, body });
+          const res = await fetch(`${server.url}/api/v1/alertmanager/webhook`, {
+            method: 'POST',
+            headers: AUTH,
+            body,
+          });
           if (res.status === 200) acknowledged.push(name);
           await res.arrayBuffer();
         } catch {
@@ -41,7 +49,11 @@ describe.each(DATABASE_KINDS)('SIGKILL while webhooks arrive (%s)', (kind) => {
     const again = await fetch(`${server.url}/api/v1/alertmanager/webhook`, {
       method: 'POST',
       headers: AUTH,
-      body: JSON.stringify(webhookPayload({ alertname: retry }, [{ labels: { alertname: retry, severity: 'warning' }, startsAt: '2026-11-26T04:00:00Z' }])),
+      body: JSON.stringify(
+        webhookPayload({ alertname: retry }, [
+          { labels: { alertname: retry, severity: 'warning' }, startsAt: '2026-11-26T04:00:00Z' },
+        ]),
+      ),
     });
     expect(((await again.json()) as { outcome: string }).outcome).toBe('unchanged');
     await server.stop();
@@ -54,7 +66,11 @@ describe.each(DATABASE_KINDS)('SIGKILL while webhooks arrive (%s)', (kind) => {
     await db.close();
     const stored = new Map(rows.map((r) => [r.alertname, r]));
     for (const name of acknowledged) {
-      expect([name, Number(stored.get(name)?.incidents), Number(stored.get(name)?.alerts)]).toEqual([name, 1, 1]);
+      expect([name, Number(stored.get(name)?.incidents), Number(stored.get(name)?.alerts)]).toEqual([
+        name,
+        1,
+        1,
+      ]);
     }
     // nothing is stored twice, acknowledged or not
     expect(rows.every((r) => Number(r.incidents) === 1 && Number(r.alerts) === 1)).toBe(true);

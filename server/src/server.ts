@@ -33,7 +33,9 @@ export function databaseOwner(database: string): number | undefined {
 function claimDatabase(database: string): void {
   const owner = databaseOwner(database);
   if (owner !== undefined && owner !== process.pid) {
-    throw new Error(`${database} is in use by opsdesk-server pid ${owner}; SQLite serves one server process (use PostgreSQL for several replicas)`);
+    throw new Error(
+      `${database} is in use by opsdesk-server pid ${owner}; SQLite serves one server process (use PostgreSQL for several replicas)`,
+    );
   }
   writeFileSync(`${database}.pid`, `${process.pid}\n`);
 }

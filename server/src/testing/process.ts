@@ -4,7 +4,11 @@ import { freePort, startService, type RunningService } from '@opsdesk/testing';
 export const SERVER_BIN = path.join(__dirname, '..', '..', 'bin', 'opsdesk-server.js');
 
 /** The built opsdesk-server binary on a free loopback port (`npm test` builds first). */
-export async function spawnServer(database: string, env: NodeJS.ProcessEnv = {}, args: string[] = []): Promise<RunningService & { url: string }> {
+export async function spawnServer(
+  database: string,
+  env: NodeJS.ProcessEnv = {},
+  args: string[] = [],
+): Promise<RunningService & { url: string }> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const svc = await startService({
