@@ -32,8 +32,8 @@ export const serverConfigSchema = z
         rate_limit: z
           .strictObject({
             /** sustained requests per second per token */
-            per_second: z.number().positive().default(50),
-            burst: z.number().int().positive().default(500),
+            per_second: z.number().positive().default(300),
+            burst: z.number().int().positive().default(1000),
           })
           .prefault({}),
       })
