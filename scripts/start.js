@@ -13,12 +13,20 @@ const components = [
     args: ['--config', 'exporters/host/host.example.yml'],
     url: 'http://localhost:9741/metrics',
   },
+  {
+    name: 'server',
+    bin: 'server/bin/opsdesk-server.js',
+    args: ['--config', 'server/server.example.yml', '--database', 'data/opsdesk.db'],
+    url: 'http://localhost:9744/api/v1/openapi.json',
+    env: { OPSDESK_BOOTSTRAP_TOKEN: process.env.OPSDESK_BOOTSTRAP_TOKEN ?? 'opsdesk-local-admin-token' },
+  },
 ].filter((c) => existsSync(path.join(root, c.bin)));
 
 const children = components.map((c) => {
   const child = spawn(process.execPath, [c.bin, ...c.args], {
     cwd: root,
     stdio: ['ignore', 'inherit', 'inherit'],
+    env: { ...process.env, ...c.env },
   });
   child.on('exit', (code, signal) => {
     if (!stopping) {
@@ -31,6 +39,11 @@ const children = components.map((c) => {
 
 console.log('\nOpsDesk is running:');
 for (const c of components) console.log(`  ${c.name.padEnd(16)} ${c.url}`);
+if (components.some((c) => c.name === 'server') && !process.env.OPSDESK_BOOTSTRAP_TOKEN) {
+  console.log(
+    '\n  server admin token (first start only): opsdesk-local-admin-token; set OPSDESK_BOOTSTRAP_TOKEN to choose your own',
+  );
+}
 console.log(
   '\nPoint a Prometheus at these targets (see README "Run without Docker"). Ctrl-C stops everything.\n',
 );

@@ -1,4 +1,4 @@
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -37,6 +37,7 @@ function claimDatabase(database: string): void {
       `${database} is in use by opsdesk-server pid ${owner}; SQLite serves one server process (use PostgreSQL for several replicas)`,
     );
   }
+  mkdirSync(path.dirname(path.resolve(database)), { recursive: true });
   writeFileSync(`${database}.pid`, `${process.pid}\n`);
 }
 

@@ -74,6 +74,7 @@ export class BackgroundTask<T> {
       this.lastRunFailed = false;
       this.lastError = undefined;
     } catch (err) {
+      if (this.stopped) return; // aborted by stop(): shutting down, not a failed check
       const message = err instanceof Error ? err.message : String(err);
       if (!this.lastRunFailed || message !== this.lastError) {
         this.opts.log.warn(
