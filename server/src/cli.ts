@@ -8,6 +8,7 @@ import {
   loadConfigFile,
   parseConfigText,
   parseListenAddress,
+  stopOnSignals,
 } from '@opsdesk/exporter-core';
 import { tokenStore, toTokenInfo } from './auth/store';
 import { createToken, revokeToken } from './auth/service';
@@ -137,18 +138,7 @@ async function serve(
     log.error({ err: (err as Error).message }, 'cannot start');
     process.exit(1);
   }
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    log.info({ signal }, 'shutting down');
-    void running.close().then(() => {
-      log.info('stopped');
-      process.exit(0);
-    });
-  };
-  process.on('SIGTERM', () => stop('SIGTERM'));
-  process.on('SIGINT', () => stop('SIGINT'));
+  stopOnSignals(log, () => running.close());
 }
 
 async function tokenCommand(

@@ -83,56 +83,62 @@ export class ServerMetrics {
       }
       return this.snapshot.value;
     };
-    new Gauge({
-      name: 'opsdesk_incidents_open',
-      help: 'Incidents not yet closed, by severity and status.',
-      labelNames: ['severity', 'status'],
-      registers,
-      async collect() {
-        const s = await read();
-        this.reset();
-        for (const r of s.open) this.set({ severity: r.severity, status: r.status }, Number(r.n));
+    /** A gauge whose series are read from the snapshot on each scrape. */
+    const fromSnapshot = (
+      name: string,
+      help: string,
+      labelNames: string[],
+      fill: (s: Snapshot, set: (labels: Record<string, string>, v: number) => void) => void,
+    ) =>
+      new Gauge({
+        name,
+        help,
+        labelNames,
+        registers,
+        async collect() {
+          const s = await read();
+          this.reset();
+          fill(s, (labels, v) => this.set(labels, v));
+        },
+      });
+    const perSeverityAndGoal = (
+      counts: Map<string, number>,
+      set: (labels: Record<string, string>, v: number) => void,
+    ) => {
+      for (const severity of SEVERITIES)
+        for (const goal of GOALS) set({ severity, goal }, counts.get(`${severity}/${goal}`) ?? 0);
+    };
+    fromSnapshot(
+      'opsdesk_incidents_open',
+      'Incidents not yet closed, by severity and status.',
+      ['severity', 'status'],
+      (s, set) => {
+        for (const r of s.open) set({ severity: r.severity, status: r.status }, Number(r.n));
       },
-    });
-    new Gauge({
-      name: 'opsdesk_incident_sla_at_risk',
-      help: 'Open incidents whose SLA clock falls due within sla.at_risk_horizon and is not yet breached, by severity and goal.',
-      labelNames: ['severity', 'goal'],
-      registers,
-      async collect() {
-        const s = await read();
-        this.reset();
-        for (const sev of SEVERITIES)
-          for (const goal of GOALS) this.set({ severity: sev, goal }, s.atRisk.get(`${sev}/${goal}`) ?? 0);
-      },
-    });
-    new Gauge({
-      name: 'opsdesk_incident_sla_breached',
-      help: 'Open incidents whose SLA clock is breached right now, by severity and goal.',
-      labelNames: ['severity', 'goal'],
-      registers,
-      async collect() {
-        const s = await read();
-        this.reset();
-        for (const sev of SEVERITIES)
-          for (const goal of GOALS)
-            this.set({ severity: sev, goal }, s.breachedOpen.get(`${sev}/${goal}`) ?? 0);
-      },
-    });
-    new Gauge({
-      name: 'opsdesk_sla_met_ratio',
-      help: 'Share of incidents detected this calendar month (UTC) that met the goal, among those met or breached so far; absent without any.',
-      labelNames: ['severity', 'goal'],
-      registers,
-      async collect() {
-        const s = await read();
-        this.reset();
+    );
+    fromSnapshot(
+      'opsdesk_incident_sla_at_risk',
+      'Open incidents whose SLA clock falls due within sla.at_risk_horizon and is not yet breached, by severity and goal.',
+      ['severity', 'goal'],
+      (s, set) => perSeverityAndGoal(s.atRisk, set),
+    );
+    fromSnapshot(
+      'opsdesk_incident_sla_breached',
+      'Open incidents whose SLA clock is breached right now, by severity and goal.',
+      ['severity', 'goal'],
+      (s, set) => perSeverityAndGoal(s.breachedOpen, set),
+    );
+    fromSnapshot(
+      'opsdesk_sla_met_ratio',
+      'Share of incidents detected this calendar month (UTC) that met the goal, among those met or breached so far; absent without any.',
+      ['severity', 'goal'],
+      (s, set) => {
         for (const [key, v] of s.monthRatio) {
           const [severity, goal] = key.split('/') as [string, string];
-          this.set({ severity, goal }, v);
+          set({ severity, goal }, v);
         }
       },
-    });
+    );
   }
 }
 

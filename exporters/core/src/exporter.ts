@@ -182,12 +182,17 @@ export async function runExporterCli<C extends CommonExporterConfig>(
     log.error({ err: (err as Error).message }, 'cannot start');
     process.exit(1);
   }
+  stopOnSignals(log, () => running.close());
+}
+
+/** SIGTERM / SIGINT: close once, log, exit 0. Shared by every OpsDesk process. */
+export function stopOnSignals(log: Logger, close: () => Promise<void>): void {
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'shutting down');
-    void running.close().then(() => {
+    void close().then(() => {
       log.info('stopped');
       process.exit(0);
     });

@@ -36,15 +36,39 @@ describeWithPrograms(
         readyUrl: `${amUrl}/-/ready`,
       });
 
-    const amtoolAdd = (labels: string[], opts: { start: string; end?: string; summary?: string }) =>
+    const ALERTS: Record<string, string[]> = {
+      'gw-1': [
+        'alertname=TradeGatewayDown',
+        'severity=critical',
+        'service=gateway',
+        'instance=gw-1',
+        '--annotation=summary=Trade gateway down',
+      ],
+      'gw-2': [
+        'alertname=TradeGatewayDown',
+        'severity=critical',
+        'service=gateway',
+        'instance=gw-2',
+        '--annotation=summary=Trade gateway down',
+      ],
+      'db-1': [
+        'alertname=DiskFull',
+        'severity=warning',
+        'service=settlement',
+        'instance=db-1',
+        '--annotation=summary=Disk full',
+      ],
+    };
+    let start = '';
+    /** amtool alert add, as Prometheus would send the alert; with `end` it resolves it */
+    const send = (instance: string, end?: string) =>
       execFileSync('amtool', [
         `--alertmanager.url=${amUrl}`,
         'alert',
         'add',
-        ...labels,
-        `--start=${opts.start}`,
-        ...(opts.end ? [`--end=${opts.end}`] : []),
-        ...(opts.summary ? [`--annotation=summary=${opts.summary}`] : []),
+        ...(ALERTS[instance] as string[]),
+        `--start=${start}`,
+        ...(end ? [`--end=${end}`] : []),
       ]);
 
     const incidents = async () =>
@@ -92,20 +116,11 @@ describeWithPrograms(
     });
 
     test('alerts open one incident per group within group_wait + 2 s, resolve it, and a restart adds no duplicate', async () => {
-      const start = new Date(Date.now() - 60_000).toISOString();
+      start = new Date(Date.now() - 60_000).toISOString();
       const added = Date.now();
-      amtoolAdd(['alertname=TradeGatewayDown', 'severity=critical', 'service=gateway', 'instance=gw-1'], {
-        start,
-        summary: 'Trade gateway down',
-      });
-      amtoolAdd(['alertname=TradeGatewayDown', 'severity=critical', 'service=gateway', 'instance=gw-2'], {
-        start,
-        summary: 'Trade gateway down',
-      });
-      amtoolAdd(['alertname=DiskFull', 'severity=warning', 'service=settlement', 'instance=db-1'], {
-        start,
-        summary: 'Disk full',
-      });
+      send('gw-1');
+      send('gw-2');
+      send('db-1');
 
       const opened = await waitFor(
         'two incidents',
@@ -128,18 +143,9 @@ describeWithPrograms(
       // Restart: Alertmanager forgets alerts, the sender (here amtool, in life Prometheus) re-sends them, Alertmanager re-notifies.
       await am.stop();
       am = await startAlertmanager();
-      amtoolAdd(['alertname=TradeGatewayDown', 'severity=critical', 'service=gateway', 'instance=gw-1'], {
-        start,
-        summary: 'Trade gateway down',
-      });
-      amtoolAdd(['alertname=TradeGatewayDown', 'severity=critical', 'service=gateway', 'instance=gw-2'], {
-        start,
-        summary: 'Trade gateway down',
-      });
-      amtoolAdd(['alertname=DiskFull', 'severity=warning', 'service=settlement', 'instance=db-1'], {
-        start,
-        summary: 'Disk full',
-      });
+      send('gw-1');
+      send('gw-2');
+      send('db-1');
       const seen = await server.api<{ entries: unknown[] }>('GET', `/api/v1/incidents/${gw.number}/timeline`);
       await waitFor(
         'the re-sent notification',
@@ -164,16 +170,8 @@ describeWithPrograms(
 
       // Resolve the gateway alerts: Alertmanager sends resolved after group_interval.
       const end = new Date().toISOString();
-      amtoolAdd(['alertname=TradeGatewayDown', 'severity=critical', 'service=gateway', 'instance=gw-1'], {
-        start,
-        end,
-        summary: 'Trade gateway down',
-      });
-      amtoolAdd(['alertname=TradeGatewayDown', 'severity=critical', 'service=gateway', 'instance=gw-2'], {
-        start,
-        end,
-        summary: 'Trade gateway down',
-      });
+      send('gw-1', end);
+      send('gw-2', end);
       const resolved = await waitFor(
         'the gateway incident to resolve',
         async () => {

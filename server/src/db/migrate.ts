@@ -42,19 +42,8 @@ export async function migrate(db: Db): Promise<number[]> {
     }
     return applied;
   };
-  if (db instanceof PostgresDb) {
-    const client = await db.pool.connect();
-    try {
-      await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
-      try {
-        return await apply();
-      } finally {
-        await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]);
-      }
-    } finally {
-      client.release();
-    }
-  }
+  if (db instanceof PostgresDb)
+    return (await db.withAdvisoryLock(MIGRATION_LOCK, apply, { wait: true })) as number[];
   return apply();
 }
 

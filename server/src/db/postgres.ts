@@ -85,14 +85,25 @@ export class PostgresDb implements Db {
     }
   }
 
-  /** Runs `fn` while holding a session advisory lock, so only one replica does scheduled work. */
-  async withAdvisoryLock<T>(key: number, fn: () => Promise<T>): Promise<T | undefined> {
+  /**
+   * Runs `fn` while holding a session advisory lock, so only one replica does it. With `wait` it
+   * queues for the lock (migrations); without, it skips the run when another replica has it.
+   */
+  async withAdvisoryLock<T>(
+    key: number,
+    fn: () => Promise<T>,
+    opts: { wait?: boolean } = {},
+  ): Promise<T | undefined> {
     const client = await this.pool.connect();
     try {
-      const got = (await client.query('SELECT pg_try_advisory_lock($1) AS ok', [key])).rows[0] as {
-        ok: boolean;
-      };
-      if (!got.ok) return undefined;
+      if (opts.wait) {
+        await client.query('SELECT pg_advisory_lock($1)', [key]);
+      } else {
+        const got = (await client.query('SELECT pg_try_advisory_lock($1) AS ok', [key])).rows[0] as {
+          ok: boolean;
+        };
+        if (!got.ok) return undefined;
+      }
       try {
         return await fn();
       } finally {

@@ -25,6 +25,17 @@ export function isOverdue(item: { status: string; due_date: string }, now: numbe
   );
 }
 
+function toActionItem(i: ActionRow, now: number) {
+  return {
+    id: i.id,
+    title: i.title,
+    owner: i.owner,
+    dueDate: i.due_date,
+    status: i.status,
+    overdue: isOverdue(i, now),
+  };
+}
+
 export class ReviewService {
   constructor(private readonly ctx: AppContext) {}
 
@@ -46,14 +57,7 @@ export class ReviewService {
     return {
       incident: incident.number,
       ...body,
-      actionItems: items.map((i) => ({
-        id: i.id,
-        title: i.title,
-        owner: i.owner,
-        dueDate: i.due_date,
-        status: i.status,
-        overdue: isOverdue(i, now),
-      })),
+      actionItems: items.map((i) => toActionItem(i, now)),
       createdAt: new Date(Number(row.created_at)).toISOString(),
       updatedAt: new Date(Number(row.updated_at)).toISOString(),
       updatedBy: row.updated_by,
@@ -124,15 +128,7 @@ export class ReviewService {
     );
     const now = this.ctx.now();
     return {
-      actionItems: rows.map((i) => ({
-        incident: i.number,
-        id: i.id,
-        title: i.title,
-        owner: i.owner,
-        dueDate: i.due_date,
-        status: i.status,
-        overdue: isOverdue(i, now),
-      })),
+      actionItems: rows.map((i) => ({ incident: i.number, ...toActionItem(i, now) })),
     };
   }
 }

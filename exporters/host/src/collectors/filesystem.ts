@@ -1,6 +1,6 @@
 import { statfs, statfsSync } from 'node:fs';
 import path from 'node:path';
-import type { Collector } from '@opsdesk/exporter-core';
+import type { Collector, MetricSink } from '@opsdesk/exporter-core';
 import { fields, procPath, readText, readTextIfExists, type HostPaths } from '../procfs';
 
 export interface FilesystemOptions {
@@ -59,6 +59,40 @@ function statfsAsync(file: string): Promise<StatFs> {
 const REMOTE_FS =
   /^(nfs4?|cifs|smb3?|smbfs|ncpfs|9p|afs|ceph|glusterfs|lustre|gpfs|ocfs2|gfs2|beegfs|davfs|sshfs|fuse(\..+)?|fuseblk)$/;
 
+/** The filesystem metric families, shared by the Linux collector and the Windows/macOS one. */
+export function filesystemFamilies(sink: MetricSink, source: string) {
+  const labels = ['device', 'mountpoint', 'fstype'];
+  return {
+    size: sink.gauge('opsdesk_host_filesystem_size_bytes', `Filesystem size in bytes (${source}).`, labels),
+    free: sink.gauge(
+      'opsdesk_host_filesystem_free_bytes',
+      `Free bytes, including the part reserved for root (${source}).`,
+      labels,
+    ),
+    avail: sink.gauge(
+      'opsdesk_host_filesystem_avail_bytes',
+      `Bytes available to unprivileged users; alert on this one (${source}).`,
+      labels,
+    ),
+    files: sink.gauge(
+      'opsdesk_host_filesystem_files',
+      `Inodes the filesystem has in total (${source}).`,
+      labels,
+    ),
+    filesFree: sink.gauge('opsdesk_host_filesystem_files_free', `Free inodes (${source}).`, labels),
+    readonly: sink.gauge(
+      'opsdesk_host_filesystem_readonly',
+      '1 when the filesystem is mounted read-only.',
+      labels,
+    ),
+    deviceError: sink.gauge(
+      'opsdesk_host_filesystem_device_error',
+      '1 when statfs failed or did not answer within collectors.filesystem.mount_timeout (e.g. a hung network mount); the log names the mount.',
+      labels,
+    ),
+  };
+}
+
 /**
  * Space and inodes per mounted filesystem. statfs on a dead NFS server can block for minutes, so
  * each mount gets its own timeout; a mount whose statfs is still pending is reported through
@@ -81,37 +115,9 @@ export function filesystemCollector(
       const mounts = parseMounts(text).filter(
         (m) => !opts.mount_points_exclude.test(m.mountpoint) && !opts.fs_types_exclude.test(m.fstype),
       );
-      const labels = ['device', 'mountpoint', 'fstype'];
-      const size = sink.gauge(
-        'opsdesk_host_filesystem_size_bytes',
-        'Filesystem size in bytes (statfs).',
-        labels,
-      );
-      const free = sink.gauge(
-        'opsdesk_host_filesystem_free_bytes',
-        'Free bytes, including the part reserved for root (statfs).',
-        labels,
-      );
-      const avail = sink.gauge(
-        'opsdesk_host_filesystem_avail_bytes',
-        'Bytes available to unprivileged users; alert on this one (statfs).',
-        labels,
-      );
-      const files = sink.gauge(
-        'opsdesk_host_filesystem_files',
-        'Inodes the filesystem has in total (statfs).',
-        labels,
-      );
-      const filesFree = sink.gauge('opsdesk_host_filesystem_files_free', 'Free inodes (statfs).', labels);
-      const readonly = sink.gauge(
-        'opsdesk_host_filesystem_readonly',
-        '1 when the filesystem is mounted read-only (mount options).',
-        labels,
-      );
-      const deviceError = sink.gauge(
-        'opsdesk_host_filesystem_device_error',
-        '1 when statfs failed or did not answer within collectors.filesystem.mount_timeout (e.g. a hung network mount); the log names the mount.',
-        labels,
+      const { size, free, avail, files, filesFree, readonly, deviceError } = filesystemFamilies(
+        sink,
+        'statfs',
       );
       await Promise.all(
         mounts.map(async (m) => {

@@ -1,4 +1,5 @@
 import type { Collector, Logger } from '@opsdesk/exporter-core';
+import { filesystemFamilies } from '../filesystem';
 import { loadSystemInformation, sampledCollector, type SystemInformation } from './sampled';
 
 type FsSize = Awaited<ReturnType<SystemInformation['fsSize']>>;
@@ -13,21 +14,9 @@ export function portableFilesystemCollector(
     { intervalMs, log },
     async () => (await si()).fsSize(),
     (sink, list) => {
-      const labels = ['device', 'mountpoint', 'fstype'];
-      const size = sink.gauge(
-        'opsdesk_host_filesystem_size_bytes',
-        'Filesystem size in bytes (systeminformation, sampled in the background).',
-        labels,
-      );
-      const avail = sink.gauge(
-        'opsdesk_host_filesystem_avail_bytes',
-        'Bytes available to users (systeminformation).',
-        labels,
-      );
-      const readonly = sink.gauge(
-        'opsdesk_host_filesystem_readonly',
-        '1 when the filesystem is read-only (systeminformation).',
-        labels,
+      const { size, avail, readonly } = filesystemFamilies(
+        sink,
+        'systeminformation, sampled in the background',
       );
       for (const fs of list) {
         const l = [fs.fs, fs.mount, fs.type];
