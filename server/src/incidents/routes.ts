@@ -4,6 +4,8 @@ import { defineRoute } from '../http/routes';
 import {
   ACTIONS,
   commentBody,
+  countsQuery,
+  countsSchema,
   createIncidentBody,
   idParams,
   incidentDetailSchema,
@@ -39,6 +41,16 @@ export function incidentRoutes(ctx: AppContext) {
       body: createIncidentBody,
       response: incidentSchema,
       handler: ({ body, caller }) => svc.create(body, caller),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/v1/incidents/counts',
+      summary: 'How many incidents each status has, under the same filters as the list (status aside)',
+      tag: 'incidents',
+      role: 'viewer',
+      query: countsQuery,
+      response: countsSchema,
+      handler: ({ query }) => svc.counts(query),
     }),
     defineRoute({
       method: 'get',

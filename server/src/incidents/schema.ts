@@ -157,3 +157,9 @@ export const timelineEntrySchema = z.object({
 
 export const idParams = z.object({ id: z.string().min(1).max(100) });
 export const transitionParams = idParams.extend({ action: z.enum(ACTIONS) });
+
+export const countsQuery = listQuery.omit({ status: true, sort: true, limit: true, cursor: true });
+export const countsSchema = z.object({
+  counts: z.record(z.enum(STATUSES), z.number()),
+  total: z.number(),
+});

@@ -4,7 +4,7 @@ import type { Db } from '../db';
 import { ApiError, conflict, notFound, unprocessable } from '../http/errors';
 import type { Caller } from '../http/routes';
 import type { GoalState } from '../sla/policy';
-import type { Action, Incident, ListQuery } from './schema';
+import { STATUSES, type Action, type Incident, type ListQuery } from './schema';
 import { allowedActions, nextStatus, timestampsFor } from './state';
 import { incidentStore, type AlertRow, type IncidentRow, type PauseRow, type TimelineRow } from './store';
 
@@ -267,6 +267,15 @@ export class IncidentService {
     );
     const now = this.ctx.now();
     return { incidents: rows.map((r) => toIncident(this.ctx, r, pauses.get(r.id) ?? [], now)), nextCursor };
+  }
+
+  async counts(q: Omit<ListQuery, 'sort' | 'limit' | 'cursor'>) {
+    const found = await incidentStore.countByStatus(this.ctx.db, q);
+    const counts = Object.fromEntries(STATUSES.map((s) => [s, found[s] ?? 0])) as Record<
+      (typeof STATUSES)[number],
+      number
+    >;
+    return { counts, total: Object.values(counts).reduce((a, b) => a + b, 0) };
   }
 
   async update(id: string, body: Record<string, unknown>, caller: Caller): Promise<Incident> {

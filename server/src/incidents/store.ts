@@ -132,6 +132,49 @@ function labelMatcher(db: Db, matcher: string): { sql: string; params: Param[] }
     : { sql: `(${expr} IS NULL OR ${expr} <> ?)`, params: [key, key, value] };
 }
 
+/** WHERE clauses of a list filter (everything but sort and paging). */
+function filterClauses(
+  db: Db,
+  q: Omit<ListQuery, 'sort' | 'limit' | 'cursor'>,
+): { where: string[]; params: Param[] } {
+  const where: string[] = [];
+  const params: Param[] = [];
+  if (q.status?.length) {
+    where.push(`status IN (${q.status.map(() => '?').join(', ')})`);
+    params.push(...q.status);
+  }
+  if (q.severity?.length) {
+    where.push(`severity IN (${q.severity.map(() => '?').join(', ')})`);
+    params.push(...q.severity);
+  }
+  if (q.service !== undefined) {
+    where.push('service = ?');
+    params.push(q.service);
+  }
+  for (const matcher of q.label ?? []) {
+    const m = labelMatcher(db, matcher);
+    where.push(m.sql);
+    params.push(...m.params);
+  }
+  if (q.q) {
+    // LIKE wildcards in the user's text are literal
+    const like = `%${q.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    where.push(
+      "(lower(title) LIKE ? ESCAPE '\\' OR lower(symptom) LIKE ? ESCAPE '\\' OR lower(number) LIKE ? ESCAPE '\\')",
+    );
+    params.push(like, like, like);
+  }
+  if (q.from) {
+    where.push('occurred_at >= ?');
+    params.push(Date.parse(q.from));
+  }
+  if (q.to) {
+    where.push('occurred_at < ?');
+    params.push(Date.parse(q.to));
+  }
+  return { where, params };
+}
+
 export const incidentStore = {
   async insert(db: Db, row: IncidentRow): Promise<void> {
     await db.run(
@@ -162,41 +205,7 @@ export const incidentStore = {
   },
 
   async list(db: Db, q: ListQuery): Promise<{ rows: IncidentRow[]; nextCursor: string | null }> {
-    const where: string[] = [];
-    const params: Param[] = [];
-    if (q.status?.length) {
-      where.push(`status IN (${q.status.map(() => '?').join(', ')})`);
-      params.push(...q.status);
-    }
-    if (q.severity?.length) {
-      where.push(`severity IN (${q.severity.map(() => '?').join(', ')})`);
-      params.push(...q.severity);
-    }
-    if (q.service !== undefined) {
-      where.push('service = ?');
-      params.push(q.service);
-    }
-    for (const matcher of q.label ?? []) {
-      const m = labelMatcher(db, matcher);
-      where.push(m.sql);
-      params.push(...m.params);
-    }
-    if (q.q) {
-      // LIKE wildcards in the user's text are literal
-      const like = `%${q.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      where.push(
-        "(lower(title) LIKE ? ESCAPE '\\' OR lower(symptom) LIKE ? ESCAPE '\\' OR lower(number) LIKE ? ESCAPE '\\')",
-      );
-      params.push(like, like, like);
-    }
-    if (q.from) {
-      where.push('occurred_at >= ?');
-      params.push(Date.parse(q.from));
-    }
-    if (q.to) {
-      where.push('occurred_at < ?');
-      params.push(Date.parse(q.to));
-    }
+    const { where, params } = filterClauses(db, q);
     const sort = SORT_COLUMNS[q.sort];
     const dir = sort.desc ? 'DESC' : 'ASC';
     if (q.cursor) {
@@ -217,6 +226,18 @@ export const incidentStore = {
           )
         : null;
     return { rows: page, nextCursor };
+  },
+
+  async countByStatus(
+    db: Db,
+    q: Omit<ListQuery, 'sort' | 'limit' | 'cursor'>,
+  ): Promise<Record<string, number>> {
+    const { where, params } = filterClauses(db, { ...q, status: undefined });
+    const rows = await db.all<{ status: string; n: number }>(
+      `SELECT status, COUNT(*) AS n FROM incidents ${where.length ? `WHERE ${where.join(' AND ')}` : ''} GROUP BY status`,
+      params,
+    );
+    return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
   },
 
   openByGroupKey: (db: Db, groupKey: string) =>
