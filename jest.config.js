@@ -1,9 +1,11 @@
-// One jest run for every workspace: tests sit next to the code they test (src/**/*.test.ts).
-/** @type {import('jest').Config} */
-module.exports = {
+// One jest run for every workspace. Node tests sit next to the code they test
+// (src/**/*.test.ts); the Grafana app has its own jsdom project (grafana-app/jest.config.js), and its
+// browser tests (grafana-app/tests) run here in node, driving Chromium.
+const node = {
+  displayName: 'node',
   testEnvironment: 'node',
-  roots: ['<rootDir>/lib', '<rootDir>/exporters', '<rootDir>/server'],
-  testMatch: ['**/src/**/*.test.ts'],
+  roots: ['<rootDir>/lib', '<rootDir>/exporters', '<rootDir>/server', '<rootDir>/grafana-app/tests'],
+  testMatch: ['**/src/**/*.test.ts', '**/grafana-app/tests/**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   transform: { '^.+\\.tsx?$': ['@swc/jest', { jsc: { target: 'es2022' } }] },
   // Workspace packages are tested from source, so a test never runs against a stale build.
@@ -12,7 +14,12 @@ module.exports = {
     '^@opsdesk/calendar$': '<rootDir>/lib/calendar/src/index.ts',
     '^@opsdesk/testing$': '<rootDir>/lib/testing/src/index.ts',
   },
-  testTimeout: 60_000,
+};
+
+/** @type {import('jest').Config} */
+module.exports = {
+  projects: [node, '<rootDir>/grafana-app/jest.config.js'],
+  testTimeout: 120_000,
   // suites share the local PostgreSQL and loopback ports; each makes its own schema and port
   maxWorkers: 2,
   reporters: ['default', '<rootDir>/scripts/jest-summary-reporter.js'],

@@ -180,8 +180,21 @@ describe.each(DATABASE_KINDS)('incidents on %s', (kind) => {
         )
       ).body.incidents,
     ).toHaveLength(0);
-    const counts = await s.api<{ counts: Record<string, number>; total: number }>('GET', '/api/v1/incidents/counts?service=settlement&severity=P3');
-    expect(counts.body).toEqual({ counts: { triggered: 4, acknowledged: 0, mitigated: 0, waiting_for_customer: 0, resolved: 0, closed: 0 }, total: 4 });
+    const counts = await s.api<{ counts: Record<string, number>; total: number }>(
+      'GET',
+      '/api/v1/incidents/counts?service=settlement&severity=P3',
+    );
+    expect(counts.body).toEqual({
+      counts: {
+        triggered: 4,
+        acknowledged: 0,
+        mitigated: 0,
+        waiting_for_customer: 0,
+        resolved: 0,
+        closed: 0,
+      },
+      total: 4,
+    });
     const bad = await s.api<ErrorBody>('GET', '/api/v1/incidents?severity=P9');
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toMatch(/^query severity/);

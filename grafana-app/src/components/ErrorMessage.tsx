@@ -1,0 +1,82 @@
+import React from 'react';
+import { t } from '@grafana/i18n';
+import { Alert } from '@grafana/ui';
+import { ApiError } from '../api/client';
+
+/** What the person should do about a failed call, by kind. */
+export function explainError(err: unknown): { title: string; hint: string; detail: string } {
+  const detail = err instanceof Error ? err.message : String(err);
+  const kind = err instanceof ApiError ? err.kind : 'unreachable';
+  switch (kind) {
+    case 'unreachable':
+      return {
+        title: t('error.unreachable.title', 'The OpsDesk server cannot be reached'),
+        hint: t(
+          'error.unreachable.hint',
+          'Check that opsdesk-server is running and that the server URL on the plugin configuration page is right.'
+        ),
+        detail,
+      };
+    case 'unauthorized':
+      return {
+        title: t('error.unauthorized.title', 'The server refused the plugin token'),
+        hint: t(
+          'error.unauthorized.hint',
+          'An administrator should create a token (opsdesk-server token create) and enter it on the plugin configuration page.'
+        ),
+        detail,
+      };
+    case 'forbidden':
+      return {
+        title: t('error.forbidden.title', 'You are not allowed to do this'),
+        hint: t(
+          'error.forbidden.hint',
+          'Changing records needs the Editor role in Grafana, and an editor token on the configuration page.'
+        ),
+        detail,
+      };
+    case 'conflict':
+      return {
+        title: t('error.conflict.title', 'The incident changed meanwhile'),
+        hint: t(
+          'error.conflict.hint',
+          'Reload the page to see its current status, then choose one of the actions offered.'
+        ),
+        detail,
+      };
+    case 'validation':
+      return {
+        title: t('error.validation.title', 'The server did not accept the input'),
+        hint: t('error.validation.hint', 'Correct the field named below and try again.'),
+        detail,
+      };
+    case 'notFound':
+      return {
+        title: t('error.notFound.title', 'Not found'),
+        hint: t('error.notFound.hint', 'It may have been deleted, or the link is wrong.'),
+        detail,
+      };
+    default:
+      return {
+        title: t('error.server.title', 'The server failed'),
+        hint: t('error.server.hint', 'Try again; if it keeps failing, the opsdesk-server log says why.'),
+        detail,
+      };
+  }
+}
+
+export function ErrorMessage({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+  const e = explainError(error);
+  return (
+    <Alert
+      severity="error"
+      title={e.title}
+      onRemove={undefined}
+      buttonContent={onRetry ? t('error.retry', 'Retry') : undefined}
+      onClick={onRetry}
+    >
+      <div>{e.hint}</div>
+      <div data-testid="error-detail">{e.detail}</div>
+    </Alert>
+  );
+}
