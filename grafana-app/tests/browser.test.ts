@@ -4,7 +4,7 @@
  * tests/artifacts/.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -130,12 +130,23 @@ describeWithPrograms({ chromium: 'chromium' }, 'the app in a browser', () => {
   });
 
   test('the incidents page shows its first page with 10 000 incidents stored', async () => {
-    const started = Date.now();
+    // cold: a new tab loading the host (Grafana's part), the plugin and the page
+    const cold = Date.now();
     const page = await open(`${BASE}/incidents`);
     await page.getByTestId('incidents-table').waitFor();
     await page.getByText('Historic incident 9999').waitFor();
+    const coldMs = Date.now() - cold;
+    // warm: navigating to the page inside Grafana, as a user does from the overview
+    const navigate = (to: string) =>
+      page.evaluate((p) => (window as unknown as { __navigate(p: string): void }).__navigate(p), to);
+    await navigate('/a/opsdesk-ops-app/overview');
+    await page.getByTestId('overview').waitFor();
+    const warm = Date.now();
+    await navigate('/a/opsdesk-ops-app/incidents');
+    await page.getByText('Historic incident 9999').waitFor();
     console.log(
-      `incidents page, first page with 10 000 incidents stored: ${Date.now() - started} ms (target < 1500 ms)`
+      `incidents page, first page of 50 with 10 000 incidents stored: ${Date.now() - warm} ms navigating within Grafana; ` +
+        `${coldMs} ms in a new tab, including the test host's own 8 MB bundle (target < 1500 ms)`
     );
     expect(await page.locator('[data-testid="incidents-table"] tbody tr').count()).toBe(50);
     await page.getByRole('button', { name: 'Next' }).click();
@@ -274,6 +285,24 @@ describeWithPrograms({ chromium: 'chromium' }, 'the app in a browser', () => {
       await shot(config, `config-${theme}`);
       await config.close();
     }
+  });
+
+  test('a 403 from the server (editor token with too low a role) says what to do', async () => {
+    const editorToken = host.settings.secureJsonData.editorToken!;
+    host.settings.secureJsonData.editorToken = tokens.viewer!;
+    const p3 = await api<{ number: string }>('POST', '/api/v1/incidents', { title: 'Report job slow', severity: 'P3' });
+    const page = await open(`${BASE}/incidents/${p3.number}`);
+    await page.getByRole('button', { name: 'Acknowledge' }).click();
+    await page.getByText('You are not allowed to do this').waitFor();
+    await page.getByText(/needs the editor role/).waitFor();
+    host.settings.secureJsonData.editorToken = editorToken;
+    await page.close();
+  });
+
+  test('module.js stays small: pages load on demand', () => {
+    const size = statSync(path.join(DIST, 'module.js')).size;
+    console.log(`dist/module.js: ${(size / 1024).toFixed(1)} KiB minified (target ≤ 200 KB)`);
+    expect(size).toBeLessThanOrEqual(200 * 1000);
   });
 
   test('401 and a server that is down each show what to do', async () => {

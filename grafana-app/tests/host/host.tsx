@@ -237,6 +237,8 @@ async function main() {
   );
   (window as any).__hostReady = true;
   (window as any).__i18next = i18next;
+  // client-side navigation, as Grafana's nav does between pages of an app
+  (window as any).__navigate = (to: string) => grafanaRuntime.locationService.push(to);
 }
 
 main().catch((err) => {
