@@ -4,8 +4,18 @@
 const node = {
   displayName: 'node',
   testEnvironment: 'node',
-  roots: ['<rootDir>/lib', '<rootDir>/exporters', '<rootDir>/server', '<rootDir>/grafana-app/tests'],
-  testMatch: ['**/src/**/*.test.ts', '**/grafana-app/tests/**/*.test.ts'],
+  roots: [
+    '<rootDir>/lib',
+    '<rootDir>/exporters',
+    '<rootDir>/server',
+    '<rootDir>/grafana-app/tests',
+    '<rootDir>/provisioning',
+  ],
+  testMatch: [
+    '**/src/**/*.test.ts',
+    '**/grafana-app/tests/**/*.test.ts',
+    '**/provisioning/tests/**/*.test.ts',
+  ],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   transform: { '^.+\\.tsx?$': ['@swc/jest', { jsc: { target: 'es2022' } }] },
   // Workspace packages are tested from source, so a test never runs against a stale build.

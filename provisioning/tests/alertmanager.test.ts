@@ -1,0 +1,123 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { describeWithPrograms } from '@opsdesk/testing';
+import { toLocal } from '@opsdesk/calendar';
+
+const AM = path.join(__dirname, '..', 'alertmanager');
+const config = parse(readFileSync(path.join(AM, 'alertmanager.yml'), 'utf8')) as {
+  route: {
+    routes: Array<{
+      matchers: string[];
+      receiver: string;
+      active_time_intervals?: string[];
+      continue?: boolean;
+    }>;
+  };
+  time_intervals: Array<{
+    name: string;
+    time_intervals: Array<{
+      weekdays: string[];
+      times: Array<{ start_time: string; end_time: string }>;
+      location: string;
+    }>;
+  }>;
+};
+const cases = parse(readFileSync(path.join(AM, 'routes.cases.yaml'), 'utf8')) as Array<{
+  labels: Record<string, string>;
+  receivers: string[];
+}>;
+
+const DAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+
+/** Alertmanager's time_interval semantics for weekdays ranges and times, in the interval's location. */
+function active(intervalName: string, at: Date): boolean {
+  const def = config.time_intervals.find((t) => t.name === intervalName);
+  if (!def) throw new Error(`no time interval ${intervalName}`);
+  return def.time_intervals.some((ti) => {
+    const local = toLocal(at.getTime(), ti.location);
+    const day = DAYS[local.weekday] as string;
+    const inDays = ti.weekdays.some((w) => {
+      const [from, to = from] = w.split(':') as [string, string?];
+      const i = DAYS.indexOf(day);
+      return i >= DAYS.indexOf(from) && i <= DAYS.indexOf(to as string);
+    });
+    const minute = local.hour * 60 + local.minute;
+    const toMin = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3));
+    return inDays && ti.times.some((t) => minute >= toMin(t.start_time) && minute < toMin(t.end_time));
+  });
+}
+
+test('5x8 pages on call only inside Mon–Fri 09:00–17:00 Asia/Shanghai; 24x7 always', () => {
+  const paging5x8 = config.route.routes.find(
+    (r) => r.receiver === 'oncall-im' && r.matchers.includes('support_hours="5x8"'),
+  );
+  const paging24x7 = config.route.routes.find(
+    (r) => r.receiver === 'oncall-im' && r.matchers.includes('support_hours="24x7"'),
+  );
+  expect(paging5x8?.active_time_intervals).toEqual(['service-hours-5x8']);
+  expect(paging5x8?.continue).toBe(true); // muted outside hours, so the team route must still be reached
+  expect(paging24x7?.active_time_intervals).toBeUndefined();
+  const at = (iso: string) => new Date(iso);
+  expect(active('service-hours-5x8', at('2026-11-23T10:00:00+08:00'))).toBe(true); // Monday
+  expect(active('service-hours-5x8', at('2026-11-23T08:59:00+08:00'))).toBe(false);
+  expect(active('service-hours-5x8', at('2026-11-23T17:00:00+08:00'))).toBe(false);
+  expect(active('service-hours-5x8', at('2026-11-27T16:59:00+08:00'))).toBe(true); // Friday
+  expect(active('service-hours-5x8', at('2026-11-28T10:00:00+08:00'))).toBe(false); // Saturday
+  // 02:00 UTC Monday is 10:00 in Shanghai: the location, not the server's zone, decides
+  expect(active('service-hours-5x8', at('2026-11-23T02:00:00Z'))).toBe(true);
+});
+
+test('every critical or warning alert reaches the OpsDesk server first, with continue', () => {
+  const first = config.route.routes[0]!;
+  expect(first).toMatchObject({ receiver: 'opsdesk-server', continue: true });
+  expect(first.matchers).toEqual(['severity=~"critical|warning"']);
+});
+
+describeWithPrograms({ amtool: 'prometheus-alertmanager' }, 'amtool', () => {
+  test('amtool check-config accepts the configuration and its templates', () => {
+    const r = spawnSync('amtool', ['check-config', 'alertmanager.yml'], { cwd: AM, encoding: 'utf8' });
+    expect(r.stdout).toContain('SUCCESS');
+    expect(r.status).toBe(0);
+  });
+
+  test.each(
+    cases.map((c) => [
+      Object.entries(c.labels)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(' '),
+      c,
+    ]),
+  )('%s → receivers', (_name, c) => {
+    const { labels, receivers } = c as (typeof cases)[number];
+    const args = [
+      'config',
+      'routes',
+      'test',
+      '--config.file=alertmanager.yml',
+      `--verify.receivers=${receivers.join(',')}`,
+      ...Object.entries(labels).map(([k, v]) => `${k}=${v}`),
+    ];
+    const r = spawnSync('amtool', args, { cwd: AM, encoding: 'utf8' });
+    expect([r.status, r.stdout.trim()]).toEqual([0, receivers.join(',')]);
+  });
+
+  test('the IM template renders a title and one line per alert', () => {
+    const r = spawnSync(
+      'amtool',
+      [
+        'template',
+        'render',
+        '--template.glob=templates/*.tmpl',
+        '--template.text={{ template "opsdesk.im.text" . }}',
+      ],
+      { cwd: AM, encoding: 'utf8' },
+    );
+    expect(r.status).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines[0]).toMatch(/^\[[A-Z]+/);
+    expect(lines.slice(1).every((l) => l.startsWith('- '))).toBe(true);
+    expect(lines.length).toBeGreaterThan(1);
+  });
+});
