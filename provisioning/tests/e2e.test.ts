@@ -1,0 +1,206 @@
+/**
+ * End to end: the host exporter, the OpsDesk server, the real Prometheus and the real Alertmanager
+ * (with the provisioned routing), and a test rule whose condition this test controls through the
+ * exporter's /proc (a copy of a captured tree whose loadavg the test rewrites).
+ */
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import {
+  describeWithPrograms,
+  freePort,
+  startPrometheus,
+  startService,
+  waitFor,
+  type RunningPrometheus,
+  type RunningService,
+} from '@opsdesk/testing';
+
+const ROOT = path.join(__dirname, '..', '..');
+const HOST_BIN = path.join(ROOT, 'exporters', 'host', 'bin', 'opsdesk-host-exporter.js');
+const SERVER_BIN = path.join(ROOT, 'server', 'bin', 'opsdesk-server.js');
+const FIXTURE = path.join(ROOT, 'exporters', 'host', 'src', 'fixtures', 'debian12-vm');
+const ADMIN = 'odk_e2e-admin-token-0123456789';
+
+describeWithPrograms(
+  { prometheus: 'prometheus', 'prometheus-alertmanager': 'prometheus-alertmanager' },
+  'alert → incident, end to end',
+  () => {
+    let dir: string;
+    let server: RunningService & { url: string };
+    let exporter: RunningService & { url: string };
+    let am: RunningService & { url: string };
+    let prom: RunningPrometheus;
+    let im: http.Server;
+    const imPosts: string[] = [];
+
+    const setLoad = (load1: string) =>
+      writeFileSync(path.join(dir, 'root', 'proc', 'loadavg'), `${load1} 0.16 0.10 1/134 9633\n`);
+    const incidents = async () => {
+      const res = await fetch(`${server.url}/api/v1/incidents?q=${encodeURIComponent('e2e load')}`, {
+        headers: { authorization: `Bearer ${ADMIN}` },
+      });
+      return (
+        (await res.json()) as {
+          incidents: Array<{ number: string; status: string; source: string; severity: string }>;
+        }
+      ).incidents;
+    };
+
+    beforeAll(async () => {
+      dir = mkdtempSync(path.join(tmpdir(), 'opsdesk-e2e-'));
+      cpSync(FIXTURE, path.join(dir, 'root'), { recursive: true });
+      setLoad('0.10');
+
+      const serverPort = await freePort();
+      server = {
+        ...(await startService({
+          command: process.execPath,
+          args: [
+            SERVER_BIN,
+            '--database',
+            path.join(dir, 'opsdesk.db'),
+            '--listen',
+            `127.0.0.1:${serverPort}`,
+          ],
+          env: { OPSDESK_BOOTSTRAP_TOKEN: ADMIN },
+          readyUrl: `http://127.0.0.1:${serverPort}/-/ready`,
+        })),
+        url: `http://127.0.0.1:${serverPort}`,
+      };
+      const token = await fetch(`${server.url}/api/v1/tokens`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ name: 'alertmanager', role: 'editor' }),
+      });
+      writeFileSync(path.join(dir, 'opsdesk-token'), ((await token.json()) as { token: string }).token);
+
+      const exporterPort = await freePort();
+      writeFileSync(
+        path.join(dir, 'host.yml'),
+        `paths: { procfs: "${dir}/root/proc", sysfs: "${dir}/root/sys" }\ncollectors: { patches: { enabled: false }, inventory: { enabled: false }, filesystem: { enabled: false } }\n`,
+      );
+      exporter = {
+        ...(await startService({
+          command: HOST_BIN,
+          args: ['--config', path.join(dir, 'host.yml'), '--listen', `127.0.0.1:${exporterPort}`],
+          readyUrl: `http://127.0.0.1:${exporterPort}/-/ready`,
+        })),
+        url: `127.0.0.1:${exporterPort}`,
+      };
+
+      // stands in for the WeCom/Feishu/DingTalk bridge of the IM receivers
+      im = http.createServer((req, res) => {
+        let body = '';
+        req.on('data', (c) => (body += c));
+        req.on('end', () => {
+          imPosts.push(`${req.url} ${body}`);
+          res.end('ok');
+        });
+      });
+      await new Promise<void>((r) => im.listen(0, '127.0.0.1', r));
+      const imUrl = `http://127.0.0.1:${(im.address() as AddressInfo).port}`;
+
+      // the provisioned Alertmanager configuration, pointed at this test's processes and faster timers
+      const amConfig = readFileSync(
+        path.join(ROOT, 'provisioning', 'alertmanager', 'alertmanager.yml'),
+        'utf8',
+      )
+        .replace('http://opsdesk-server:9744', server.url)
+        .replace('/etc/alertmanager/secrets/opsdesk-token', path.join(dir, 'opsdesk-token'))
+        .replace(/http:\/\/im-bridge:8080/g, imUrl)
+        .replace('templates/*.tmpl', path.join(ROOT, 'provisioning', 'alertmanager', 'templates', '*.tmpl'))
+        .replace(/group_wait: \S+/, 'group_wait: 1s')
+        .replace(/group_interval: \S+/, 'group_interval: 1s');
+      writeFileSync(path.join(dir, 'alertmanager.yml'), amConfig);
+      const amPort = await freePort();
+      am = {
+        ...(await startService({
+          command: 'prometheus-alertmanager',
+          args: [
+            `--config.file=${path.join(dir, 'alertmanager.yml')}`,
+            `--storage.path=${path.join(dir, 'am')}`,
+            `--web.listen-address=127.0.0.1:${amPort}`,
+            '--cluster.listen-address=',
+            '--log.level=warn',
+          ],
+          readyUrl: `http://127.0.0.1:${amPort}/-/ready`,
+        })),
+        url: `127.0.0.1:${amPort}`,
+      };
+
+      writeFileSync(
+        path.join(dir, 'e2e.rules.yml'),
+        [
+          'groups:',
+          '  - name: e2e',
+          '    rules:',
+          '      - alert: E2eLoadHigh',
+          '        expr: opsdesk_host_load1 > 100',
+          '        labels: { severity: critical }',
+          '        annotations: { summary: "e2e load on {{ $labels.instance }}", description: "test rule", runbook_url: "none" }',
+          '',
+        ].join('\n'),
+      );
+      prom = await startPrometheus(
+        [
+          'global: { scrape_interval: 1s, evaluation_interval: 1s }',
+          `rule_files: ["${path.join(dir, 'e2e.rules.yml')}"]`,
+          `alerting: { alertmanagers: [{ static_configs: [{ targets: ["${am.url}"] }] }] }`,
+          'scrape_configs:',
+          '  - job_name: opsdesk-host',
+          `    static_configs: [{ targets: ["${exporter.url}"], labels: { support_hours: 24x7 } }]`,
+          '',
+        ].join('\n'),
+      );
+      await waitFor('the first scrape', async () =>
+        (await prom.query('up{job="opsdesk-host"} == 1')).length ? true : undefined,
+      );
+    }, 120_000);
+
+    afterAll(async () => {
+      await prom?.stop();
+      await am?.stop();
+      await exporter?.stop();
+      await server?.stop();
+      im?.close();
+      rmSync(dir, { recursive: true, force: true });
+    });
+
+    test('the alert fires, reaches Alertmanager, becomes exactly one incident, and resolves when the condition clears', async () => {
+      expect(await incidents()).toEqual([]);
+      const raised = Date.now();
+      setLoad('150.00');
+      const [incident] = await waitFor(
+        'an incident',
+        async () => {
+          const list = await incidents();
+          return list.length ? list : undefined;
+        },
+        { timeoutMs: 30_000, intervalMs: 100 },
+      );
+      console.log(`condition → incident through Prometheus and Alertmanager: ${Date.now() - raised} ms`);
+      expect(incident).toMatchObject({ source: 'alertmanager', severity: 'P1', status: 'triggered' });
+      // the 24x7 critical alert also paged the on-call IM channel
+      await waitFor('the on-call notification', async () =>
+        imPosts.some((p) => p.startsWith('/oncall')) ? true : undefined,
+      );
+
+      // more evaluations and notifications change nothing: still one incident
+      await new Promise((r) => setTimeout(r, 3000));
+      expect(await incidents()).toHaveLength(1);
+
+      setLoad('0.10');
+      const cleared = Date.now();
+      await waitFor(
+        'the incident to resolve',
+        async () => ((await incidents())[0]?.status === 'resolved' ? true : undefined),
+        { timeoutMs: 30_000, intervalMs: 200 },
+      );
+      console.log(`condition cleared → incident resolved: ${Date.now() - cleared} ms`);
+      expect(await incidents()).toHaveLength(1);
+    });
+  },
+);
