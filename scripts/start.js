@@ -1,54 +1,134 @@
 #!/usr/bin/env node
 // `npm start`: runs every OpsDesk component that exists in this checkout, natively, with its
-// example config, and stops them all on Ctrl-C. (`npm start` has already built them.)
+// example config, plus Prometheus and Alertmanager when they are on PATH (with the provisioning
+// files rewritten for localhost), and stops them all on Ctrl-C. (`npm start` has already built.)
 const { spawn } = require('node:child_process');
-const { existsSync } = require('node:fs');
+const { existsSync, mkdirSync, readFileSync, writeFileSync, accessSync, constants } = require('node:fs');
 const path = require('node:path');
 
 const root = path.join(__dirname, '..');
+const run = path.join(root, 'data', 'run');
+mkdirSync(run, { recursive: true });
+const adminToken = process.env.OPSDESK_BOOTSTRAP_TOKEN ?? 'opsdesk-local-admin-token';
+
+function onPath(names) {
+  for (const name of names) {
+    for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
+      try {
+        accessSync(path.join(dir, name), constants.X_OK);
+        return path.join(dir, name);
+      } catch {
+        // keep looking
+      }
+    }
+  }
+  return undefined;
+}
+
+/** The compose host names of the provisioning files, as they are when everything runs here. */
+function forLocalhost(text) {
+  return text
+    .replace(/host-exporter:9741/g, 'localhost:9741')
+    .replace(/opsdesk-server:9744/g, 'localhost:9744')
+    .replace(/alertmanager:9093/g, 'localhost:9093');
+}
+
 const components = [
   {
     name: 'host exporter',
-    bin: 'exporters/host/bin/opsdesk-host-exporter.js',
+    command: path.join(root, 'exporters/host/bin/opsdesk-host-exporter.js'),
     args: ['--config', 'exporters/host/host.example.yml'],
     url: 'http://localhost:9741/metrics',
+    exists: existsSync(path.join(root, 'exporters/host/bin/opsdesk-host-exporter.js')),
   },
   {
     name: 'server',
-    bin: 'server/bin/opsdesk-server.js',
-    args: ['--config', 'server/server.example.yml', '--database', 'data/opsdesk.db'],
+    command: process.execPath,
+    args: [
+      'server/bin/opsdesk-server.js',
+      '--config',
+      'server/server.example.yml',
+      '--database',
+      'data/opsdesk.db',
+    ],
     url: 'http://localhost:9744/api/v1/openapi.json',
-    env: { OPSDESK_BOOTSTRAP_TOKEN: process.env.OPSDESK_BOOTSTRAP_TOKEN ?? 'opsdesk-local-admin-token' },
+    ready: 'http://localhost:9744/-/ready',
+    env: { OPSDESK_BOOTSTRAP_TOKEN: adminToken },
+    exists: existsSync(path.join(root, 'server/bin/opsdesk-server.js')),
   },
-].filter((c) => existsSync(path.join(root, c.bin)));
+];
 
-const children = components.map((c) => {
-  const child = spawn(process.execPath, [c.bin, ...c.args], {
-    cwd: root,
-    stdio: ['ignore', 'inherit', 'inherit'],
-    env: { ...process.env, ...c.env },
+const prometheus = onPath(['prometheus']);
+if (prometheus) {
+  const config = forLocalhost(
+    readFileSync(path.join(root, 'provisioning/prometheus/prometheus.yml'), 'utf8'),
+  ).replace('  - rules/*.rules.yml', `  - ${path.join(root, 'provisioning/prometheus/rules')}/*.rules.yml`);
+  writeFileSync(path.join(run, 'prometheus.yml'), config);
+  components.push({
+    name: 'prometheus',
+    command: prometheus,
+    args: [
+      `--config.file=${path.join(run, 'prometheus.yml')}`,
+      `--storage.tsdb.path=${path.join(root, 'data', 'prometheus')}`,
+      '--web.listen-address=:9090',
+      '--log.level=warn',
+    ],
+    url: 'http://localhost:9090',
+    exists: true,
   });
-  child.on('exit', (code, signal) => {
-    if (!stopping) {
-      console.error(`opsdesk: ${c.name} exited (${signal ?? code}); stopping the rest`);
-      stop(code || 1);
-    }
-  });
-  return child;
-});
-
-console.log('\nOpsDesk is running:');
-for (const c of components) console.log(`  ${c.name.padEnd(16)} ${c.url}`);
-if (components.some((c) => c.name === 'server') && !process.env.OPSDESK_BOOTSTRAP_TOKEN) {
-  console.log(
-    '\n  server admin token (first start only): opsdesk-local-admin-token; set OPSDESK_BOOTSTRAP_TOKEN to choose your own',
-  );
 }
-console.log(
-  '\nPoint a Prometheus at these targets (see README "Run without Docker"). Ctrl-C stops everything.\n',
-);
+
+const alertmanager = onPath(['prometheus-alertmanager', 'alertmanager']);
+if (alertmanager) {
+  const config = forLocalhost(
+    readFileSync(path.join(root, 'provisioning/alertmanager/alertmanager.yml'), 'utf8'),
+  )
+    .replace('/etc/alertmanager/secrets/opsdesk-token', path.join(run, 'alertmanager-token'))
+    .replace('templates/*.tmpl', path.join(root, 'provisioning/alertmanager/templates/*.tmpl'));
+  writeFileSync(path.join(run, 'alertmanager.yml'), config);
+  components.push({
+    name: 'alertmanager',
+    command: alertmanager,
+    args: [
+      `--config.file=${path.join(run, 'alertmanager.yml')}`,
+      `--storage.path=${path.join(root, 'data', 'alertmanager')}`,
+      '--web.listen-address=:9093',
+      '--cluster.listen-address=',
+      '--log.level=warn',
+    ],
+    url: 'http://localhost:9093',
+    before: ensureAlertmanagerToken,
+    exists: true,
+  });
+}
+
+/** Alertmanager posts to the server with an editor token, created once and kept in data/run. */
+async function ensureAlertmanagerToken() {
+  const file = path.join(run, 'alertmanager-token');
+  if (existsSync(file)) return;
+  const res = await fetch('http://localhost:9744/api/v1/tokens', {
+    method: 'POST',
+    headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ name: `alertmanager-local-${Date.now()}`, role: 'editor' }),
+  });
+  if (!res.ok) throw new Error(`cannot create the Alertmanager token: ${res.status} ${await res.text()}`);
+  writeFileSync(file, (await res.json()).token, { mode: 0o600 });
+}
+
+async function waitReady(url) {
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${url} did not become ready`);
+}
 
 let stopping = false;
+const children = [];
 function stop(code) {
   if (stopping) return;
   stopping = true;
@@ -65,3 +145,45 @@ function stop(code) {
 }
 process.on('SIGINT', () => stop(0));
 process.on('SIGTERM', () => stop(0));
+
+async function main() {
+  const started = [];
+  for (const c of components.filter((x) => x.exists)) {
+    if (c.before) await c.before();
+    const child = spawn(c.command, c.args, {
+      cwd: root,
+      stdio: ['ignore', 'inherit', 'inherit'],
+      env: { ...process.env, ...c.env },
+    });
+    child.on('exit', (code, signal) => {
+      if (!stopping) {
+        console.error(`opsdesk: ${c.name} exited (${signal ?? code}); stopping the rest`);
+        stop(code || 1);
+      }
+    });
+    children.push(child);
+    if (c.ready) await waitReady(c.ready);
+    started.push(c);
+  }
+  console.log('\nOpsDesk is running:');
+  for (const c of started) console.log(`  ${c.name.padEnd(16)} ${c.url}`);
+  if (!process.env.OPSDESK_BOOTSTRAP_TOKEN) {
+    console.log(
+      '\n  server admin token (first start only): opsdesk-local-admin-token; set OPSDESK_BOOTSTRAP_TOKEN to choose your own',
+    );
+  }
+  if (!prometheus)
+    console.log(
+      '\n  Prometheus is not on PATH (apt-get install prometheus); the exporters still serve /metrics.',
+    );
+  if (!alertmanager) console.log('  Alertmanager is not on PATH (apt-get install prometheus-alertmanager).');
+  console.log(
+    '\nExisting Grafana: add Prometheus at http://localhost:9090 (uid "prometheus") and install the app from grafana-app (README, "Grafana app").',
+  );
+  console.log('Ctrl-C stops everything.\n');
+}
+
+main().catch((err) => {
+  console.error(`opsdesk: ${err.message}`);
+  stop(1);
+});
