@@ -10,6 +10,7 @@ const node = {
     '<rootDir>/server',
     '<rootDir>/grafana-app/tests',
     '<rootDir>/provisioning',
+    '<rootDir>/dashboards',
   ],
   testMatch: [
     '**/src/**/*.test.ts',

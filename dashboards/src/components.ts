@@ -1,0 +1,40 @@
+import { DashboardBuilder } from '@grafana/grafana-foundation-sdk/dashboard';
+import { PanelBuilder as Timeseries } from '@grafana/grafana-foundation-sdk/timeseries';
+import { PanelBuilder as Stat } from '@grafana/grafana-foundation-sdk/stat';
+import { PROMETHEUS, prom } from './common';
+
+/** Is OpsDesk itself healthy: targets up, collectors succeeding, scrape cost, the server's work. */
+export function components() {
+  const stat = (title: string, expr: string, unit = 'short') =>
+    new Stat().title(title).unit(unit).datasource(PROMETHEUS).span(6).height(4).withTarget(prom(expr));
+  const ts = (title: string, unit: string, expr: string, legend: string) =>
+    new Timeseries()
+      .title(title)
+      .unit(unit)
+      .datasource(PROMETHEUS)
+      .span(12)
+      .height(8)
+      .withTarget(prom(expr, legend));
+  return new DashboardBuilder('OpsDesk components')
+    .uid('opsdesk-components')
+    .tags(['opsdesk'])
+    .refresh('30s')
+    .time({ from: 'now-3h', to: 'now' })
+    .withPanel(stat('Targets down', 'count(up == 0) or vector(0)'))
+    .withPanel(stat('Failing collectors', 'count(opsdesk_host_collector_success == 0) or vector(0)'))
+    .withPanel(
+      stat('Series dropped (1 h)', 'sum(increase(opsdesk_host_series_dropped_total[1h])) or vector(0)'),
+    )
+    .withPanel(stat('Webhooks (1 h)', 'sum(increase(opsdesk_alertmanager_webhooks_total[1h])) or vector(0)'))
+    .withPanel(ts('Targets up', 'bool', 'up', '{{job}} {{instance}}'))
+    .withPanel(
+      ts(
+        'Slowest collectors',
+        's',
+        'topk(5, opsdesk_host_collector_duration_seconds)',
+        '{{instance}} {{collector}}',
+      ),
+    )
+    .withPanel(ts('Exporter memory', 'bytes', 'process_resident_memory_bytes', '{{job}} {{instance}}'))
+    .withPanel(ts('Open incidents', 'short', 'sum by (severity) (opsdesk_incidents_open)', '{{severity}}'));
+}

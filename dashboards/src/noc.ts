@@ -1,0 +1,44 @@
+import {
+  DashboardBuilder,
+  ThresholdsConfigBuilder,
+  ThresholdsMode,
+  TimePickerBuilder,
+} from '@grafana/grafana-foundation-sdk/dashboard';
+import { PanelBuilder as Stat } from '@grafana/grafana-foundation-sdk/stat';
+import { PROMETHEUS, prom } from './common';
+
+/**
+ * The wall screen: four numbers readable from 3 m, their background red or green. No variables
+ * and the time picker hidden, so kiosk mode (?kiosk) shows nothing else; refreshed every 30 s.
+ */
+export function noc() {
+  const big = (title: string, expr: string) =>
+    new Stat()
+      .title(title)
+      .unit('short')
+      .datasource(PROMETHEUS)
+      .span(6)
+      .height(12)
+      .colorMode('background' as never)
+      .graphMode('none' as never)
+      .textMode('value_and_name' as never)
+      .thresholds(
+        new ThresholdsConfigBuilder().mode(ThresholdsMode.Absolute).steps([
+          { value: null as never, color: 'green' },
+          { value: 1, color: 'red' },
+        ]),
+      )
+      .withTarget(prom(expr, title));
+  return new DashboardBuilder('NOC wall screen')
+    .uid('opsdesk-noc')
+    .tags(['opsdesk', 'wall'])
+    .refresh('30s')
+    .time({ from: 'now-15m', to: 'now' })
+    .timepicker(new TimePickerBuilder().hidden(true))
+    .withPanel(big('Hosts down', 'count(up{job="opsdesk-host"} == 0) or vector(0)'))
+    .withPanel(
+      big('Critical alerts firing', 'count(ALERTS{alertstate="firing", severity="critical"}) or vector(0)'),
+    )
+    .withPanel(big('Open P1/P2 incidents', 'sum(opsdesk_incidents_open{severity=~"P1|P2"}) or vector(0)'))
+    .withPanel(big('SLAs at risk', 'sum(opsdesk_incident_sla_at_risk) or vector(0)'));
+}
