@@ -24,6 +24,7 @@ const node = {
     '^@opsdesk/exporter-core$': '<rootDir>/exporters/core/src/index.ts',
     '^@opsdesk/calendar$': '<rootDir>/lib/calendar/src/index.ts',
     '^@opsdesk/testing$': '<rootDir>/lib/testing/src/index.ts',
+    '^@opsdesk/slo$': '<rootDir>/lib/slo/src/index.ts',
   },
 };
 
