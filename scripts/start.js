@@ -83,7 +83,7 @@ if (alertmanager) {
   const config = forLocalhost(
     readFileSync(path.join(root, 'provisioning/alertmanager/alertmanager.yml'), 'utf8'),
   )
-    .replace('/etc/alertmanager/secrets/opsdesk-token', path.join(run, 'alertmanager-token'))
+    .replace('/run/secrets/opsdesk-token', path.join(run, 'alertmanager-token'))
     .replace('templates/*.tmpl', path.join(root, 'provisioning/alertmanager/templates/*.tmpl'));
   writeFileSync(path.join(run, 'alertmanager.yml'), config);
   components.push({

@@ -109,7 +109,7 @@ describeWithPrograms(
         'utf8',
       )
         .replace('http://opsdesk-server:9744', server.url)
-        .replace('/etc/alertmanager/secrets/opsdesk-token', path.join(dir, 'opsdesk-token'))
+        .replace('/run/secrets/opsdesk-token', path.join(dir, 'opsdesk-token'))
         .replace(/http:\/\/im-bridge:8080/g, imUrl)
         .replace('templates/*.tmpl', path.join(ROOT, 'provisioning', 'alertmanager', 'templates', '*.tmpl'))
         .replace(/group_wait: \S+/, 'group_wait: 1s')
