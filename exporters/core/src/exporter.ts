@@ -24,6 +24,8 @@ export interface ExporterDefinition<C extends CommonExporterConfig> {
   listenEnv: string;
   configSchema: z.ZodType<C, unknown>;
   createCollectors(config: C, log: Logger): Collector[];
+  /** routes of the exporter besides /metrics (e.g. an ingest endpoint); collectors come first */
+  extraRoutes?(app: import('express').Express, config: C, collectors: Collector[], log: Logger): void;
 }
 
 export interface RunningExporter {
@@ -68,6 +70,7 @@ export async function startExporter<C extends CommonExporterConfig>(
     processMetrics,
     log,
     isReady: () => ready,
+    extraRoutes: def.extraRoutes ? (a) => def.extraRoutes!(a, config, collectors, log) : undefined,
   });
 
   const server: Server = await new Promise((resolve, reject) => {

@@ -55,3 +55,23 @@ test('absorb merges families from several collectors', () => {
   ]);
   expect(all.families.get('x_plain')?.series.get('')).toBe(3);
 });
+
+test('histograms render cumulative buckets, +Inf, sum and count', () => {
+  const sink = new MetricSink(10);
+  sink
+    .histogram('x_wait_seconds', 'Wait.', ['step'], [0.5, 1])
+    .set({ buckets: [1, 3], sum: 2.5, count: 4 }, 'match');
+  expect(renderFamilies(sink.families.values(), sink.histograms)).toBe(
+    [
+      '# HELP x_wait_seconds Wait.',
+      '# TYPE x_wait_seconds histogram',
+      'x_wait_seconds_bucket{step="match",le="0.5"} 1',
+      'x_wait_seconds_bucket{step="match",le="1"} 3',
+      'x_wait_seconds_bucket{step="match",le="+Inf"} 4',
+      'x_wait_seconds_sum{step="match"} 2.5',
+      'x_wait_seconds_count{step="match"} 4',
+      '',
+    ].join('\n'),
+  );
+  expect(() => sink.histogram('x_wait', 'x', [], [1])).toThrow(/must name its unit/);
+});

@@ -3,7 +3,7 @@
  * client_golang's const metrics do); nothing is kept between scrapes, so a vanished device simply
  * stops being exported instead of lingering with its last value.
  */
-export type MetricType = 'gauge' | 'counter' | 'untyped';
+export type MetricType = 'gauge' | 'counter' | 'untyped' | 'histogram';
 
 export interface MetricFamily {
   readonly name: string;
@@ -12,6 +12,17 @@ export interface MetricFamily {
   readonly labelNames: readonly string[];
   /** label values joined with \u0000 → value, in insertion order */
   readonly series: Map<string, number>;
+}
+
+/** A histogram series: cumulative counts per upper bound (without +Inf), the sum and the count. */
+export interface HistogramValue {
+  buckets: readonly number[];
+  sum: number;
+  count: number;
+}
+
+export interface HistogramWriter {
+  set(value: HistogramValue, ...labelValues: string[]): void;
 }
 
 export interface FamilyWriter {
@@ -72,6 +83,34 @@ export class MetricSink {
     return this.family(name, help, 'counter', labelNames);
   }
 
+  /** Histograms are written whole (buckets, sum, count), as a collector keeps them. */
+  histogram(
+    name: string,
+    help: string,
+    labelNames: readonly string[],
+    upperBounds: readonly number[],
+  ): HistogramWriter {
+    if (!name.endsWith('_seconds') && !name.endsWith('_bytes'))
+      throw new Error(`histogram ${name} must name its unit (_seconds, _bytes)`);
+    const writer = this.family(name, help, 'histogram', labelNames);
+    let fam = this.histograms.get(name);
+    if (!fam) {
+      fam = { bounds: upperBounds, values: new Map() };
+      this.histograms.set(name, fam);
+    }
+    const f = fam;
+    return {
+      set: (value: HistogramValue, ...labelValues: string[]) => {
+        writer.set(value.count, ...labelValues);
+        const key = labelValues.join('\u0000');
+        if (this.families.get(name)?.series.has(key)) f.values.set(key, value);
+      },
+    };
+  }
+
+  /** name → bucket bounds and the values of each series */
+  readonly histograms = new Map<string, { bounds: readonly number[]; values: Map<string, HistogramValue> }>();
+
   /** Series refused by the cardinality guard on this scrape, by metric name. */
   droppedSeries(): ReadonlyMap<string, number> {
     return this.dropped;
@@ -95,6 +134,11 @@ export class MetricSink {
       }
     }
     for (const [metric, n] of other.dropped) this.dropped.set(metric, (this.dropped.get(metric) ?? 0) + n);
+    for (const [name, h] of other.histograms) {
+      const mine = this.histograms.get(name);
+      if (!mine) this.histograms.set(name, h);
+      else for (const [k, v] of h.values) mine.values.set(k, v);
+    }
   }
 }
 
@@ -118,12 +162,32 @@ export function formatSampleValue(value: number): string {
 }
 
 /** Renders families in the Prometheus text exposition format 0.0.4. */
-export function renderFamilies(families: Iterable<MetricFamily>): string {
+export function renderFamilies(
+  families: Iterable<MetricFamily>,
+  histograms?: ReadonlyMap<string, { bounds: readonly number[]; values: Map<string, HistogramValue> }>,
+): string {
   const out: string[] = [];
   for (const fam of families) {
     if (fam.series.size === 0) continue;
     out.push(`# HELP ${fam.name} ${escapeHelp(fam.help)}\n# TYPE ${fam.name} ${fam.type}\n`);
     const names = fam.labelNames;
+    if (fam.type === 'histogram') {
+      const h = histograms?.get(fam.name);
+      for (const key of fam.series.keys()) {
+        const v = h?.values.get(key);
+        if (!h || !v) continue;
+        const values = names.length ? key.split('\u0000') : [];
+        const base = names.map((n, i) => `${n}="${escapeLabelValue(values[i] ?? '')}"`).join(',');
+        const sep = base ? ',' : '';
+        h.bounds.forEach((le, i) =>
+          out.push(`${fam.name}_bucket{${base}${sep}le="${formatSampleValue(le)}"} ${v.buckets[i] ?? 0}\n`),
+        );
+        out.push(`${fam.name}_bucket{${base}${sep}le="+Inf"} ${v.count}\n`);
+        out.push(`${fam.name}_sum${base ? `{${base}}` : ''} ${formatSampleValue(v.sum)}\n`);
+        out.push(`${fam.name}_count${base ? `{${base}}` : ''} ${v.count}\n`);
+      }
+      continue;
+    }
     for (const [key, value] of fam.series) {
       if (names.length === 0) {
         out.push(`${fam.name} ${formatSampleValue(value)}\n`);

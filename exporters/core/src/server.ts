@@ -17,6 +17,8 @@ export interface ExporterAppOptions {
   processMetrics?: ProcessMetrics;
   log: Logger;
   isReady(): boolean;
+  /** the exporter's own routes (ingest, status), mounted before the JSON 404 */
+  extraRoutes?(app: express.Express): void;
 }
 
 function queryList(req: Request, key: string): string[] {
@@ -85,6 +87,8 @@ export function createExporterApp(opts: ExporterAppOptions): express.Express {
       );
   });
 
+  opts.extraRoutes?.(app);
+
   app.use((req, res) => {
     sendError(
       res,
@@ -94,9 +98,27 @@ export function createExporterApp(opts: ExporterAppOptions): express.Express {
     );
   });
 
-  app.use((err: Error, _req: Request, res: Response, _next: express.NextFunction) => {
-    opts.log.error({ err: err.message }, 'request failed');
-    if (!res.headersSent) sendError(res, 500, 'internal', err.message);
-  });
+  app.use(
+    (
+      err: Error & { status?: number; limit?: number },
+      _req: Request,
+      res: Response,
+      _next: express.NextFunction,
+    ) => {
+      if (res.headersSent) return;
+      if (err.status === 413) {
+        return sendError(
+          res,
+          413,
+          'body_too_large',
+          `request body over ${err.limit} bytes; send smaller batches or raise the limit in the config`,
+        );
+      }
+      if (err.status && err.status >= 400 && err.status < 500)
+        return sendError(res, err.status, 'bad_request', err.message);
+      opts.log.error({ err: err.message }, 'request failed');
+      sendError(res, 500, 'internal', err.message);
+    },
+  );
   return app;
 }

@@ -1,0 +1,85 @@
+import { calendarSpecSchema } from '@opsdesk/calendar';
+import { collectorSection, duration, exporterConfigSchema } from '@opsdesk/exporter-core';
+import { z } from 'zod';
+
+const name = z
+  .string()
+  .regex(/^[a-z][a-z0-9_]{0,62}$/, 'expected a lowercase name with digits and underscores, e.g. risk_check');
+
+const stepSchema = z.strictObject({
+  name,
+  description: z.string().default(''),
+  /** an instance in this step longer than this is stuck */
+  time_limit: duration().optional(),
+  /** steps that may follow; default: the next one in the list */
+  next: z.array(name).optional(),
+  /** success or failure ends the instance */
+  terminal: z.enum(['success', 'failure']).optional(),
+});
+
+const flowSchema = z
+  .strictObject({
+    name,
+    description: z.string().default(''),
+    /** an instance not finished this long after it started is stuck end to end */
+    time_limit: duration().optional(),
+    /** failure reasons counted by name; any other reason counts as "other" (labels stay bounded) */
+    failure_reasons: z.array(name).max(50).default([]),
+    /** when the flow runs (e.g. trading hours); outside it a flow not starting is not an alert */
+    calendar: calendarSpecSchema.optional(),
+    steps: z.array(stepSchema).min(1).max(30),
+  })
+  .superRefine((flow, ctx) => {
+    const names = flow.steps.map((s) => s.name);
+    flow.steps.forEach((s, i) => {
+      if (names.indexOf(s.name) !== i)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['steps', i, 'name'],
+          message: `step ${s.name} appears twice in flow ${flow.name}`,
+        });
+      (s.next ?? []).forEach((n, j) => {
+        if (!names.includes(n)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['steps', i, 'next', j],
+            message: `no step named ${JSON.stringify(n)} in flow ${flow.name}; steps: ${names.join(', ')}`,
+          });
+        }
+      });
+    });
+  });
+
+export const flowConfigSchema = exporterConfigSchema(
+  { flows: collectorSection({}) },
+  {
+    /** bearer tokens accepted by POST /api/v1/events; use ${ENV} references */
+    tokens: z.array(z.string().min(16, 'a token needs at least 16 characters')).default([]),
+    ingest: z
+      .strictObject({
+        max_body_bytes: z
+          .number()
+          .int()
+          .min(1024)
+          .max(256 * 1024 * 1024)
+          .default(16 * 1024 * 1024),
+        /** most instances tracked at once; the oldest are evicted beyond it (counted) */
+        max_in_flight: z.number().int().min(1).max(50_000_000).default(2_000_000),
+        /** a finished instance is remembered this long, so late and duplicate events are recognised */
+        remember_finished: duration().default(10 * 60_000),
+      })
+      .prefault({}),
+    flows: z
+      .array(flowSchema)
+      .min(1)
+      .superRefine((flows, ctx) => {
+        flows.forEach((f, i) => {
+          if (flows.findIndex((g) => g.name === f.name) !== i)
+            ctx.addIssue({ code: 'custom', path: [i, 'name'], message: `flow ${f.name} appears twice` });
+        });
+      }),
+  },
+);
+
+export type FlowConfig = z.output<typeof flowConfigSchema>;
+export type FlowSpec = FlowConfig['flows'][number];

@@ -1,0 +1,39 @@
+import type { Collector, ExporterDefinition } from '@opsdesk/exporter-core';
+import { flowConfigSchema, type FlowConfig } from './config';
+import { ingestRoutes } from './ingest';
+import { flowsCollector } from './metrics';
+import { statusRoutes } from './status';
+import { FlowTracker } from './tracker';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { version } = require('../package.json') as { version: string };
+
+const trackers = new WeakMap<Collector[], FlowTracker>();
+
+export const flowExporter: ExporterDefinition<FlowConfig> = {
+  name: 'opsdesk-flow-exporter',
+  title: 'OpsDesk flow exporter',
+  version,
+  prefix: 'opsdesk_flow_',
+  defaultListen: ':9743',
+  listenEnv: 'OPSDESK_FLOW_EXPORTER_LISTEN',
+  configSchema: flowConfigSchema,
+  createCollectors(config) {
+    const tracker = new FlowTracker(config.flows, {
+      maxInFlight: config.ingest.max_in_flight,
+      rememberFinishedMs: config.ingest.remember_finished,
+    });
+    const collectors = [flowsCollector(tracker, config.flows)];
+    trackers.set(collectors, tracker);
+    return collectors;
+  },
+  extraRoutes(app, config, collectors, log) {
+    const tracker = trackers.get(collectors);
+    if (!tracker) throw new Error('flow tracker missing');
+    ingestRoutes(app, config, tracker, log);
+    statusRoutes(app, config, tracker);
+  },
+};
+
+export { flowConfigSchema, type FlowConfig } from './config';
+export { FlowTracker, type FlowEvent } from './tracker';
