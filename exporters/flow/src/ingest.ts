@@ -39,15 +39,13 @@ export function ingestRoutes(
   const parseBody = express.text({ type: () => true, limit: config.ingest.max_body_bytes });
   app.post('/api/v1/events', (req: Request, res: Response, next) => {
     if (!authorised(req, config.tokens)) {
-      res
-        .status(401)
-        .json({
-          error: {
-            code: 'unauthorized',
-            message: 'send Authorization: Bearer <token>, one of the tokens in the exporter config',
-            details: [],
-          },
-        });
+      res.status(401).json({
+        error: {
+          code: 'unauthorized',
+          message: 'send Authorization: Bearer <token>, one of the tokens in the exporter config',
+          details: [],
+        },
+      });
       return;
     }
     parseBody(req, res, (err?: unknown) => {
@@ -59,15 +57,13 @@ export function ingestRoutes(
         try {
           items = (JSON.parse(text) as unknown[]).map((value, i) => ({ line: i + 1, value }));
         } catch (e) {
-          res
-            .status(400)
-            .json({
-              error: {
-                code: 'malformed_json',
-                message: `body is not a JSON array: ${(e as Error).message}`,
-                details: [],
-              },
-            });
+          res.status(400).json({
+            error: {
+              code: 'malformed_json',
+              message: `body is not a JSON array: ${(e as Error).message}`,
+              details: [],
+            },
+          });
           return;
         }
       } else {

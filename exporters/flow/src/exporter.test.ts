@@ -1,0 +1,155 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import fc from 'fast-check';
+import {
+  describeWithPrograms,
+  freePort,
+  parseExposition,
+  startPrometheus,
+  startService,
+  waitFor,
+  type RunningService,
+} from '@opsdesk/testing';
+
+const BIN = path.join(__dirname, '..', 'bin', 'opsdesk-flow-exporter.js');
+const TOKEN = 'flow-test-token-0123456789';
+const AUTH = { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/x-ndjson' };
+
+let dir: string;
+let exp: RunningService & { url: string };
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), 'opsdesk-flow-'));
+  writeFileSync(
+    path.join(dir, 'flows.yml'),
+    `tokens: ["\${FLOW_TOKEN}"]
+ingest: { max_body_bytes: 65536 }
+flows:
+  - name: order
+    failure_reasons: [limit_exceeded]
+    steps:
+      - { name: received, time_limit: 1s }
+      - { name: risk_check, time_limit: 1s, next: [matched, rejected] }
+      - { name: rejected, terminal: failure }
+      - { name: matched }
+      - { name: settled, terminal: success }
+`,
+  );
+  const port = await freePort();
+  exp = {
+    ...(await startService({
+      command: BIN,
+      args: ['--config', path.join(dir, 'flows.yml'), '--listen', `127.0.0.1:${port}`],
+      env: { FLOW_TOKEN: TOKEN },
+      readyUrl: `http://127.0.0.1:${port}/-/ready`,
+    })),
+    url: `http://127.0.0.1:${port}`,
+  };
+});
+afterAll(async () => {
+  await exp?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const post = (body: string, headers: Record<string, string> = AUTH) =>
+  fetch(`${exp.url}/api/v1/events`, { method: 'POST', headers, body });
+const metrics = async () => parseExposition(await (await fetch(`${exp.url}/metrics`)).text());
+
+test('NDJSON and JSON arrays are counted; a bad line is a 400 naming it while the others count', async () => {
+  const ok = await post(
+    '{"instance":"A","flow":"order","step":"received"}\n{"instance":"A","flow":"order","step":"risk_check"}\n',
+  );
+  expect(ok.status).toBe(200);
+  const arr = await post(JSON.stringify([{ instance: 'B', flow: 'order', step: 'received' }]), {
+    ...AUTH,
+    'content-type': 'application/json',
+  });
+  expect(await arr.json()).toEqual({ counts: { accepted: 1 } });
+  const mixed = await post(
+    '{"instance":"C","flow":"order","step":"received"}\n{"instance":"C","flow":"order","step":"risk_check","outcome":"maybe"}\n',
+  );
+  expect(mixed.status).toBe(400);
+  const body = (await mixed.json()) as {
+    error: { message: string; details: Array<{ line: number; error: string }> };
+    counts: Record<string, number>;
+  };
+  expect(body.error.details).toEqual([{ line: 2, error: expect.stringContaining('outcome') }]);
+  expect(body.counts).toEqual({ accepted: 1 });
+  const m = await metrics();
+  expect(m.get('opsdesk_flow_step_started_total{flow="order",step="received"}')).toBe(3);
+  expect(m.get('opsdesk_flow_events_dropped_total{reason="invalid"}')).toBe(1);
+});
+
+test('no or a wrong token is a 401; a body over the limit a 413', async () => {
+  expect((await post('{}', { 'content-type': 'application/x-ndjson' })).status).toBe(401);
+  expect((await post('{}', { authorization: 'Bearer wrong-token-0123456789xx' })).status).toBe(401);
+  const big = await post('{"instance":"X","flow":"order","step":"received"}\n'.repeat(2000));
+  expect(big.status).toBe(413);
+});
+
+test('stuck instances appear in the metrics and in GET /api/v1/flows', async () => {
+  await post(
+    '{"instance":"S1","flow":"order","step":"received"}\n{"instance":"S1","flow":"order","step":"risk_check"}\n',
+  );
+  await new Promise((r) => setTimeout(r, 1200));
+  const m = await metrics();
+  expect(m.get('opsdesk_flow_step_stuck{flow="order",step="risk_check"}')).toBeGreaterThanOrEqual(1);
+  const flows = (await (await fetch(`${exp.url}/api/v1/flows`)).json()) as {
+    flows: Array<{ steps: Array<{ step: string; stuckInstances: Array<{ instance: string }> }> }>;
+  };
+  const risk = flows.flows[0]!.steps.find((s) => s.step === 'risk_check')!;
+  expect(risk.stuckInstances.map((i) => i.instance)).toEqual(expect.arrayContaining(['S1', 'A']));
+});
+
+test('fuzz: thousands of random bodies never make a 5xx and never lower a counter', async () => {
+  const before = await metrics();
+  const line = fc.oneof(
+    fc.jsonValue().map((v) => JSON.stringify(v)),
+    fc
+      .record({
+        instance: fc.string({ maxLength: 300 }),
+        flow: fc.constantFrom('order', 'x', ''),
+        step: fc.constantFrom('received', 'matched', 'settled', '??'),
+        outcome: fc.constantFrom('ok', 'failed', 'nope'),
+        time: fc.oneof(fc.integer(), fc.string()),
+      })
+      .map((v) => JSON.stringify(v)),
+    fc.string({ maxLength: 80 }),
+  );
+  await fc.assert(
+    fc.asyncProperty(fc.array(line, { maxLength: 20 }), async (lines) => {
+      const res = await post(lines.join('\n'));
+      return res.status < 500;
+    }),
+    { numRuns: 300 },
+  );
+  const after = await metrics();
+  for (const [k, v] of before)
+    if (k.includes('_total')) expect([k, (after.get(k) ?? 0) >= v]).toEqual([k, true]);
+});
+
+describeWithPrograms(
+  { promtool: 'prometheus', prometheus: 'prometheus' },
+  'with the Prometheus tools',
+  () => {
+    test('promtool check metrics finds nothing; the real Prometheus scrapes it', async () => {
+      const body = await (await fetch(`${exp.url}/metrics`)).text();
+      const r = spawnSync('promtool', ['check', 'metrics'], { input: body, encoding: 'utf8' });
+      expect(r.stdout + r.stderr).toBe('');
+      const prom = await startPrometheus(
+        `global: { scrape_interval: 1s }\nscrape_configs:\n  - job_name: flow\n    static_configs: [{ targets: ["${exp.url.replace('http://', '')}"] }]\n`,
+      );
+      try {
+        const got = await waitFor('flow series in Prometheus', async () => {
+          const v = await prom.query('opsdesk_flow_step_started_total{flow="order",step="received"}');
+          return v.length ? Number(v[0]!.value[1]) : undefined;
+        });
+        expect(got).toBeGreaterThanOrEqual(3);
+      } finally {
+        await prom.stop();
+      }
+    });
+  },
+);
