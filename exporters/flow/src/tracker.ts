@@ -49,16 +49,44 @@ export class FlowStats {
 }
 
 /**
- * In-flight state of one instance, packed small: 1 000 000 of them must fit in a few hundred MB.
- * `visited` is a bit per step (flows have at most 30 steps), so a late event for a step already
- * passed is counted once and a repeated one is a duplicate.
+ * In-flight state, packed: one slot per instance in parallel typed arrays (about 22 bytes each),
+ * and per flow a Map from the instance id to its slot. 1 000 000 instances must fit in a few
+ * hundred MB. `visited` is a bit per step (flows have at most 30 steps), so a late event for a
+ * step already passed is counted once and a repeated one is a duplicate.
  */
-interface Instance {
-  flow: number;
-  step: number;
-  visited: number;
-  enteredAt: number;
-  startedAt: number;
+class Slots {
+  flow = new Uint8Array(1024);
+  step = new Uint8Array(1024);
+  visited = new Uint32Array(1024);
+  enteredAt = new Float64Array(1024);
+  startedAt = new Float64Array(1024);
+  private free: number[] = [];
+  private next = 0;
+
+  alloc(): number {
+    const reused = this.free.pop();
+    if (reused !== undefined) return reused;
+    if (this.next === this.flow.length) this.grow();
+    return this.next++;
+  }
+
+  release(slot: number): void {
+    this.free.push(slot);
+  }
+
+  private grow(): void {
+    const n = this.flow.length * 2;
+    const copy = <T extends Uint8Array | Uint32Array | Float64Array>(a: T, make: (n: number) => T): T => {
+      const b = make(n);
+      b.set(a);
+      return b;
+    };
+    this.flow = copy(this.flow, (k) => new Uint8Array(k));
+    this.step = copy(this.step, (k) => new Uint8Array(k));
+    this.visited = copy(this.visited, (k) => new Uint32Array(k));
+    this.enteredAt = copy(this.enteredAt, (k) => new Float64Array(k));
+    this.startedAt = copy(this.startedAt, (k) => new Float64Array(k));
+  }
 }
 
 const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
@@ -72,8 +100,13 @@ export class FlowTracker {
   readonly stats: FlowStats[];
   private readonly flowIndex = new Map<string, number>();
   private readonly stepIndex: Array<Map<string, number>>;
-  private readonly inFlight = new Map<string, Instance>();
-  private readonly finished = new Map<string, number>();
+  private readonly slots = new Slots();
+  /** per flow: instance id → slot */
+  private readonly inFlight: Array<Map<string, number>>;
+  /** per flow: finished instance id → when, remembered to recognise late events */
+  private readonly finished: Array<Map<string, number>>;
+  private finishedCount = 0;
+  private inFlightCount = 0;
   evictions = 0;
   readonly dropped = new Map<IngestResult, number>();
 
@@ -84,14 +117,12 @@ export class FlowTracker {
     flows.forEach((f, i) => this.flowIndex.set(f.name, i));
     this.stepIndex = flows.map((f) => new Map(f.steps.map((s, i) => [s.name, i])));
     this.stats = flows.map((f) => new FlowStats(f.steps.length));
+    this.inFlight = flows.map(() => new Map());
+    this.finished = flows.map(() => new Map());
   }
 
   get size(): number {
-    return this.inFlight.size;
-  }
-
-  private key(flow: number, instance: string): string {
-    return `${flow}\u0000${instance}`;
+    return this.inFlightCount;
   }
 
   private reason(flow: FlowSpec, reason: string | undefined, fallback: string): string {
@@ -106,33 +137,40 @@ export class FlowTracker {
     if (step === undefined) return this.drop('unknown_step');
     const spec = this.flows[f]!;
     const stats = this.stats[f]!;
-    const key = this.key(f, e.instance);
-    if (this.finished.has(key)) return this.drop('late');
+    const live = this.inFlight[f]!;
+    if (this.finished[f]!.has(e.instance)) return this.drop('late');
+    const S = this.slots;
 
-    let inst = this.inFlight.get(key);
-    if (!inst) {
-      if (this.inFlight.size >= this.opts.maxInFlight) this.evictOldest();
-      inst = { flow: f, step, visited: 1 << step, enteredAt: e.time, startedAt: e.time };
-      this.inFlight.set(key, inst);
+    let slot = live.get(e.instance);
+    if (slot === undefined) {
+      if (this.inFlightCount >= this.opts.maxInFlight) this.evictOldest();
+      slot = S.alloc();
+      S.flow[slot] = f;
+      S.step[slot] = step;
+      S.visited[slot] = 1 << step;
+      S.enteredAt[slot] = e.time;
+      S.startedAt[slot] = e.time;
+      live.set(e.instance, slot);
+      this.inFlightCount++;
       stats.started++;
       stats.steps[step]!.started++;
-    } else if (step === inst.step && e.outcome === 'ok') {
+    } else if (step === S.step[slot] && e.outcome === 'ok') {
       return this.drop('duplicate');
-    } else if (e.time < inst.enteredAt && step !== inst.step) {
+    } else if (e.time < S.enteredAt[slot]! && step !== S.step[slot]) {
       // an earlier step, reported late: count it once, the instance has moved on already
-      if (inst.visited & (1 << step)) return this.drop('duplicate');
-      inst.visited |= 1 << step;
+      if (S.visited[slot]! & (1 << step)) return this.drop('duplicate');
+      S.visited[slot]! |= 1 << step;
       stats.steps[step]!.started++;
       stats.steps[step]!.completed++;
-      if (e.time < inst.startedAt) inst.startedAt = e.time;
+      if (e.time < S.startedAt[slot]!) S.startedAt[slot] = e.time;
       return 'accepted';
-    } else if (step !== inst.step) {
-      const from = stats.steps[inst.step]!;
+    } else if (step !== S.step[slot]) {
+      const from = stats.steps[S.step[slot]!]!;
       from.completed++;
-      from.duration.observe((e.time - inst.enteredAt) / 1000);
-      inst.step = step;
-      inst.enteredAt = e.time;
-      inst.visited |= 1 << step;
+      from.duration.observe((e.time - S.enteredAt[slot]!) / 1000);
+      S.step[slot] = step;
+      S.enteredAt[slot] = e.time;
+      S.visited[slot]! |= 1 << step;
       stats.steps[step]!.started++;
     }
 
@@ -141,13 +179,13 @@ export class FlowTracker {
       const reason = this.reason(spec, e.outcome === 'failed' ? e.reason : e.step, e.step);
       if (e.outcome === 'failed') bump(stats.steps[step]!.failed, reason);
       bump(stats.failed, reason);
-      stats.duration.observe((e.time - inst.startedAt) / 1000);
-      this.finish(key, e.time);
+      stats.duration.observe((e.time - S.startedAt[slot]!) / 1000);
+      this.finish(f, e.instance, slot);
     } else if (terminal === 'success') {
       stats.steps[step]!.completed++;
       stats.completed++;
-      stats.duration.observe((e.time - inst.startedAt) / 1000);
-      this.finish(key, e.time);
+      stats.duration.observe((e.time - S.startedAt[slot]!) / 1000);
+      this.finish(f, e.instance, slot);
     }
     return 'accepted';
   }
@@ -157,26 +195,37 @@ export class FlowTracker {
     return why;
   }
 
-  private finish(key: string, _at: number): void {
-    this.inFlight.delete(key);
-    this.finished.set(key, (this.opts.now ?? Date.now)());
-    this.pruneFinished();
+  private finish(flow: number, instance: string, slot: number): void {
+    this.inFlight[flow]!.delete(instance);
+    this.inFlightCount--;
+    this.slots.release(slot);
+    this.finished[flow]!.set(instance, (this.opts.now ?? Date.now)());
+    this.finishedCount++;
+    this.pruneFinished(flow);
   }
 
-  private pruneFinished(): void {
+  private pruneFinished(flow: number): void {
     const cutoff = (this.opts.now ?? Date.now)() - this.opts.rememberFinishedMs;
     const cap = Math.max(1000, this.opts.maxInFlight >> 2);
-    for (const [k, at] of this.finished) {
-      if (at >= cutoff && this.finished.size <= cap) break;
-      this.finished.delete(k);
+    const done = this.finished[flow]!;
+    for (const [k, at] of done) {
+      if (at >= cutoff && this.finishedCount <= cap) break;
+      done.delete(k);
+      this.finishedCount--;
     }
   }
 
-  /** Drops the instance that entered the tracker first; the cap keeps memory bounded under floods. */
+  /** Drops the instance that entered first (of the fullest flow); the cap keeps memory bounded under floods. */
   private evictOldest(): void {
-    const first = this.inFlight.keys().next();
+    let fullest = 0;
+    this.inFlight.forEach((m, i) => {
+      if (m.size > this.inFlight[fullest]!.size) fullest = i;
+    });
+    const first = this.inFlight[fullest]!.entries().next();
     if (!first.done) {
-      this.inFlight.delete(first.value);
+      this.inFlight[fullest]!.delete(first.value[0]);
+      this.slots.release(first.value[1]);
+      this.inFlightCount--;
       this.evictions++;
     }
   }
@@ -185,15 +234,21 @@ export class FlowTracker {
   snapshot(now: number) {
     const steps = this.flows.map((f) => f.steps.map(() => ({ inProgress: 0, stuck: 0, oldest: Infinity })));
     const flowStuck = this.flows.map(() => 0);
-    for (const inst of this.inFlight.values()) {
-      const flow = this.flows[inst.flow]!;
-      const s = steps[inst.flow]![inst.step]!;
-      s.inProgress++;
-      if (inst.enteredAt < s.oldest) s.oldest = inst.enteredAt;
-      const limit = flow.steps[inst.step]!.time_limit;
-      if (limit !== undefined && now - inst.enteredAt > limit) s.stuck++;
-      if (flow.time_limit !== undefined && now - inst.startedAt > flow.time_limit) flowStuck[inst.flow]!++;
-    }
+    const S = this.slots;
+    this.inFlight.forEach((live, f) => {
+      const flow = this.flows[f]!;
+      const limits = flow.steps.map((st) => st.time_limit ?? Infinity);
+      const flowLimit = flow.time_limit ?? Infinity;
+      for (const slot of live.values()) {
+        const step = S.step[slot]!;
+        const entered = S.enteredAt[slot]!;
+        const s = steps[f]![step]!;
+        s.inProgress++;
+        if (entered < s.oldest) s.oldest = entered;
+        if (now - entered > limits[step]!) s.stuck++;
+        if (now - S.startedAt[slot]! > flowLimit) flowStuck[f]!++;
+      }
+    });
     return { steps, flowStuck };
   }
 
@@ -210,10 +265,10 @@ export class FlowTracker {
     const max = this.flows[f]!.steps[step]!.time_limit;
     if (max === undefined) return [];
     const out: Array<{ instance: string; since: number }> = [];
-    const prefix = `${f}\u0000`;
-    for (const [key, inst] of this.inFlight) {
-      if (inst.flow === f && inst.step === step && now - inst.enteredAt > max)
-        out.push({ instance: key.slice(prefix.length), since: inst.enteredAt });
+    const S = this.slots;
+    for (const [instance, slot] of this.inFlight[f]!) {
+      if (S.step[slot] === step && now - S.enteredAt[slot]! > max)
+        out.push({ instance, since: S.enteredAt[slot]! });
     }
     return out.sort((a, b) => a.since - b.since).slice(0, limit);
   }
