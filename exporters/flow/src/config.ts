@@ -1,6 +1,8 @@
 import { calendarSpecSchema } from '@opsdesk/calendar';
 import { collectorSection, duration, exporterConfigSchema } from '@opsdesk/exporter-core';
 import { z } from 'zod';
+import { journeySchema } from './journeys';
+import { sqlCheckSchema } from './sql-checks';
 
 const name = z
   .string()
@@ -51,7 +53,7 @@ const flowSchema = z
   });
 
 export const flowConfigSchema = exporterConfigSchema(
-  { flows: collectorSection({}) },
+  { flows: collectorSection({}), sql: collectorSection({}), journeys: collectorSection({}) },
   {
     /** bearer tokens accepted by POST /api/v1/events; use ${ENV} references */
     tokens: z.array(z.string().min(16, 'a token needs at least 16 characters')).default([]),
@@ -69,6 +71,8 @@ export const flowConfigSchema = exporterConfigSchema(
         remember_finished: duration().default(10 * 60_000),
       })
       .prefault({}),
+    sql_checks: z.array(sqlCheckSchema).default([]),
+    journeys: z.array(journeySchema).default([]),
     flows: z
       .array(flowSchema)
       .min(1)

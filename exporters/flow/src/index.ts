@@ -1,7 +1,9 @@
 import type { Collector, ExporterDefinition } from '@opsdesk/exporter-core';
 import { flowConfigSchema, type FlowConfig } from './config';
 import { ingestRoutes } from './ingest';
+import { journeysCollector } from './journeys';
 import { flowsCollector } from './metrics';
+import { sqlChecksCollector } from './sql-checks';
 import { statusRoutes } from './status';
 import { FlowTracker } from './tracker';
 
@@ -18,12 +20,16 @@ export const flowExporter: ExporterDefinition<FlowConfig> = {
   defaultListen: ':9743',
   listenEnv: 'OPSDESK_FLOW_EXPORTER_LISTEN',
   configSchema: flowConfigSchema,
-  createCollectors(config) {
+  createCollectors(config, log) {
     const tracker = new FlowTracker(config.flows, {
       maxInFlight: config.ingest.max_in_flight,
       rememberFinishedMs: config.ingest.remember_finished,
     });
-    const collectors = [flowsCollector(tracker, config.flows)];
+    const collectors = [
+      flowsCollector(tracker, config.flows),
+      sqlChecksCollector(config.sql_checks, log),
+      journeysCollector(config.journeys, log),
+    ];
     trackers.set(collectors, tracker);
     return collectors;
   },

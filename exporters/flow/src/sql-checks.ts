@@ -1,0 +1,126 @@
+import Database from 'better-sqlite3';
+import mysql from 'mysql2/promise';
+import pg from 'pg';
+import { BackgroundTask, duration, type Collector, type Logger } from '@opsdesk/exporter-core';
+import { z } from 'zod';
+
+const metricName = z
+  .string()
+  .regex(
+    /^[a-z][a-z0-9_]{0,62}$/,
+    'expected a lowercase name with digits and underscores; it becomes opsdesk_flow_sql_<name>',
+  );
+
+export const sqlCheckSchema = z.strictObject({
+  name: metricName,
+  help: z.string().default(''),
+  driver: z.enum(['postgres', 'mysql', 'sqlite']),
+  /** postgres:// or mysql:// URL, or a SQLite file path; use ${ENV} for the password */
+  dsn: z.string().min(1),
+  query: z.string().min(1),
+  value_column: z.string().default('value'),
+  /** columns whose values become labels (bounded by limits.max_series_per_metric) */
+  label_columns: z.array(z.string().regex(/^[a-z_][a-z0-9_]*$/)).default([]),
+  interval: duration({ min: '1s' }).default(60_000),
+  timeout: duration({ min: '100ms', max: '5m' }).default(10_000),
+});
+export type SqlCheck = z.output<typeof sqlCheckSchema>;
+
+type Row = Record<string, unknown>;
+
+/** Runs the query on a read-only connection with a statement timeout; a new connection per run keeps a hung database from holding the others. */
+export async function runSqlCheck(check: SqlCheck): Promise<Row[]> {
+  if (check.driver === 'postgres') {
+    const client = new pg.Client({
+      connectionString: check.dsn,
+      statement_timeout: check.timeout,
+      connectionTimeoutMillis: check.timeout,
+    });
+    await client.connect();
+    try {
+      await client.query('SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY');
+      return (await client.query(check.query)).rows as Row[];
+    } finally {
+      await client.end().catch(() => undefined);
+    }
+  }
+  if (check.driver === 'mysql') {
+    const conn = await mysql.createConnection({ uri: check.dsn, connectTimeout: check.timeout });
+    try {
+      await conn.query('SET SESSION TRANSACTION READ ONLY');
+      await conn
+        .query(`SET SESSION max_statement_time = ${Math.ceil(check.timeout / 1000)}`)
+        .catch(() => conn.query(`SET SESSION max_execution_time = ${check.timeout}`));
+      const [rows] = await conn.query({ sql: check.query, timeout: check.timeout });
+      return rows as Row[];
+    } finally {
+      await conn.end().catch(() => undefined);
+    }
+  }
+  const db = new Database(check.dsn, { readonly: true, fileMustExist: true, timeout: check.timeout });
+  try {
+    return db.prepare(check.query).all() as Row[];
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Scheduled SQL checks against the platform's own database, each in the background on its own
+ * timer: a failed or slow one sets its success gauge to 0 and never holds up the others or a scrape.
+ */
+export function sqlChecksCollector(
+  checks: readonly SqlCheck[],
+  log: Logger,
+  run: (c: SqlCheck) => Promise<Row[]> = runSqlCheck,
+): Collector {
+  const tasks = checks.map(
+    (c) =>
+      new BackgroundTask<Row[]>({
+        name: `sql/${c.name}`,
+        intervalMs: c.interval,
+        timeoutMs: c.timeout + 1000,
+        log,
+        run: () => run(c),
+      }),
+  );
+  return {
+    name: 'sql',
+    start: () => tasks.forEach((t) => t.start()),
+    stop: () => tasks.forEach((t) => t.stop()),
+    collect({ sink }) {
+      const success = sink.gauge(
+        'opsdesk_flow_sql_check_success',
+        '1 when the SQL check last ran within its timeout and returned rows it could read; the log says why not.',
+        ['check'],
+      );
+      const dur = sink.gauge(
+        'opsdesk_flow_sql_check_duration_seconds',
+        'How long the last run of the SQL check took, seconds.',
+        ['check'],
+      );
+      const last = sink.gauge(
+        'opsdesk_flow_sql_check_last_success_timestamp_seconds',
+        'When the SQL check last succeeded, Unix seconds.',
+        ['check'],
+      );
+      checks.forEach((c, i) => {
+        const t = tasks[i]!;
+        success.set(t.lastSuccessMs !== undefined && !t.lastRunFailed ? 1 : 0, c.name);
+        if (t.lastDurationMs !== undefined) dur.set(t.lastDurationMs / 1000, c.name);
+        if (t.lastSuccessMs !== undefined) last.set(t.lastSuccessMs / 1000, c.name);
+        const rows = t.value;
+        if (!rows) return;
+        const value = sink.gauge(
+          `opsdesk_flow_sql_${c.name}`,
+          c.help || `Value of the SQL check ${c.name} (column ${c.value_column}).`,
+          c.label_columns,
+        );
+        for (const row of rows) {
+          const v = Number(row[c.value_column]);
+          if (Number.isFinite(v)) value.set(v, ...c.label_columns.map((l) => String(row[l] ?? '')));
+        }
+      });
+    },
+  };
+}
