@@ -1,5 +1,6 @@
 import type { DashboardBuilder } from '@grafana/grafana-foundation-sdk/dashboard';
 import { components } from './components';
+import { flows } from './flows';
 import { hostDetail } from './host-detail';
 import { hosts } from './hosts';
 import { noc } from './noc';
@@ -9,6 +10,7 @@ export const DASHBOARDS: Array<{ folder: string; build: () => DashboardBuilder }
   { folder: 'OpsDesk', build: hosts },
   { folder: 'OpsDesk', build: hostDetail },
   { folder: 'OpsDesk', build: components },
+  { folder: 'OpsDesk', build: flows },
   { folder: 'Wall screens', build: noc },
 ];
 

@@ -17,8 +17,8 @@ export function noc() {
       .title(title)
       .unit('short')
       .datasource(PROMETHEUS)
-      .span(6)
-      .height(12)
+      .span(8)
+      .height(9)
       .colorMode('background' as never)
       .graphMode('none' as never)
       .textMode('value_and_name' as never)
@@ -40,5 +40,6 @@ export function noc() {
       big('Critical alerts firing', 'count(ALERTS{alertstate="firing", severity="critical"}) or vector(0)'),
     )
     .withPanel(big('Open P1/P2 incidents', 'sum(opsdesk_incidents_open{severity=~"P1|P2"}) or vector(0)'))
-    .withPanel(big('SLAs at risk', 'sum(opsdesk_incident_sla_at_risk) or vector(0)'));
+    .withPanel(big('SLAs at risk', 'sum(opsdesk_incident_sla_at_risk) or vector(0)'))
+    .withPanel(big('Stuck flow instances', 'sum(opsdesk_flow_step_stuck) or vector(0)'));
 }
