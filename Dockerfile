@@ -12,12 +12,22 @@ COPY --from=build /opsdesk/node_modules ./node_modules
 COPY --from=build /opsdesk/lib ./lib
 COPY --from=build /opsdesk/exporters ./exporters
 COPY --from=build /opsdesk/server ./server
+COPY --from=build /opsdesk/demo ./demo
 USER node
 
 FROM runtime AS host-exporter
 EXPOSE 9741
 ENTRYPOINT ["/opsdesk/exporters/host/bin/opsdesk-host-exporter.js"]
 CMD ["--config", "/etc/opsdesk/host.yml"]
+
+FROM runtime AS flow-exporter
+EXPOSE 9743
+ENTRYPOINT ["/opsdesk/exporters/flow/bin/opsdesk-flow-exporter.js"]
+CMD ["--config", "/etc/opsdesk/flows.yml"]
+
+FROM runtime AS demo
+EXPOSE 9750
+ENTRYPOINT ["node", "/opsdesk/demo/bin/opsdesk-demo.js"]
 
 FROM runtime AS server
 EXPOSE 9744

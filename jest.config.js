@@ -11,6 +11,7 @@ const node = {
     '<rootDir>/grafana-app/tests',
     '<rootDir>/provisioning',
     '<rootDir>/dashboards',
+    '<rootDir>/demo',
   ],
   testMatch: [
     '**/src/**/*.test.ts',

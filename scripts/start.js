@@ -10,6 +10,7 @@ const root = path.join(__dirname, '..');
 const run = path.join(root, 'data', 'run');
 mkdirSync(run, { recursive: true });
 const adminToken = process.env.OPSDESK_BOOTSTRAP_TOKEN ?? 'opsdesk-local-admin-token';
+const flowToken = process.env.OPSDESK_FLOW_TOKEN ?? 'opsdesk-local-flow-token';
 
 function onPath(names) {
   for (const name of names) {
@@ -29,6 +30,7 @@ function onPath(names) {
 function forLocalhost(text) {
   return text
     .replace(/host-exporter:9741/g, 'localhost:9741')
+    .replace(/flow-exporter:9743/g, 'localhost:9743')
     .replace(/opsdesk-server:9744/g, 'localhost:9744')
     .replace(/alertmanager:9093/g, 'localhost:9093');
 }
@@ -40,6 +42,29 @@ const components = [
     args: ['--config', 'exporters/host/host.example.yml'],
     url: 'http://localhost:9741/metrics',
     exists: existsSync(path.join(root, 'exporters/host/bin/opsdesk-host-exporter.js')),
+  },
+  {
+    name: 'flow exporter',
+    command: path.join(root, 'exporters/flow/bin/opsdesk-flow-exporter.js'),
+    args: ['--config', 'exporters/flow/flows.example.yml'],
+    url: 'http://localhost:9743/api/v1/flows',
+    ready: 'http://localhost:9743/-/ready',
+    env: { OPSDESK_FLOW_TOKEN: flowToken },
+    exists: existsSync(path.join(root, 'exporters/flow/bin/opsdesk-flow-exporter.js')),
+  },
+  {
+    name: 'demo',
+    command: process.execPath,
+    args: [
+      'demo/bin/opsdesk-demo.js',
+      '--flow-exporter',
+      'http://localhost:9743',
+      '--orders-db',
+      'data/demo/orders.db',
+    ],
+    url: 'http://localhost:9750/faults',
+    env: { OPSDESK_FLOW_TOKEN: flowToken },
+    exists: existsSync(path.join(root, 'demo/bin/opsdesk-demo.js')),
   },
   {
     name: 'server',
