@@ -2,6 +2,7 @@ import { calendarSpecSchema } from '@opsdesk/calendar';
 import { collectorSection, duration, exporterConfigSchema } from '@opsdesk/exporter-core';
 import { z } from 'zod';
 import { journeySchema } from './journeys';
+import { logSourceSchema } from './logs';
 import { sqlCheckSchema } from './sql-checks';
 
 const name = z
@@ -53,7 +54,12 @@ const flowSchema = z
   });
 
 export const flowConfigSchema = exporterConfigSchema(
-  { flows: collectorSection({}), sql: collectorSection({}), journeys: collectorSection({}) },
+  {
+    flows: collectorSection({}),
+    logs: collectorSection({}),
+    sql: collectorSection({}),
+    journeys: collectorSection({}),
+  },
   {
     /** bearer tokens accepted by POST /api/v1/events; use ${ENV} references */
     tokens: z.array(z.string().min(16, 'a token needs at least 16 characters')).default([]),
@@ -71,6 +77,8 @@ export const flowConfigSchema = exporterConfigSchema(
         remember_finished: duration().default(10 * 60_000),
       })
       .prefault({}),
+    /** JSON-lines files the platform writes flow events to, followed like `tail -F` */
+    logs: z.array(logSourceSchema).default([]),
     sql_checks: z.array(sqlCheckSchema).default([]),
     journeys: z.array(journeySchema).default([]),
     flows: z

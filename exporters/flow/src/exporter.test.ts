@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
@@ -26,6 +26,8 @@ beforeAll(async () => {
     path.join(dir, 'flows.yml'),
     `tokens: ["\${FLOW_TOKEN}"]
 ingest: { max_body_bytes: 65536 }
+logs:
+  - { path: '\${FLOW_LOG}', from: start, poll: 100ms }
 flows:
   - name: order
     failure_reasons: [limit_exceeded]
@@ -42,7 +44,7 @@ flows:
     ...(await startService({
       command: BIN,
       args: ['--config', path.join(dir, 'flows.yml'), '--listen', `127.0.0.1:${port}`],
-      env: { FLOW_TOKEN: TOKEN },
+      env: { FLOW_TOKEN: TOKEN, FLOW_LOG: path.join(dir, 'events.log') },
       readyUrl: `http://127.0.0.1:${port}/-/ready`,
     })),
     url: `http://127.0.0.1:${port}`,
@@ -80,6 +82,23 @@ test('NDJSON and JSON arrays are counted; a bad line is a 400 naming it while th
   const m = await metrics();
   expect(m.get('opsdesk_flow_step_started_total{flow="order",step="received"}')).toBe(3);
   expect(m.get('opsdesk_flow_events_dropped_total{reason="invalid"}')).toBe(1);
+});
+
+test('events appended to a tailed JSON-lines log are tracked like posted ones', async () => {
+  const file = path.join(dir, 'events.log');
+  writeFileSync(file, '{"instance":"L1","flow":"order","step":"received"}\nnot json\n');
+  await waitFor('the log to be read', async () =>
+    (await metrics()).get(`opsdesk_flow_log_readable{path="${file}"}`) === 1 ? true : undefined,
+  );
+  appendFileSync(file, '{"instance":"L1","flow":"order","step":"risk_check"}\n');
+  await waitFor('the appended line', async () =>
+    (await metrics()).get(`opsdesk_flow_log_lines_total{path="${file}",result="accepted"}`) === 2
+      ? true
+      : undefined,
+  );
+  const m = await metrics();
+  expect(m.get(`opsdesk_flow_log_lines_total{path="${file}",result="invalid"}`)).toBe(1);
+  expect(m.get('opsdesk_flow_step_completed_total{flow="order",step="received"}')).toBeGreaterThanOrEqual(1);
 });
 
 test('no or a wrong token is a 401; a body over the limit a 413', async () => {

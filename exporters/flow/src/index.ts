@@ -2,6 +2,7 @@ import type { Collector, ExporterDefinition } from '@opsdesk/exporter-core';
 import { flowConfigSchema, type FlowConfig } from './config';
 import { ingestRoutes } from './ingest';
 import { journeysCollector } from './journeys';
+import { logsCollector } from './logs';
 import { flowsCollector } from './metrics';
 import { sqlChecksCollector } from './sql-checks';
 import { statusRoutes } from './status';
@@ -27,6 +28,7 @@ export const flowExporter: ExporterDefinition<FlowConfig> = {
     });
     const collectors = [
       flowsCollector(tracker, config.flows),
+      logsCollector(config.logs, tracker, log),
       sqlChecksCollector(config.sql_checks, log),
       journeysCollector(config.journeys, log),
     ];

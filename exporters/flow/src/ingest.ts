@@ -2,18 +2,9 @@ import { timingSafeEqual } from 'node:crypto';
 import express, { type Request, type Response } from 'express';
 import type { Logger } from '@opsdesk/exporter-core';
 import { RateLimitedLog } from '@opsdesk/exporter-core';
-import { z } from 'zod';
 import type { FlowConfig } from './config';
-import type { FlowEvent, FlowTracker } from './tracker';
-
-const eventSchema = z.strictObject({
-  instance: z.string().min(1).max(200),
-  flow: z.string().min(1).max(100),
-  step: z.string().min(1).max(100),
-  outcome: z.enum(['ok', 'failed']).default('ok'),
-  time: z.union([z.iso.datetime({ offset: true }), z.number().positive()]).optional(),
-  reason: z.string().max(100).optional(),
-});
+import { toFlowEvent } from './events';
+import type { FlowTracker } from './tracker';
 
 function authorised(req: Request, tokens: readonly string[]): boolean {
   const m = /^Bearer\s+(\S+)$/i.exec(req.get('authorization') ?? '');
@@ -85,21 +76,11 @@ export function ingestRoutes(
           bad.push({ line, error: `not JSON (${value.description?.slice(11)})` });
           continue;
         }
-        const r = eventSchema.safeParse(value);
-        if (!r.success) {
-          const issue = r.error.issues[0];
-          bad.push({ line, error: `${issue?.path.join('.') || 'event'}: ${issue?.message}` });
+        const e = toFlowEvent(value, now);
+        if (typeof e === 'string') {
+          bad.push({ line, error: e });
           continue;
         }
-        const e: FlowEvent = {
-          ...r.data,
-          time:
-            r.data.time === undefined
-              ? now
-              : typeof r.data.time === 'number'
-                ? r.data.time
-                : Date.parse(r.data.time),
-        };
         const result = tracker.ingest(e);
         counts[result] = (counts[result] ?? 0) + 1;
       }
