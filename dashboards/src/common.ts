@@ -1,4 +1,5 @@
 import { DataqueryBuilder } from '@grafana/grafana-foundation-sdk/prometheus';
+import { PanelBuilder as Timeseries } from '@grafana/grafana-foundation-sdk/timeseries';
 
 /** The provisioned Prometheus (provisioning/grafana/datasources/opsdesk.yaml). */
 export const PROMETHEUS = { type: 'prometheus', uid: 'prometheus' };
@@ -15,4 +16,11 @@ export function promTable(expr: string, refId: string): DataqueryBuilder {
     .format('table' as never)
     .refId(refId)
     .datasource(PROMETHEUS);
+}
+
+/** A half-width time series panel on the provisioned Prometheus with one target per query. */
+export function timeseries(title: string, unit: string, ...queries: DataqueryBuilder[]): Timeseries {
+  const p = new Timeseries().title(title).unit(unit).datasource(PROMETHEUS).height(8).span(12);
+  for (const q of queries) p.withTarget(q);
+  return p;
 }

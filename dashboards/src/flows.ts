@@ -1,20 +1,13 @@
 import { DashboardBuilder, QueryVariableBuilder } from '@grafana/grafana-foundation-sdk/dashboard';
 import { PanelBuilder as BarGauge } from '@grafana/grafana-foundation-sdk/bargauge';
-import { PanelBuilder as Timeseries } from '@grafana/grafana-foundation-sdk/timeseries';
 import { PanelBuilder as Stat } from '@grafana/grafana-foundation-sdk/stat';
-import { PROMETHEUS, prom } from './common';
+import { PROMETHEUS, prom, timeseries } from './common';
 
 /** One business flow: its funnel, where instances are stuck or fail, and its checks. */
 export function flows() {
   const f = 'flow="$flow"';
   const ts = (title: string, unit: string, expr: string, legend: string) =>
-    new Timeseries()
-      .title(title)
-      .unit(unit)
-      .datasource(PROMETHEUS)
-      .span(12)
-      .height(8)
-      .withTarget(prom(expr, legend));
+    timeseries(title, unit, prom(expr, legend));
   return new DashboardBuilder('Business flows')
     .uid('opsdesk-flows')
     .tags(['opsdesk', 'flows'])

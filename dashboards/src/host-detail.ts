@@ -3,14 +3,9 @@ import {
   QueryVariableBuilder,
   RowBuilder,
 } from '@grafana/grafana-foundation-sdk/dashboard';
-import { PanelBuilder as Timeseries } from '@grafana/grafana-foundation-sdk/timeseries';
-import { PROMETHEUS, prom } from './common';
+import { PROMETHEUS, prom, timeseries } from './common';
 
-const ts = (title: string, unit: string, ...queries: ReturnType<typeof prom>[]) => {
-  const p = new Timeseries().title(title).unit(unit).datasource(PROMETHEUS).height(8).span(12);
-  for (const q of queries) p.withTarget(q);
-  return p;
-};
+const ts = timeseries;
 
 /** One host: CPU, memory, pressure, disks, filesystems, network. */
 export function hostDetail() {
