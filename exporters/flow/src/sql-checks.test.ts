@@ -33,8 +33,11 @@ test('SQLite: a read-only query becomes a gauge per label value; writes are refu
     { status: 'new', value: 2 },
   ]);
   await expect(runSqlCheck(check('sqlite', file, 'DELETE FROM orders RETURNING id'))).rejects.toThrow(
-    /readonly/,
+    'the query of SQL check orders_open writes to the database; SQL checks run read-only queries only',
   );
+  const after = new Database(file, { readonly: true });
+  expect(after.prepare('SELECT COUNT(*) AS n FROM orders').get()).toEqual({ n: ROWS.length });
+  after.close();
   rmSync(dir, { recursive: true, force: true });
 });
 

@@ -59,7 +59,13 @@ export async function runSqlCheck(check: SqlCheck): Promise<Row[]> {
   }
   const db = new Database(check.dsn, { readonly: true, fileMustExist: true, timeout: check.timeout });
   try {
-    return db.prepare(check.query).all() as Row[];
+    db.pragma('query_only = ON');
+    const stmt = db.prepare(check.query);
+    if (!stmt.readonly)
+      throw new Error(
+        `the query of SQL check ${check.name} writes to the database; SQL checks run read-only queries only`,
+      );
+    return stmt.all() as Row[];
   } finally {
     db.close();
   }
