@@ -5,6 +5,8 @@ export * from './duration';
 export * from './exec';
 export * from './exporter';
 export * from './exporter-config';
+export * from './histogram';
+export * from './ingest';
 export * from './listen';
 export * from './logger';
 export * from './metrics';

@@ -3,12 +3,6 @@ import type { Collector, MetricSink } from '@opsdesk/exporter-core';
 import type { FlowSpec } from './config';
 import { DURATION_BUCKETS, type FlowTracker } from './tracker';
 
-const hist = (h: { counts: Float64Array; sum: number; count: number }) => ({
-  buckets: [...h.counts],
-  sum: h.sum,
-  count: h.count,
-});
-
 /** The tracker's counts and in-flight picture as metrics; in progress and stuck are computed per scrape. */
 export function flowsCollector(
   tracker: FlowTracker,
@@ -113,7 +107,7 @@ function writeStepMetrics(
     fStarted.set(st.started, flow.name);
     fCompleted.set(st.completed, flow.name);
     for (const [r, n] of st.failed) fFailed.set(n, flow.name, r);
-    fDuration.set(hist(st.duration), flow.name);
+    fDuration.set(st.duration.value(), flow.name);
     if (flow.time_limit !== undefined) fStuck.set(snap.flowStuck[f]!, flow.name);
     flow.steps.forEach((step, s) => {
       const ss = st.steps[s]!;
@@ -121,7 +115,7 @@ function writeStepMetrics(
       started.set(ss.started, ...l);
       completed.set(ss.completed, ...l);
       for (const [r, n] of ss.failed) failed.set(n, ...l, r);
-      if (!step.terminal) duration.set(hist(ss.duration), ...l);
+      if (!step.terminal) duration.set(ss.duration.value(), ...l);
       const now1 = snap.steps[f]![s]!;
       if (!step.terminal) {
         inProgress.set(now1.inProgress, ...l);

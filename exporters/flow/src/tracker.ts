@@ -1,3 +1,4 @@
+import { BucketHistogram } from '@opsdesk/exporter-core';
 import type { FlowSpec } from './config';
 
 export interface FlowEvent {
@@ -16,32 +17,21 @@ export type IngestResult = 'accepted' | 'duplicate' | 'late' | 'unknown_flow' | 
 /** Upper bounds of the duration histograms, seconds. */
 export const DURATION_BUCKETS = [0.1, 0.5, 1, 5, 10, 30, 60, 300, 900, 1800, 3600, 14_400];
 
-class Histogram {
-  readonly counts = new Float64Array(DURATION_BUCKETS.length);
-  sum = 0;
-  count = 0;
-  observe(seconds: number): void {
-    const s = Math.max(0, seconds);
-    this.sum += s;
-    this.count++;
-    for (let i = 0; i < DURATION_BUCKETS.length; i++)
-      if (s <= (DURATION_BUCKETS[i] as number)) this.counts[i]!++;
-  }
-}
+const histogram = () => new BucketHistogram(DURATION_BUCKETS);
 
 /** Per step of a flow: everything counted, nothing per instance. */
 export class StepStats {
   started = 0;
   completed = 0;
   readonly failed = new Map<string, number>();
-  readonly duration = new Histogram();
+  readonly duration = histogram();
 }
 
 export class FlowStats {
   started = 0;
   completed = 0;
   readonly failed = new Map<string, number>();
-  readonly duration = new Histogram();
+  readonly duration = histogram();
   readonly steps: StepStats[];
   constructor(steps: number) {
     this.steps = Array.from({ length: steps }, () => new StepStats());
