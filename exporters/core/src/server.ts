@@ -49,7 +49,7 @@ export function createExporterApp(opts: ExporterAppOptions): express.Express {
     const own = new MetricSink(Infinity);
     await opts.processMetrics?.write(own);
     const body =
-      renderFamilies(sink.families.values()) +
+      renderFamilies(sink.families.values(), sink.histograms) +
       renderFamilies(own.families.values()) +
       (await opts.registry.metrics());
     res.setHeader('Content-Type', EXPOSITION_CONTENT_TYPE);

@@ -82,6 +82,11 @@ test('NDJSON and JSON arrays are counted; a bad line is a 400 naming it while th
   const m = await metrics();
   expect(m.get('opsdesk_flow_step_started_total{flow="order",step="received"}')).toBe(3);
   expect(m.get('opsdesk_flow_events_dropped_total{reason="invalid"}')).toBe(1);
+  // histograms are served whole: buckets, +Inf, sum and count
+  expect(m.get('opsdesk_flow_step_duration_seconds_bucket{flow="order",step="received",le="+Inf"}')).toBe(
+    m.get('opsdesk_flow_step_duration_seconds_count{flow="order",step="received"}'),
+  );
+  expect(m.has('opsdesk_flow_step_duration_seconds_sum{flow="order",step="received"}')).toBe(true);
 });
 
 test('events appended to a tailed JSON-lines log are tracked like posted ones', async () => {
