@@ -1,0 +1,95 @@
+import { calendarSpecSchema } from '@opsdesk/calendar';
+import { collectorSection, duration, exporterConfigSchema } from '@opsdesk/exporter-core';
+import { z } from 'zod';
+import { probeSchema } from './probes';
+
+const name = z
+  .string()
+  .regex(/^[a-z][a-z0-9_]{0,62}$/, 'expected a lowercase name with digits and underscores, e.g. broker_a');
+
+export const DIRECTIONS = ['in', 'out'] as const;
+export type Direction = (typeof DIRECTIONS)[number];
+
+const channelSchema = z.strictObject({
+  name,
+  description: z.string().default(''),
+  /** api (request/response), gateway (a message gateway or MQ), sftp (file drops) */
+  kind: z.enum(['api', 'gateway', 'sftp']),
+  /** in: from the participant to the platform; out: from the platform to the participant */
+  directions: z.array(z.enum(DIRECTIONS)).min(1).default(['in', 'out']),
+  /** the name of a calendar under `calendars:`; without one the channel is expected around the clock */
+  calendar: z.string().optional(),
+  expect: z
+    .strictObject({
+      /** inside the window, no successful message for longer than this is an interruption */
+      max_silence: duration({ min: '1s' }).optional(),
+      /** the least share of messages that must succeed (for the alert rule) */
+      min_success_ratio: z.number().min(0).max(1).optional(),
+      /** the most latency allowed (for the alert rule) */
+      max_latency: duration().optional(),
+    })
+    .prefault({}),
+  probes: z.array(probeSchema).default([]),
+});
+
+const participantSchema = z.strictObject({
+  name,
+  description: z.string().default(''),
+  channels: z.array(channelSchema).min(1),
+});
+
+export const transferConfigSchema = exporterConfigSchema(
+  { channels: collectorSection({}), probes: collectorSection({}) },
+  {
+    /** bearer tokens accepted by POST /api/v1/events; use ${ENV} references */
+    tokens: z.array(z.string().min(16, 'a token needs at least 16 characters')).default([]),
+    ingest: z
+      .strictObject({
+        max_body_bytes: z
+          .number()
+          .int()
+          .min(1024)
+          .max(256 * 1024 * 1024)
+          .default(16 * 1024 * 1024),
+      })
+      .prefault({}),
+    /** failure reasons that become label values; any other reason is counted as "other" */
+    failure_reasons: z
+      .array(name)
+      .max(50)
+      .default(['timeout', 'rejected', 'connection_reset', 'auth', 'checksum', 'format']),
+    calendars: z.array(calendarSpecSchema).default([]),
+    participants: z.array(participantSchema).min(1),
+  },
+).superRefine((config, ctx) => {
+  const calendars = new Set(config.calendars.map((c) => c.name));
+  const seen = new Set<string>();
+  config.participants.forEach((p, i) => {
+    if (seen.has(p.name))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['participants', i, 'name'],
+        message: `participant ${p.name} appears twice`,
+      });
+    seen.add(p.name);
+    const channels = new Set<string>();
+    p.channels.forEach((c, j) => {
+      if (channels.has(c.name))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['participants', i, 'channels', j, 'name'],
+          message: `channel ${c.name} appears twice in participant ${p.name}`,
+        });
+      channels.add(c.name);
+      if (c.calendar !== undefined && !calendars.has(c.calendar))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['participants', i, 'channels', j, 'calendar'],
+          message: `no calendar named ${JSON.stringify(c.calendar)} under calendars:; calendars: ${[...calendars].join(', ') || '(none)'}`,
+        });
+    });
+  });
+});
+
+export type TransferConfig = z.output<typeof transferConfigSchema>;
+export type ChannelSpec = TransferConfig['participants'][number]['channels'][number];

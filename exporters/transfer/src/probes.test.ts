@@ -1,0 +1,108 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import http from 'node:http';
+import https from 'node:https';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { freePort } from '@opsdesk/testing';
+import { probeSchema, runProbe } from './probes';
+
+const servers: Array<{ close(): unknown }> = [];
+afterAll(() => servers.forEach((s) => s.close()));
+
+async function listen<T extends net.Server>(server: T): Promise<number> {
+  servers.push(server);
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return (server.address() as AddressInfo).port;
+}
+
+const probe = (spec: object) => probeSchema.parse({ timeout: '2s', ...spec });
+
+test('TCP: a listening port succeeds with dns and connect phases; a closed one fails in connect', async () => {
+  const port = await listen(net.createServer((s) => s.end()));
+  const ok = await runProbe(probe({ kind: 'tcp', target: `localhost:${port}` }));
+  expect(ok).toMatchObject({ ok: true });
+  expect(Object.keys(ok.phases)).toEqual(['dns', 'connect']);
+  const closed = await runProbe(probe({ kind: 'tcp', target: `127.0.0.1:${await freePort()}` }));
+  expect(closed).toMatchObject({
+    ok: false,
+    failedPhase: 'connect',
+    error: expect.stringContaining('ECONNREFUSED'),
+  });
+});
+
+test('a name that does not resolve fails in dns', async () => {
+  const r = await runProbe(probe({ kind: 'tcp', target: 'participant-gateway.invalid:7001' }));
+  expect(r).toMatchObject({ ok: false, failedPhase: 'dns' });
+});
+
+test('HTTP: status and body are checked; a server that never answers is a timeout', async () => {
+  const port = await listen(
+    http.createServer((req, res) => {
+      if (req.url === '/hang') return; // never answers
+      res.statusCode = req.url === '/health' ? 200 : 503;
+      res.end(req.url === '/health' ? '{"status":"UP"}' : 'maintenance');
+    }),
+  );
+  const base = `http://127.0.0.1:${port}`;
+  expect(await runProbe(probe({ kind: 'http', url: `${base}/health`, body_match: '"UP"' }))).toMatchObject({
+    ok: true,
+  });
+  expect(await runProbe(probe({ kind: 'http', url: `${base}/health`, body_match: 'DOWN' }))).toMatchObject({
+    ok: false,
+    failedPhase: 'http',
+    error: 'body does not match /DOWN/',
+  });
+  expect(await runProbe(probe({ kind: 'http', url: `${base}/other` }))).toMatchObject({
+    ok: false,
+    failedPhase: 'http',
+    error: 'status 503, expected 200',
+  });
+  const hang = await runProbe(probe({ kind: 'http', url: `${base}/hang`, timeout: '300ms' }));
+  expect(hang).toMatchObject({ ok: false, failedPhase: 'timeout' });
+  expect(hang.seconds).toBeLessThan(1);
+});
+
+test('HTTPS with a self-signed certificate: tls fails unless verification is skipped', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'opsdesk-tls-'));
+  try {
+    execFileSync(
+      'openssl',
+      ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=localhost'].concat([
+        '-keyout',
+        path.join(dir, 'key.pem'),
+        '-out',
+        path.join(dir, 'cert.pem'),
+      ]),
+      { stdio: 'ignore' },
+    );
+    const port = await listen(
+      https.createServer(
+        { key: readFileSync(path.join(dir, 'key.pem')), cert: readFileSync(path.join(dir, 'cert.pem')) },
+        (_req, res) => res.end('ok'),
+      ),
+    );
+    const url = `https://localhost:${port}/`;
+    const refused = await runProbe(probe({ kind: 'http', url }));
+    expect(refused).toMatchObject({
+      ok: false,
+      failedPhase: 'tls',
+      error: expect.stringMatching(/self.signed/),
+    });
+    const ok = await runProbe(probe({ kind: 'http', url, insecure_skip_verify: true }));
+    expect(ok).toMatchObject({ ok: true });
+    expect(Object.keys(ok.phases)).toEqual(['dns', 'connect', 'tls', 'http']);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('bad probe config names the field', () => {
+  expect(() => probeSchema.parse({ kind: 'tcp', target: 'no-port' })).toThrow(/expected host:port/);
+  expect(() => probeSchema.parse({ kind: 'http', url: 'ftp://x/' })).toThrow(/http:\/\/ or https:\/\//);
+  expect(() => probeSchema.parse({ kind: 'http', url: 'http://x/', body_match: '(' })).toThrow(
+    /not a valid regular expression/,
+  );
+});

@@ -1,0 +1,201 @@
+import { lookup } from 'node:dns/promises';
+import http from 'node:http';
+import https from 'node:https';
+import net from 'node:net';
+import { duration } from '@opsdesk/exporter-core';
+import { z } from 'zod';
+
+export const PHASES = ['dns', 'connect', 'tls', 'http', 'timeout'] as const;
+export type Phase = (typeof PHASES)[number];
+
+const common = {
+  /** names the probe in labels; defaults to its kind */
+  name: z
+    .string()
+    .regex(/^[a-z][a-z0-9_]{0,62}$/)
+    .optional(),
+  interval: duration({ min: '1s' }).default(30_000),
+  timeout: duration({ min: '100ms', max: '1m' }).default(5000),
+};
+
+export const probeSchema = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('tcp'),
+    /** host:port */
+    target: z
+      .string()
+      .regex(/^(\[[0-9a-fA-F:]+\]|[^:\s]+):\d{1,5}$/, 'expected host:port, e.g. gw.broker-a.example:7001'),
+    ...common,
+  }),
+  z.strictObject({
+    kind: z.literal('http'),
+    url: z.url({ protocol: /^https?$/, error: 'expected an http:// or https:// URL' }),
+    method: z.enum(['GET', 'HEAD', 'POST']).default('GET'),
+    expect_status: z.array(z.number().int().min(100).max(599)).default([200]),
+    /** a regular expression the body must match */
+    body_match: z
+      .string()
+      .refine((s) => {
+        try {
+          new RegExp(s);
+          return true;
+        } catch {
+          return false;
+        }
+      }, 'not a valid regular expression')
+      .optional(),
+    /** accept a certificate that does not verify (a participant's test endpoint); expiry is still reported */
+    insecure_skip_verify: z.boolean().default(false),
+    ...common,
+  }),
+]);
+export type Probe = z.output<typeof probeSchema>;
+
+export interface ProbeResult {
+  ok: boolean;
+  /** whole probe, seconds */
+  seconds: number;
+  /** seconds spent in each phase that was reached */
+  phases: Partial<Record<Phase, number>>;
+  /** the phase that failed, so the fault is located: dns, connect, tls, http or timeout */
+  failedPhase?: Phase;
+  error?: string;
+}
+
+class PhaseError extends Error {
+  constructor(
+    readonly phase: Phase,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function splitHostPort(target: string): { host: string; port: number } {
+  const i = target.lastIndexOf(':');
+  return { host: target.slice(0, i).replace(/^\[|\]$/g, ''), port: Number(target.slice(i + 1)) };
+}
+
+/** Runs one probe to its end or its timeout; never throws. */
+export async function runProbe(probe: Probe, signal?: AbortSignal): Promise<ProbeResult> {
+  const started = performance.now();
+  const phases: Partial<Record<Phase, number>> = {};
+  let mark = started;
+  const lap = (phase: Phase) => {
+    const t = performance.now();
+    phases[phase] = (t - mark) / 1000;
+    mark = t;
+  };
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), probe.timeout);
+  signal?.addEventListener('abort', () => controller.abort(), { once: true });
+  const aborted = () => controller.signal.aborted;
+  try {
+    const target =
+      probe.kind === 'tcp'
+        ? splitHostPort(probe.target)
+        : (() => {
+            const u = new URL(probe.url);
+            return {
+              host: u.hostname.replace(/^\[|\]$/g, ''),
+              port: Number(u.port || (u.protocol === 'https:' ? 443 : 80)),
+            };
+          })();
+    let address: string;
+    try {
+      address = net.isIP(target.host) ? target.host : (await lookup(target.host)).address;
+    } catch (err) {
+      throw new PhaseError('dns', `cannot resolve ${target.host}: ${(err as Error).message}`);
+    }
+    if (aborted()) throw new PhaseError('timeout', 'timed out resolving');
+    lap('dns');
+    if (probe.kind === 'tcp') {
+      await new Promise<void>((resolve, reject) => {
+        const socket = net.connect({ host: address, port: target.port });
+        const fail = (e: Error) => {
+          socket.destroy();
+          reject(
+            aborted()
+              ? new PhaseError('timeout', 'timed out connecting')
+              : new PhaseError('connect', e.message),
+          );
+        };
+        controller.signal.addEventListener('abort', () => fail(new Error('aborted')), { once: true });
+        socket.once('error', fail);
+        socket.once('connect', () => {
+          socket.destroy();
+          resolve();
+        });
+      });
+      lap('connect');
+    } else {
+      await httpProbe(probe, address, controller.signal, lap);
+    }
+    return { ok: true, seconds: (performance.now() - started) / 1000, phases };
+  } catch (err) {
+    const e = err instanceof PhaseError ? err : new PhaseError(aborted() ? 'timeout' : 'http', String(err));
+    return {
+      ok: false,
+      seconds: (performance.now() - started) / 1000,
+      phases,
+      failedPhase: aborted() ? 'timeout' : e.phase,
+      error: e.message,
+    };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function httpProbe(
+  probe: Extract<Probe, { kind: 'http' }>,
+  address: string,
+  signal: AbortSignal,
+  lap: (p: Phase) => void,
+): Promise<void> {
+  const url = new URL(probe.url);
+  const secure = url.protocol === 'https:';
+  return new Promise<void>((resolve, reject) => {
+    let phase: Phase = 'connect';
+    const options: https.RequestOptions = {
+      method: probe.method,
+      host: address,
+      port: url.port || (secure ? 443 : 80),
+      path: url.pathname + url.search,
+      headers: { host: url.host, 'user-agent': 'opsdesk-transfer-exporter' },
+      servername: net.isIP(url.hostname) ? undefined : url.hostname,
+      rejectUnauthorized: !probe.insecure_skip_verify,
+      agent: false,
+    };
+    const req = (secure ? https : http).request(options, (res) => {
+      lap('http');
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (d: string) => {
+        if (body.length < 1 << 20) body += d;
+      });
+      res.on('error', (e) => reject(new PhaseError('http', e.message)));
+      res.on('end', () => {
+        if (!probe.expect_status.includes(res.statusCode ?? 0))
+          return reject(
+            new PhaseError('http', `status ${res.statusCode}, expected ${probe.expect_status.join(' or ')}`),
+          );
+        if (probe.body_match !== undefined && !new RegExp(probe.body_match).test(body))
+          return reject(new PhaseError('http', `body does not match /${probe.body_match}/`));
+        resolve();
+      });
+    });
+    req.on('socket', (socket) => {
+      socket.once('connect', () => {
+        lap('connect');
+        phase = secure ? 'tls' : 'http';
+      });
+      socket.once('secureConnect', () => {
+        lap('tls');
+        phase = 'http';
+      });
+    });
+    req.on('error', (e) => reject(new PhaseError(phase, e.message)));
+    signal.addEventListener('abort', () => req.destroy(new Error('timed out')), { once: true });
+    req.end();
+  });
+}
