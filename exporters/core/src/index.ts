@@ -12,4 +12,5 @@ export * from './logger';
 export * from './metrics';
 export * from './runner';
 export * from './server';
+export * from './tail';
 export * from './process-metrics';

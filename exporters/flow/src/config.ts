@@ -1,8 +1,7 @@
 import { calendarSpecSchema } from '@opsdesk/calendar';
-import { collectorSection, duration, exporterConfigSchema } from '@opsdesk/exporter-core';
+import { collectorSection, duration, exporterConfigSchema, logSourceSchema } from '@opsdesk/exporter-core';
 import { z } from 'zod';
 import { journeySchema } from './journeys';
-import { logSourceSchema } from './logs';
 import { sqlCheckSchema } from './sql-checks';
 
 const name = z
