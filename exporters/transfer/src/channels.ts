@@ -1,7 +1,10 @@
 import { buildCalendar, type Calendar } from '@opsdesk/calendar';
 import { BucketHistogram } from '@opsdesk/exporter-core';
 import { z } from 'zod';
-import { DIRECTIONS, type ChannelSpec, type Direction, type TransferConfig } from './config';
+import type { ChannelSpec, TransferConfig } from './config';
+
+export const DIRECTIONS = ['in', 'out'] as const;
+export type Direction = (typeof DIRECTIONS)[number];
 
 /** Upper bounds of the latency histogram, seconds: from a fast API call to a slow file transfer. */
 export const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300];

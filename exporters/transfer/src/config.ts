@@ -1,14 +1,13 @@
 import { calendarSpecSchema } from '@opsdesk/calendar';
 import { collectorSection, duration, exporterConfigSchema } from '@opsdesk/exporter-core';
 import { z } from 'zod';
+import { DIRECTIONS } from './channels';
+import { transferLogSchema } from './logs';
 import { probeSchema } from './probes';
 
 const name = z
   .string()
   .regex(/^[a-z][a-z0-9_]{0,62}$/, 'expected a lowercase name with digits and underscores, e.g. broker_a');
-
-export const DIRECTIONS = ['in', 'out'] as const;
-export type Direction = (typeof DIRECTIONS)[number];
 
 const channelSchema = z.strictObject({
   name,
@@ -39,7 +38,7 @@ const participantSchema = z.strictObject({
 });
 
 export const transferConfigSchema = exporterConfigSchema(
-  { channels: collectorSection({}), probes: collectorSection({}) },
+  { channels: collectorSection({}), probes: collectorSection({}), logs: collectorSection({}) },
   {
     /** bearer tokens accepted by POST /api/v1/events; use ${ENV} references */
     tokens: z.array(z.string().min(16, 'a token needs at least 16 characters')).default([]),
@@ -59,6 +58,8 @@ export const transferConfigSchema = exporterConfigSchema(
       .max(50)
       .default(['timeout', 'rejected', 'connection_reset', 'auth', 'checksum', 'format']),
     calendars: z.array(calendarSpecSchema).default([]),
+    /** transfer logs followed like `tail -F`: JSON lines, or lines parsed by a regex with named groups */
+    logs: z.array(transferLogSchema).default([]),
     participants: z.array(participantSchema).min(1),
   },
 ).superRefine((config, ctx) => {
