@@ -2,6 +2,7 @@ import { calendarSpecSchema } from '@opsdesk/calendar';
 import { collectorSection, duration, exporterConfigSchema } from '@opsdesk/exporter-core';
 import { z } from 'zod';
 import { DIRECTIONS } from './channels';
+import { dropSchema } from './drops';
 import { transferLogSchema } from './logs';
 import { probeSchema } from './probes';
 
@@ -29,6 +30,8 @@ const channelSchema = z.strictObject({
     })
     .prefault({}),
   probes: z.array(probeSchema).default([]),
+  /** a folder the channel's files arrive in (SFTP drops): arrivals, bytes, files expected by a deadline */
+  drop: dropSchema.optional(),
 });
 
 const participantSchema = z.strictObject({
@@ -38,7 +41,12 @@ const participantSchema = z.strictObject({
 });
 
 export const transferConfigSchema = exporterConfigSchema(
-  { channels: collectorSection({}), probes: collectorSection({}), logs: collectorSection({}) },
+  {
+    channels: collectorSection({}),
+    probes: collectorSection({}),
+    logs: collectorSection({}),
+    drops: collectorSection({}),
+  },
   {
     /** bearer tokens accepted by POST /api/v1/events; use ${ENV} references */
     tokens: z.array(z.string().min(16, 'a token needs at least 16 characters')).default([]),

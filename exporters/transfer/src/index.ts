@@ -1,6 +1,7 @@
 import { eventIngestRoute, type Collector, type ExporterDefinition } from '@opsdesk/exporter-core';
 import { ChannelStore, toTransferEvent } from './channels';
 import { transferConfigSchema, type TransferConfig } from './config';
+import { dropsCollector } from './drops';
 import { transferLogsCollector } from './logs';
 import { channelsCollector, probesCollector, type ProbeTask } from './metrics';
 import { statusRoutes } from './status';
@@ -21,7 +22,12 @@ export const transferExporter: ExporterDefinition<TransferConfig> = {
   createCollectors(config, log) {
     const store = new ChannelStore(config);
     const probes = probesCollector(store, log);
-    const collectors = [channelsCollector(store), probes, transferLogsCollector(config.logs, store, log)];
+    const collectors = [
+      channelsCollector(store),
+      probes,
+      transferLogsCollector(config.logs, store, log),
+      dropsCollector(store, log),
+    ];
     state.set(collectors, { store, probes: probes.tasks });
     return collectors;
   },
