@@ -154,6 +154,16 @@ export function probesCollector(store: ChannelStore, log: Logger): Collector & {
         '1 for the phase in which the last run failed (dns, connect, tls, http, timeout), 0 for the others.',
         [...labels, 'phase'],
       );
+      const expiry = sink.gauge(
+        'opsdesk_transfer_tls_cert_expiry_timestamp_seconds',
+        "When the participant endpoint's certificate expires, Unix seconds (tls probes).",
+        labels,
+      );
+      const chain = sink.gauge(
+        'opsdesk_transfer_tls_chain_valid',
+        "1 when the participant endpoint's certificate chain verifies for its name (tls probes).",
+        labels,
+      );
       for (const t of tasks) {
         const r = t.task.value;
         if (!r) continue;
@@ -162,6 +172,8 @@ export function probesCollector(store: ChannelStore, log: Logger): Collector & {
         seconds.set(r.seconds, ...l);
         for (const [p, s] of Object.entries(r.phases)) phase.set(s, ...l, p);
         for (const p of PHASES) failed.set(r.failedPhase === p ? 1 : 0, ...l, p);
+        if (r.certNotAfter !== undefined) expiry.set(r.certNotAfter / 1000, ...l);
+        if (r.chainValid !== undefined) chain.set(r.chainValid ? 1 : 0, ...l);
       }
     },
   };

@@ -65,7 +65,7 @@ test('HTTP: status and body are checked; a server that never answers is a timeou
   expect(hang.seconds).toBeLessThan(1);
 });
 
-test('HTTPS with a self-signed certificate: tls fails unless verification is skipped', async () => {
+test('HTTPS and TLS probes against a self-signed certificate about to expire', async () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'opsdesk-tls-'));
   try {
     execFileSync(
@@ -94,6 +94,16 @@ test('HTTPS with a self-signed certificate: tls fails unless verification is ski
     const ok = await runProbe(probe({ kind: 'http', url, insecure_skip_verify: true }));
     expect(ok).toMatchObject({ ok: true });
     expect(Object.keys(ok.phases)).toEqual(['dns', 'connect', 'tls', 'http']);
+    // the tls probe: the chain does not verify, and the certificate expires in two days
+    const target = `localhost:${port}`;
+    const chain = await runProbe(probe({ kind: 'tls', target }));
+    expect(chain).toMatchObject({ ok: false, failedPhase: 'tls', chainValid: false });
+    expect(chain.error).toMatch(/certificate does not verify: .*SELF_SIGNED/);
+    const expiring = await runProbe(probe({ kind: 'tls', target, insecure_skip_verify: true }));
+    expect(expiring).toMatchObject({ ok: true, chainValid: false });
+    const days = (expiring.certNotAfter! - Date.now()) / 86_400_000;
+    expect(days).toBeGreaterThan(1.9);
+    expect(days).toBeLessThanOrEqual(2);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

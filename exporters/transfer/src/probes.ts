@@ -2,6 +2,7 @@ import { lookup } from 'node:dns/promises';
 import http from 'node:http';
 import https from 'node:https';
 import net from 'node:net';
+import tls from 'node:tls';
 import { duration } from '@opsdesk/exporter-core';
 import { z } from 'zod';
 
@@ -25,6 +26,16 @@ export const probeSchema = z.discriminatedUnion('kind', [
     target: z
       .string()
       .regex(/^(\[[0-9a-fA-F:]+\]|[^:\s]+):\d{1,5}$/, 'expected host:port, e.g. gw.broker-a.example:7001'),
+    ...common,
+  }),
+  z.strictObject({
+    kind: z.literal('tls'),
+    /** host:port of the participant's TLS endpoint; the certificate's expiry and chain are checked */
+    target: z
+      .string()
+      .regex(/^(\[[0-9a-fA-F:]+\]|[^:\s]+):\d{1,5}$/, 'expected host:port, e.g. api.broker-a.example:443'),
+    /** report the expiry of a certificate that does not verify without failing the probe */
+    insecure_skip_verify: z.boolean().default(false),
     ...common,
   }),
   z.strictObject({
@@ -60,6 +71,10 @@ export interface ProbeResult {
   /** the phase that failed, so the fault is located: dns, connect, tls, http or timeout */
   failedPhase?: Phase;
   error?: string;
+  /** TLS: when the peer's certificate expires, ms */
+  certNotAfter?: number;
+  /** TLS: whether the peer's chain verified against the trusted roots for its name */
+  chainValid?: boolean;
 }
 
 class PhaseError extends Error {
@@ -92,7 +107,7 @@ export async function runProbe(probe: Probe, signal?: AbortSignal): Promise<Prob
   const aborted = () => controller.signal.aborted;
   try {
     const target =
-      probe.kind === 'tcp'
+      probe.kind !== 'http'
         ? splitHostPort(probe.target)
         : (() => {
             const u = new URL(probe.url);
@@ -109,7 +124,48 @@ export async function runProbe(probe: Probe, signal?: AbortSignal): Promise<Prob
     }
     if (aborted()) throw new PhaseError('timeout', 'timed out resolving');
     lap('dns');
-    if (probe.kind === 'tcp') {
+    const extra: Pick<ProbeResult, 'certNotAfter' | 'chainValid'> = {};
+    if (probe.kind === 'tls') {
+      await new Promise<void>((resolve, reject) => {
+        const servername = net.isIP(target.host) ? undefined : target.host;
+        const socket = tls.connect({
+          host: address,
+          port: target.port,
+          servername,
+          rejectUnauthorized: false,
+        });
+        let phase: Phase = 'connect';
+        const fail = (e: Error) => {
+          socket.destroy();
+          reject(
+            aborted() ? new PhaseError('timeout', `timed out in ${phase}`) : new PhaseError(phase, e.message),
+          );
+        };
+        controller.signal.addEventListener('abort', () => fail(new Error('aborted')), { once: true });
+        socket.once('error', fail);
+        socket.once('connect', () => {
+          lap('connect');
+          phase = 'tls';
+        });
+        socket.once('secureConnect', () => {
+          lap('tls');
+          const cert = socket.getPeerCertificate();
+          extra.certNotAfter = cert.valid_to ? Date.parse(cert.valid_to) : undefined;
+          extra.chainValid = socket.authorized;
+          const why = socket.authorizationError ? String(socket.authorizationError) : undefined;
+          socket.destroy();
+          if (!socket.authorized && !probe.insecure_skip_verify)
+            return reject(new PhaseError('tls', `certificate does not verify: ${why}`));
+          if (extra.certNotAfter !== undefined && extra.certNotAfter <= Date.now())
+            return reject(
+              new PhaseError('tls', `certificate expired at ${new Date(extra.certNotAfter).toISOString()}`),
+            );
+          resolve();
+        });
+      }).catch((e: unknown) => {
+        throw e instanceof PhaseError ? Object.assign(e, { extra }) : e;
+      });
+    } else if (probe.kind === 'tcp') {
       await new Promise<void>((resolve, reject) => {
         const socket = net.connect({ host: address, port: target.port });
         const fail = (e: Error) => {
@@ -131,7 +187,7 @@ export async function runProbe(probe: Probe, signal?: AbortSignal): Promise<Prob
     } else {
       await httpProbe(probe, address, controller.signal, lap);
     }
-    return { ok: true, seconds: (performance.now() - started) / 1000, phases };
+    return { ok: true, seconds: (performance.now() - started) / 1000, phases, ...extra };
   } catch (err) {
     const e = err instanceof PhaseError ? err : new PhaseError(aborted() ? 'timeout' : 'http', String(err));
     return {
@@ -140,6 +196,7 @@ export async function runProbe(probe: Probe, signal?: AbortSignal): Promise<Prob
       phases,
       failedPhase: aborted() ? 'timeout' : e.phase,
       error: e.message,
+      ...((e as PhaseError & { extra?: object }).extra ?? {}),
     };
   } finally {
     clearTimeout(timer);
