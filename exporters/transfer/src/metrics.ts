@@ -1,6 +1,21 @@
-import { BackgroundTask, type Collector, type Logger } from '@opsdesk/exporter-core';
+import { BackgroundTask, BucketHistogram, type Collector, type Logger } from '@opsdesk/exporter-core';
 import type { ChannelStore } from './channels';
-import { PHASES, runProbe, type Probe, type ProbeResult } from './probes';
+import { PHASES, probeBudgetMs, runProbe, type Probe, type ProbeResult } from './probes';
+
+/** Round-trip buckets of the loss and latency trains, as smokeping_prober's: 50 µs doubling to 26 s. */
+export const RTT_BUCKETS = Array.from({ length: 20 }, (_, i) => 0.00005 * 2 ** i);
+
+/** What the trains of one probe have sent and got back since the exporter started. */
+export class TrainTotals {
+  sent = 0;
+  received = 0;
+  readonly rtt = new BucketHistogram(RTT_BUCKETS);
+  add(r: ProbeResult): void {
+    this.sent += r.sent ?? 0;
+    this.received += r.received ?? 0;
+    for (const t of r.rtts ?? []) this.rtt.observe(t);
+  }
+}
 
 /** The store's counters and interruption state as metrics; interruptions are judged every second. */
 export function channelsCollector(store: ChannelStore): Collector {
@@ -102,6 +117,7 @@ export interface ProbeTask {
   probe: Probe;
   name: string;
   task: BackgroundTask<ProbeResult>;
+  train?: TrainTotals;
 }
 
 /** Every channel's probes on their own timers; a scrape reads the last result of each. */
@@ -111,17 +127,23 @@ export function probesCollector(store: ChannelStore, log: Logger): Collector & {
       const name =
         probe.name ??
         (ch.spec.probes.filter((p) => p.kind === probe.kind).length > 1 ? `${probe.kind}_${i}` : probe.kind);
+      const train = probe.kind === 'train' ? new TrainTotals() : undefined;
       return {
         participant: ch.participant,
         channel: ch.spec.name,
         probe,
         name,
+        train,
         task: new BackgroundTask<ProbeResult>({
           name: `probe/${ch.participant}/${ch.spec.name}/${name}`,
           intervalMs: probe.interval,
-          timeoutMs: probe.timeout + 1000,
+          timeoutMs: probeBudgetMs(probe) + 1000,
           log,
-          run: (signal) => runProbe(probe, signal),
+          run: async (signal) => {
+            const r = await runProbe(probe, signal);
+            train?.add(r);
+            return r;
+          },
         }),
       };
     }),
@@ -164,6 +186,35 @@ export function probesCollector(store: ChannelStore, log: Logger): Collector & {
         "1 when the participant endpoint's certificate chain verifies for its name (tls probes).",
         labels,
       );
+      const trains = tasks.filter((t) => t.train);
+      const sent = trains.length
+        ? sink.counter(
+            'opsdesk_transfer_train_sent_total',
+            'Attempts sent by the loss and latency train.',
+            labels,
+          )
+        : undefined;
+      const received = trains.length
+        ? sink.counter(
+            'opsdesk_transfer_train_received_total',
+            'Attempts of the loss and latency train that were answered in time; loss is 1 - received/sent.',
+            labels,
+          )
+        : undefined;
+      const rtt = trains.length
+        ? sink.histogram(
+            'opsdesk_transfer_train_rtt_seconds',
+            'Round-trip time of the answered attempts of the train, seconds.',
+            labels,
+            RTT_BUCKETS,
+          )
+        : undefined;
+      for (const t of trains) {
+        const l = [t.participant, t.channel, t.name];
+        sent!.set(t.train!.sent, ...l);
+        received!.set(t.train!.received, ...l);
+        rtt!.set(t.train!.rtt.value(), ...l);
+      }
       for (const t of tasks) {
         const r = t.task.value;
         if (!r) continue;

@@ -29,6 +29,20 @@ export const probeSchema = z.discriminatedUnion('kind', [
     ...common,
   }),
   z.strictObject({
+    kind: z.literal('train'),
+    /** host:port; each packet of the train is a TCP connection attempt (SYN out, SYN-ACK or RST back) */
+    target: z
+      .string()
+      .regex(/^(\[[0-9a-fA-F:]+\]|[^:\s]+):\d{1,5}$/, 'expected host:port, e.g. gw.broker-b.example:7001'),
+    /** attempts per run */
+    count: z.number().int().min(1).max(10_000).default(20),
+    /** time between attempts; they do not wait for each other, as ping does not */
+    spacing: duration({ min: '1ms', max: '10s' }).default(100),
+    ...common,
+    /** an attempt with no answer within this is lost */
+    timeout: duration({ min: '10ms', max: '10s' }).default(1000),
+  }),
+  z.strictObject({
     kind: z.literal('tls'),
     /** host:port of the participant's TLS endpoint; the certificate's expiry and chain are checked */
     target: z
@@ -71,6 +85,10 @@ export interface ProbeResult {
   /** the phase that failed, so the fault is located: dns, connect, tls, http or timeout */
   failedPhase?: Phase;
   error?: string;
+  /** train: attempts sent and answered, and the round-trip time of each answer, seconds */
+  sent?: number;
+  received?: number;
+  rtts?: number[];
   /** TLS: when the peer's certificate expires, ms */
   certNotAfter?: number;
   /** TLS: whether the peer's chain verified against the trusted roots for its name */
@@ -91,6 +109,44 @@ function splitHostPort(target: string): { host: string; port: number } {
   return { host: target.slice(0, i).replace(/^\[|\]$/g, ''), port: Number(target.slice(i + 1)) };
 }
 
+/** One TCP connection attempt: its round-trip time in seconds, or undefined when no answer came in time. */
+function attempt(host: string, port: number, timeoutMs: number): Promise<number | undefined> {
+  return new Promise((resolve) => {
+    const t0 = performance.now();
+    const socket = net.connect({ host, port });
+    const done = (answered: boolean) => {
+      clearTimeout(timer);
+      socket.destroy();
+      resolve(answered ? (performance.now() - t0) / 1000 : undefined);
+    };
+    const timer = setTimeout(() => done(false), timeoutMs);
+    socket.once('connect', () => done(true));
+    // a refusal is an answer (an RST came back); anything else (unreachable, reset on the way) is not
+    socket.once('error', (e: NodeJS.ErrnoException) => done(e.code === 'ECONNREFUSED'));
+  });
+}
+
+/** A loss and latency train: `count` attempts `spacing` apart, each lost when unanswered within `timeout`. */
+async function runTrain(
+  probe: Extract<Probe, { kind: 'train' }>,
+  address: string,
+  port: number,
+  signal: AbortSignal,
+): Promise<Pick<ProbeResult, 'sent' | 'received' | 'rtts'>> {
+  const pending: Array<Promise<number | undefined>> = [];
+  for (let i = 0; i < probe.count && !signal.aborted; i++) {
+    if (i > 0) await new Promise((r) => setTimeout(r, probe.spacing));
+    pending.push(attempt(address, port, probe.timeout));
+  }
+  const rtts = (await Promise.all(pending)).filter((r): r is number => r !== undefined);
+  return { sent: pending.length, received: rtts.length, rtts };
+}
+
+/** How long a whole run of the probe may take. */
+export function probeBudgetMs(probe: Probe): number {
+  return probe.kind === 'train' ? probe.count * probe.spacing + probe.timeout + 1000 : probe.timeout;
+}
+
 /** Runs one probe to its end or its timeout; never throws. */
 export async function runProbe(probe: Probe, signal?: AbortSignal): Promise<ProbeResult> {
   const started = performance.now();
@@ -102,7 +158,7 @@ export async function runProbe(probe: Probe, signal?: AbortSignal): Promise<Prob
     mark = t;
   };
   const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), probe.timeout);
+  const timer = setTimeout(() => controller.abort(), probeBudgetMs(probe));
   signal?.addEventListener('abort', () => controller.abort(), { once: true });
   const aborted = () => controller.signal.aborted;
   try {
@@ -124,8 +180,13 @@ export async function runProbe(probe: Probe, signal?: AbortSignal): Promise<Prob
     }
     if (aborted()) throw new PhaseError('timeout', 'timed out resolving');
     lap('dns');
-    const extra: Pick<ProbeResult, 'certNotAfter' | 'chainValid'> = {};
-    if (probe.kind === 'tls') {
+    const extra: Partial<ProbeResult> = {};
+    if (probe.kind === 'train') {
+      Object.assign(extra, await runTrain(probe, address, target.port, controller.signal));
+      lap('connect');
+      if (!extra.received)
+        throw Object.assign(new PhaseError('connect', `no answer to ${extra.sent} attempts`), { extra });
+    } else if (probe.kind === 'tls') {
       await new Promise<void>((resolve, reject) => {
         const servername = net.isIP(target.host) ? undefined : target.host;
         const socket = tls.connect({
