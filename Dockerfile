@@ -1,4 +1,4 @@
-# One image per OpsDesk component: docker build --target host-exporter|server .
+# One image per OpsDesk component: docker build --target host-exporter|transfer-exporter|flow-exporter|demo|server .
 FROM node:20-bookworm-slim AS build
 RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
 WORKDIR /opsdesk
@@ -19,6 +19,11 @@ FROM runtime AS host-exporter
 EXPOSE 9741
 ENTRYPOINT ["/opsdesk/exporters/host/bin/opsdesk-host-exporter.js"]
 CMD ["--config", "/etc/opsdesk/host.yml"]
+
+FROM runtime AS transfer-exporter
+EXPOSE 9742
+ENTRYPOINT ["/opsdesk/exporters/transfer/bin/opsdesk-transfer-exporter.js"]
+CMD ["--config", "/etc/opsdesk/channels.yml"]
 
 FROM runtime AS flow-exporter
 EXPOSE 9743

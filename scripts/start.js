@@ -11,6 +11,7 @@ const run = path.join(root, 'data', 'run');
 mkdirSync(run, { recursive: true });
 const adminToken = process.env.OPSDESK_BOOTSTRAP_TOKEN ?? 'opsdesk-local-admin-token';
 const flowToken = process.env.OPSDESK_FLOW_TOKEN ?? 'opsdesk-local-flow-token';
+const transferToken = process.env.OPSDESK_TRANSFER_TOKEN ?? 'opsdesk-local-transfer-token';
 
 function onPath(names) {
   for (const name of names) {
@@ -30,6 +31,7 @@ function onPath(names) {
 function forLocalhost(text) {
   return text
     .replace(/host-exporter:9741/g, 'localhost:9741')
+    .replace(/transfer-exporter:9742/g, 'localhost:9742')
     .replace(/flow-exporter:9743/g, 'localhost:9743')
     .replace(/opsdesk-server:9744/g, 'localhost:9744')
     .replace(/alertmanager:9093/g, 'localhost:9093');
@@ -42,6 +44,15 @@ const components = [
     args: ['--config', 'exporters/host/host.example.yml'],
     url: 'http://localhost:9741/metrics',
     exists: existsSync(path.join(root, 'exporters/host/bin/opsdesk-host-exporter.js')),
+  },
+  {
+    name: 'transfer exporter',
+    command: path.join(root, 'exporters/transfer/bin/opsdesk-transfer-exporter.js'),
+    args: ['--config', 'exporters/transfer/channels.example.yml'],
+    url: 'http://localhost:9742/api/v1/channels',
+    ready: 'http://localhost:9742/-/ready',
+    env: { OPSDESK_TRANSFER_TOKEN: transferToken },
+    exists: existsSync(path.join(root, 'exporters/transfer/bin/opsdesk-transfer-exporter.js')),
   },
   {
     name: 'flow exporter',
@@ -63,7 +74,7 @@ const components = [
       'data/demo/orders.db',
     ],
     url: 'http://localhost:9750/faults',
-    env: { OPSDESK_FLOW_TOKEN: flowToken },
+    env: { OPSDESK_FLOW_TOKEN: flowToken, OPSDESK_TRANSFER_TOKEN: transferToken },
     exists: existsSync(path.join(root, 'demo/bin/opsdesk-demo.js')),
   },
   {

@@ -12,6 +12,11 @@ export function main(argv: string[]): void {
       rate: { type: 'string', default: '5' },
       port: { type: 'string', default: '9750' },
       'orders-db': { type: 'string', default: 'data/demo/orders.db' },
+      'transfer-exporter': {
+        type: 'string',
+        default: process.env.OPSDESK_TRANSFER_EXPORTER_URL ?? 'http://localhost:9742',
+      },
+      'drop-dir': { type: 'string', default: 'data/demo/drop' },
     },
   });
   const token = process.env.OPSDESK_FLOW_TOKEN;
@@ -32,9 +37,17 @@ export function main(argv: string[]): void {
     rate,
     port: Number(values.port),
     ordersDb: values['orders-db'],
+    // transfer traffic when the transfer exporter's token is given
+    transfer: process.env.OPSDESK_TRANSFER_TOKEN
+      ? {
+          exporterUrl: values['transfer-exporter']!,
+          token: process.env.OPSDESK_TRANSFER_TOKEN,
+          dropDir: values['drop-dir']!,
+        }
+      : undefined,
   }).then((demo) => {
     process.stdout.write(
-      `OpsDesk demo: ${rate} orders/s to ${values['flow-exporter']}; faults at ${demo.url}/faults (PUT {"stuck_step":"cleared"}, {"failure_burst":true}, {"journey_down":true}); journey target ${demo.url}/api\n`,
+      `OpsDesk demo: ${rate} orders/s to ${values['flow-exporter']}; faults at ${demo.url}/faults (PUT {"stuck_step":"cleared"}, {"failure_burst":true}, {"journey_down":true}, {"transfer_outage":"broker_b"}, {"transfer_latency":true}, {"late_file":true}); journey target ${demo.url}/api\n`,
     );
     const stop = () => void demo.stop().then(() => process.exit(0));
     process.on('SIGTERM', stop);

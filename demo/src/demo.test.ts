@@ -6,10 +6,20 @@ import { startDemo } from './index';
 
 // The demo against the real flow exporter, with short time limits so a stuck step shows quickly.
 const FLOW_BIN = path.join(__dirname, '..', '..', 'exporters', 'flow', 'bin', 'opsdesk-flow-exporter.js');
+const TRANSFER_BIN = path.join(
+  __dirname,
+  '..',
+  '..',
+  'exporters',
+  'transfer',
+  'bin',
+  'opsdesk-transfer-exporter.js',
+);
 const TOKEN = 'demo-test-token-0123456789';
 
 let dir: string;
 let exporter: RunningService & { url: string };
+let transfer: RunningService & { url: string };
 let demo: Awaited<ReturnType<typeof startDemo>>;
 const metric = async (name: string) =>
   parseExposition(await (await fetch(`${exporter.url}/metrics`)).text()).get(name) ?? 0;
@@ -40,17 +50,47 @@ flows:
     })),
     url: `http://127.0.0.1:${port}`,
   };
+  writeFileSync(
+    path.join(dir, 'channels.yml'),
+    `tokens: ["${TOKEN}"]
+participants:
+  - name: broker_a
+    channels: [{ name: orders_api, kind: api }]
+  - name: broker_b
+    channels: [{ name: fix_gateway, kind: gateway }]
+  - name: fund_c
+    channels:
+      - name: sftp_drop
+        kind: sftp
+        directions: [out]
+        drop:
+          path: ${dir}/drop/fund_c
+          poll: 1s
+          files: [{ name: settlement, pattern: 'SETTLE_{YYYYMMDD}.csv', deadline: '16:30' }]
+`,
+  );
+  const tport = await freePort();
+  transfer = {
+    ...(await startService({
+      command: TRANSFER_BIN,
+      args: ['--config', path.join(dir, 'channels.yml'), '--listen', `127.0.0.1:${tport}`],
+      readyUrl: `http://127.0.0.1:${tport}/-/ready`,
+    })),
+    url: `http://127.0.0.1:${tport}`,
+  };
   demo = await startDemo({
     flowExporterUrl: exporter.url,
     token: TOKEN,
     rate: 50,
     port: 0,
     host: '127.0.0.1',
+    transfer: { exporterUrl: transfer.url, token: TOKEN, dropDir: path.join(dir, 'drop') },
   });
 });
 afterAll(async () => {
   await demo?.stop();
   await exporter?.stop();
+  await transfer?.stop();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -96,4 +136,26 @@ test('the journey target: login then an order; down when the fault is on', async
   expect(order.status).toBe(201);
   await fetch(`${demo.url}/faults`, { method: 'PUT', body: '{"journey_down":true}' });
   expect((await fetch(`${demo.url}/api/login`, { method: 'POST' })).status).toBe(503);
+});
+
+test('transfer channels: traffic, a participant outage and a late file show in the transfer exporter', async () => {
+  const tmetric = async (name: string) =>
+    parseExposition(await (await fetch(`${transfer.url}/metrics`)).text()).get(name) ?? 0;
+  const B = 'opsdesk_transfer_messages_total{participant="broker_b",channel="fix_gateway",direction="in"}';
+  const A = 'opsdesk_transfer_messages_total{participant="broker_a",channel="orders_api",direction="in"}';
+  const FILE = 'opsdesk_transfer_file_present{participant="fund_c",channel="sftp_drop",file="settlement"}';
+  await waitFor('broker_b traffic and the settlement file', async () =>
+    (await tmetric(B)) > 20 && (await tmetric(FILE)) === 1 ? true : undefined,
+  );
+  const put = (patch: object) => fetch(`${demo.url}/faults`, { method: 'PUT', body: JSON.stringify(patch) });
+  expect((await put({ transfer_outage: 'mallory' })).status).toBe(400);
+  await put({ transfer_outage: 'broker_b', late_file: true });
+  await new Promise((r) => setTimeout(r, 700)); // a batch may be on its way
+  const [b0, a0] = [await tmetric(B), await tmetric(A)];
+  await waitFor('the file to be gone', async () => ((await tmetric(FILE)) === 0 ? true : undefined));
+  await new Promise((r) => setTimeout(r, 1200));
+  expect(await tmetric(B)).toBe(b0);
+  expect(await tmetric(A)).toBeGreaterThan(a0);
+  await put({ transfer_outage: null, late_file: false });
+  await waitFor('the file to arrive', async () => ((await tmetric(FILE)) === 1 ? true : undefined));
 });

@@ -3,9 +3,10 @@ import http from 'node:http';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { AddressInfo } from 'node:net';
+import { PARTICIPANTS, startTransferSim, type TransferFaults } from './transfer';
 
 /** Faults that can be switched on while the demo runs (PUT /faults). */
-export interface Faults {
+export interface Faults extends TransferFaults {
   /** orders that reach this step never leave it */
   stuck_step: string | null;
   /** 40 % of orders are rejected at the risk check instead of 2 % */
@@ -25,6 +26,8 @@ export interface DemoOptions {
   host?: string;
   /** a SQLite file the demo keeps its orders in, for the flow exporter's SQL check */
   ordersDb?: string;
+  /** the transfer exporter, its token and the folder participants drop files in; without them no transfer traffic */
+  transfer?: { exporterUrl: string; token: string; dropDir: string };
 }
 
 const STEPS = ['received', 'risk_check', 'matched', 'cleared', 'settled'] as const;
@@ -36,7 +39,15 @@ const DELAY: Record<string, number> = { received: 150, risk_check: 200, matched:
  * settled, reported to the flow exporter as NDJSON every 250 ms, with faults to switch on.
  */
 export async function startDemo(opts: DemoOptions) {
-  const faults: Faults = { stuck_step: null, failure_burst: false, journey_down: false };
+  const faults: Faults = {
+    stuck_step: null,
+    failure_burst: false,
+    journey_down: false,
+    transfer_outage: null,
+    transfer_latency: false,
+    late_file: false,
+  };
+  const transfer = opts.transfer ? startTransferSim({ ...opts.transfer, faults }) : undefined;
   const pending: string[] = [];
   let seq = 0;
   let sent = 0;
@@ -117,7 +128,8 @@ export async function startDemo(opts: DemoOptions) {
         res.statusCode = status;
         res.end(JSON.stringify(data));
       };
-      if (req.url === '/faults' && req.method === 'GET') return send(200, { ...faults, sent, sendErrors });
+      if (req.url === '/faults' && req.method === 'GET')
+        return send(200, { ...faults, sent, sendErrors, transfer: transfer?.stats ?? null });
       if (req.url === '/faults' && req.method === 'PUT') {
         try {
           const patch = JSON.parse(body || '{}') as Partial<Faults>;
@@ -128,6 +140,13 @@ export async function startDemo(opts: DemoOptions) {
           ) {
             return send(400, { error: `stuck_step must be one of ${STEPS.join(', ')} or null` });
           }
+          if (
+            patch.transfer_outage !== undefined &&
+            patch.transfer_outage !== null &&
+            !PARTICIPANTS.includes(patch.transfer_outage as never)
+          ) {
+            return send(400, { error: `transfer_outage must be one of ${PARTICIPANTS.join(', ')} or null` });
+          }
           Object.assign(faults, patch);
           return send(200, faults);
         } catch {
@@ -137,12 +156,15 @@ export async function startDemo(opts: DemoOptions) {
       // the journey target: log in, then place an order
       if (faults.journey_down && req.url?.startsWith('/api/'))
         return send(503, { error: 'service unavailable (demo fault)' });
+      if (req.url === '/api/health') return send(200, { status: 'UP' });
       if (req.url === '/api/login' && req.method === 'POST') return send(200, { token: 'demo-session' });
       if (req.url === '/api/orders' && req.method === 'POST') {
         if (req.headers.authorization !== 'Bearer demo-session') return send(401, { error: 'log in first' });
         return send(201, { order: { id: `J-${++seq}`, status: 'accepted' } });
       }
-      send(404, { error: 'try GET /faults, PUT /faults, POST /api/login, POST /api/orders' });
+      send(404, {
+        error: 'try GET /faults, PUT /faults, GET /api/health, POST /api/login, POST /api/orders',
+      });
     });
   });
   await new Promise<void>((resolve) => server.listen(opts.port, opts.host ?? '0.0.0.0', resolve));
@@ -155,6 +177,7 @@ export async function startDemo(opts: DemoOptions) {
         clearInterval(newOrders);
         clearInterval(flush);
         clearInterval(prune);
+        transfer?.stop();
         db?.close();
         for (const t of timers) clearTimeout(t);
         server.close(() => resolve());
