@@ -1,4 +1,5 @@
 import { DataqueryBuilder } from '@grafana/grafana-foundation-sdk/prometheus';
+import { PanelBuilder as Stat } from '@grafana/grafana-foundation-sdk/stat';
 import { PanelBuilder as Timeseries } from '@grafana/grafana-foundation-sdk/timeseries';
 
 /** The provisioned Prometheus (provisioning/grafana/datasources/opsdesk.yaml). */
@@ -23,4 +24,9 @@ export function timeseries(title: string, unit: string, ...queries: DataqueryBui
   const p = new Timeseries().title(title).unit(unit).datasource(PROMETHEUS).height(8).span(12);
   for (const q of queries) p.withTarget(q);
   return p;
+}
+
+/** A quarter-width number on the provisioned Prometheus. */
+export function stat(title: string, expr: string, unit = 'short'): Stat {
+  return new Stat().title(title).unit(unit).datasource(PROMETHEUS).span(6).height(4).withTarget(prom(expr));
 }

@@ -1,11 +1,8 @@
 import { DashboardBuilder } from '@grafana/grafana-foundation-sdk/dashboard';
-import { PanelBuilder as Stat } from '@grafana/grafana-foundation-sdk/stat';
-import { PROMETHEUS, prom, timeseries } from './common';
+import { prom, stat, timeseries } from './common';
 
 /** Is OpsDesk itself healthy: targets up, collectors succeeding, scrape cost, the server's work. */
 export function components() {
-  const stat = (title: string, expr: string, unit = 'short') =>
-    new Stat().title(title).unit(unit).datasource(PROMETHEUS).span(6).height(4).withTarget(prom(expr));
   const ts = (title: string, unit: string, expr: string, legend: string) =>
     timeseries(title, unit, prom(expr, legend));
   return new DashboardBuilder('OpsDesk components')

@@ -86,6 +86,7 @@ test('the wall screen has no variables, no time picker, and refreshes every 30 s
     'Open P1/P2 incidents',
     'SLAs at risk',
     'Stuck flow instances',
+    'Channels interrupted or files late',
   ]);
 });
 

@@ -1,7 +1,6 @@
 import { DashboardBuilder, QueryVariableBuilder } from '@grafana/grafana-foundation-sdk/dashboard';
 import { PanelBuilder as BarGauge } from '@grafana/grafana-foundation-sdk/bargauge';
-import { PanelBuilder as Stat } from '@grafana/grafana-foundation-sdk/stat';
-import { PROMETHEUS, prom, timeseries } from './common';
+import { PROMETHEUS, prom, stat, timeseries } from './common';
 
 /** One business flow: its funnel, where instances are stuck or fail, and its checks. */
 export function flows() {
@@ -20,42 +19,10 @@ export function flows() {
         .query('label_values(opsdesk_flow_started_total, flow)')
         .refresh('onTimeRangeChanged' as never),
     )
-    .withPanel(
-      new Stat()
-        .title('Started')
-        .unit('short')
-        .datasource(PROMETHEUS)
-        .span(6)
-        .height(4)
-        .withTarget(prom(`sum(increase(opsdesk_flow_started_total{${f}}[$__range]))`)),
-    )
-    .withPanel(
-      new Stat()
-        .title('Completed')
-        .unit('short')
-        .datasource(PROMETHEUS)
-        .span(6)
-        .height(4)
-        .withTarget(prom(`sum(increase(opsdesk_flow_completed_total{${f}}[$__range]))`)),
-    )
-    .withPanel(
-      new Stat()
-        .title('Failed')
-        .unit('short')
-        .datasource(PROMETHEUS)
-        .span(6)
-        .height(4)
-        .withTarget(prom(`sum(increase(opsdesk_flow_failed_total{${f}}[$__range]))`)),
-    )
-    .withPanel(
-      new Stat()
-        .title('Stuck now')
-        .unit('short')
-        .datasource(PROMETHEUS)
-        .span(6)
-        .height(4)
-        .withTarget(prom(`sum(opsdesk_flow_step_stuck{${f}}) or vector(0)`)),
-    )
+    .withPanel(stat('Started', `sum(increase(opsdesk_flow_started_total{${f}}[$__range]))`))
+    .withPanel(stat('Completed', `sum(increase(opsdesk_flow_completed_total{${f}}[$__range]))`))
+    .withPanel(stat('Failed', `sum(increase(opsdesk_flow_failed_total{${f}}[$__range]))`))
+    .withPanel(stat('Stuck now', `sum(opsdesk_flow_step_stuck{${f}}) or vector(0)`))
     .withPanel(
       new BarGauge()
         .title('Funnel: instances that entered each step')

@@ -4,6 +4,7 @@ import { flows } from './flows';
 import { hostDetail } from './host-detail';
 import { hosts } from './hosts';
 import { noc } from './noc';
+import { transfer } from './transfer';
 
 /** Every dashboard and the folder Grafana shows it in (dashboards/json/<folder>/<uid>.json). */
 export const DASHBOARDS: Array<{ folder: string; build: () => DashboardBuilder }> = [
@@ -11,6 +12,7 @@ export const DASHBOARDS: Array<{ folder: string; build: () => DashboardBuilder }
   { folder: 'OpsDesk', build: hostDetail },
   { folder: 'OpsDesk', build: components },
   { folder: 'OpsDesk', build: flows },
+  { folder: 'OpsDesk', build: transfer },
   { folder: 'Wall screens', build: noc },
 ];
 

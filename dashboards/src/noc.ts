@@ -8,7 +8,7 @@ import { PanelBuilder as Stat } from '@grafana/grafana-foundation-sdk/stat';
 import { PROMETHEUS, prom } from './common';
 
 /**
- * The wall screen: four numbers readable from 3 m, their background red or green. No variables
+ * The wall screen: six numbers readable from 3 m, their background red or green. No variables
  * and the time picker hidden, so kiosk mode (?kiosk) shows nothing else; refreshed every 30 s.
  */
 export function noc() {
@@ -41,5 +41,11 @@ export function noc() {
     )
     .withPanel(big('Open P1/P2 incidents', 'sum(opsdesk_incidents_open{severity=~"P1|P2"}) or vector(0)'))
     .withPanel(big('SLAs at risk', 'sum(opsdesk_incident_sla_at_risk) or vector(0)'))
-    .withPanel(big('Stuck flow instances', 'sum(opsdesk_flow_step_stuck) or vector(0)'));
+    .withPanel(big('Stuck flow instances', 'sum(opsdesk_flow_step_stuck) or vector(0)'))
+    .withPanel(
+      big(
+        'Channels interrupted or files late',
+        '(sum(opsdesk_transfer_interrupted) or vector(0)) + (sum(opsdesk_transfer_file_missing) or vector(0))',
+      ),
+    );
 }
