@@ -2,13 +2,15 @@
 // Flow exporter benchmark: events/s into the tracker on one core, then the exporter process with
 // 1 000 000 in-flight instances: its RSS and /metrics latency.   npm run bench -w exporters/flow
 const { spawn } = require('node:child_process');
-const { mkdtempSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
-const http = require('node:http');
-const net = require('node:net');
+const { mkdtempSync, rmSync, writeFileSync } = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { FlowTracker, flowConfigSchema } = require('../dist/index.js');
 const { parseConfigText } = require('@opsdesk/exporter-core');
+const { freePort, machine, request: get, rssMb, waitReady } = require('../../../scripts/bench-util');
+
+const AUTH = { authorization: 'Bearer flow-bench-token-0123456789', 'content-type': 'application/x-ndjson' };
+const request = (port, method, pathname, body) => get(port, method, pathname, body, AUTH);
 
 const INSTANCES = Number(process.env.BENCH_INSTANCES || 1_000_000);
 const FLOWS = `tokens: ["\${FLOW_TOKEN}"]
@@ -46,41 +48,6 @@ function trackerThroughput() {
   return events.length / seconds;
 }
 
-const freePort = () =>
-  new Promise((r) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => r(port));
-    });
-  });
-const rssMb = (pid) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024;
-
-function request(port, method, pathname, body) {
-  return new Promise((resolve, reject) => {
-    const started = process.hrtime.bigint();
-    const req = http.request(
-      {
-        host: '127.0.0.1',
-        port,
-        method,
-        path: pathname,
-        headers: {
-          authorization: 'Bearer flow-bench-token-0123456789',
-          'content-type': 'application/x-ndjson',
-        },
-      },
-      (res) => {
-        res.resume();
-        res.on('end', () =>
-          resolve({ status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 }),
-        );
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
-}
-
 async function main() {
   const eventsPerSecond = trackerThroughput();
   const dir = mkdtempSync(path.join(os.tmpdir(), 'opsdesk-flow-bench-'));
@@ -92,14 +59,7 @@ async function main() {
     { env: { ...process.env, FLOW_TOKEN: 'flow-bench-token-0123456789' }, stdio: 'ignore' },
   );
   try {
-    for (let i = 0; i < 100; i++) {
-      try {
-        if ((await request(port, 'GET', '/-/ready')).status === 200) break;
-      } catch {
-        /* starting */
-      }
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    await waitReady(port);
     // 1 000 000 instances left in flight, spread over the steps, sent as NDJSON batches
     const now = Date.now();
     const batch = 20_000;
@@ -119,9 +79,7 @@ async function main() {
     lat.sort((a, b) => a - b);
     const rss = rssMb(child.pid);
     console.log(`\nFlow exporter benchmark — ${new Date().toISOString()}`);
-    console.log(
-      `machine: ${os.cpus().length} × ${os.cpus()[0].model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}\n`,
-    );
+    console.log(`machine: ${machine()}\n`);
     console.log(
       `tracker, one core:                    ${Math.round(eventsPerSecond).toLocaleString('en')} events/s (target ≥ 100 000)`,
     );
