@@ -1,3 +1,4 @@
+import { ThresholdsConfigBuilder, ThresholdsMode } from '@grafana/grafana-foundation-sdk/dashboard';
 import { DataqueryBuilder } from '@grafana/grafana-foundation-sdk/prometheus';
 import { PanelBuilder as Stat } from '@grafana/grafana-foundation-sdk/stat';
 import { PanelBuilder as Timeseries } from '@grafana/grafana-foundation-sdk/timeseries';
@@ -29,4 +30,21 @@ export function timeseries(title: string, unit: string, ...queries: DataqueryBui
 /** A quarter-width number on the provisioned Prometheus. */
 export function stat(title: string, expr: string, unit = 'short'): Stat {
   return new Stat().title(title).unit(unit).datasource(PROMETHEUS).span(6).height(4).withTarget(prom(expr));
+}
+
+/** A stat whose background is green at 0 and red from 1: for counts of things that are wrong. */
+export function alarmStat(title: string): Stat {
+  return new Stat()
+    .title(title)
+    .unit('short')
+    .datasource(PROMETHEUS)
+    .colorMode('background' as never)
+    .graphMode('none' as never)
+    .textMode('value_and_name' as never)
+    .thresholds(
+      new ThresholdsConfigBuilder().mode(ThresholdsMode.Absolute).steps([
+        { value: null as never, color: 'green' },
+        { value: 1, color: 'red' },
+      ]),
+    );
 }

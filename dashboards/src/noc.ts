@@ -1,11 +1,5 @@
-import {
-  DashboardBuilder,
-  ThresholdsConfigBuilder,
-  ThresholdsMode,
-  TimePickerBuilder,
-} from '@grafana/grafana-foundation-sdk/dashboard';
-import { PanelBuilder as Stat } from '@grafana/grafana-foundation-sdk/stat';
-import { PROMETHEUS, prom } from './common';
+import { DashboardBuilder, TimePickerBuilder } from '@grafana/grafana-foundation-sdk/dashboard';
+import { alarmStat, prom } from './common';
 
 /**
  * The wall screen: six numbers readable from 3 m, their background red or green. No variables
@@ -13,22 +7,7 @@ import { PROMETHEUS, prom } from './common';
  */
 export function noc() {
   const big = (title: string, expr: string) =>
-    new Stat()
-      .title(title)
-      .unit('short')
-      .datasource(PROMETHEUS)
-      .span(8)
-      .height(9)
-      .colorMode('background' as never)
-      .graphMode('none' as never)
-      .textMode('value_and_name' as never)
-      .thresholds(
-        new ThresholdsConfigBuilder().mode(ThresholdsMode.Absolute).steps([
-          { value: null as never, color: 'green' },
-          { value: 1, color: 'red' },
-        ]),
-      )
-      .withTarget(prom(expr, title));
+    alarmStat(title).span(8).height(9).withTarget(prom(expr, title));
   return new DashboardBuilder('NOC wall screen')
     .uid('opsdesk-noc')
     .tags(['opsdesk', 'wall'])

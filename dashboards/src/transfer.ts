@@ -1,11 +1,5 @@
-import {
-  DashboardBuilder,
-  QueryVariableBuilder,
-  ThresholdsConfigBuilder,
-  ThresholdsMode,
-} from '@grafana/grafana-foundation-sdk/dashboard';
-import { PanelBuilder as Stat } from '@grafana/grafana-foundation-sdk/stat';
-import { PROMETHEUS, prom, stat, timeseries } from './common';
+import { DashboardBuilder, QueryVariableBuilder } from '@grafana/grafana-foundation-sdk/dashboard';
+import { alarmStat, PROMETHEUS, prom, stat, timeseries } from './common';
 
 /**
  * The channels to trading participants: a participant × channel status matrix (a tile per
@@ -40,21 +34,9 @@ export function transfer() {
         .refresh('onTimeRangeChanged' as never),
     )
     .withPanel(
-      new Stat()
-        .title('Status: participant / channel (0 up, 1 down)')
-        .unit('short')
-        .datasource(PROMETHEUS)
+      alarmStat('Status: participant / channel (0 up, 1 down)')
         .span(24)
         .height(6)
-        .colorMode('background' as never)
-        .graphMode('none' as never)
-        .textMode('value_and_name' as never)
-        .thresholds(
-          new ThresholdsConfigBuilder().mode(ThresholdsMode.Absolute).steps([
-            { value: null as never, color: 'green' },
-            { value: 1, color: 'red' },
-          ]),
-        )
         .withTarget(
           prom(
             `max by (participant, channel) (opsdesk_transfer_interrupted{${p}})

@@ -11,6 +11,7 @@ export * from './listen';
 export * from './logger';
 export * from './metrics';
 export * from './runner';
+export * from './schemas';
 export * from './server';
 export * from './tail';
 export * from './process-metrics';

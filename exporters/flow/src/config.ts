@@ -1,5 +1,12 @@
 import { calendarSpecSchema } from '@opsdesk/calendar';
-import { collectorSection, duration, exporterConfigSchema, logSourceSchema } from '@opsdesk/exporter-core';
+import {
+  collectorSection,
+  duration,
+  exporterConfigSchema,
+  maxBodyBytesSchema,
+  tokensSchema,
+  logSourceSchema,
+} from '@opsdesk/exporter-core';
 import { z } from 'zod';
 import { journeySchema } from './journeys';
 import { sqlCheckSchema } from './sql-checks';
@@ -61,15 +68,10 @@ export const flowConfigSchema = exporterConfigSchema(
   },
   {
     /** bearer tokens accepted by POST /api/v1/events; use ${ENV} references */
-    tokens: z.array(z.string().min(16, 'a token needs at least 16 characters')).default([]),
+    tokens: tokensSchema,
     ingest: z
       .strictObject({
-        max_body_bytes: z
-          .number()
-          .int()
-          .min(1024)
-          .max(256 * 1024 * 1024)
-          .default(16 * 1024 * 1024),
+        max_body_bytes: maxBodyBytesSchema,
         /** most instances tracked at once; the oldest are evicted beyond it (counted) */
         max_in_flight: z.number().int().min(1).max(50_000_000).default(2_000_000),
         /** a finished instance is remembered this long, so late and duplicate events are recognised */

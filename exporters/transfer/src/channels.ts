@@ -1,5 +1,5 @@
 import { buildCalendar, type Calendar } from '@opsdesk/calendar';
-import { BucketHistogram } from '@opsdesk/exporter-core';
+import { BucketHistogram, eventParser, eventTimeSchema } from '@opsdesk/exporter-core';
 import { z } from 'zod';
 import type { ChannelSpec, TransferConfig } from './config';
 
@@ -18,20 +18,12 @@ const eventSchema = z.strictObject({
   reason: z.string().max(100).optional(),
   /** seconds */
   latency: z.number().min(0).optional(),
-  time: z.union([z.iso.datetime({ offset: true }), z.number().positive()]).optional(),
+  time: eventTimeSchema,
 });
 export type TransferEvent = Omit<z.output<typeof eventSchema>, 'time'> & { time: number };
 
-/** Checks one decoded event and returns it with its time in ms, or why it is refused, naming the field. */
-export function toTransferEvent(value: unknown, now: number): TransferEvent | string {
-  const r = eventSchema.safeParse(value);
-  if (!r.success) {
-    const issue = r.error.issues[0];
-    return `${issue?.path.join('.') || 'event'}: ${issue?.message}`;
-  }
-  const t = r.data.time;
-  return { ...r.data, time: t === undefined ? now : typeof t === 'number' ? t : Date.parse(t) };
-}
+/** Checks one decoded event (from a POST body or a log line); see eventParser. */
+export const toTransferEvent = eventParser(eventSchema);
 
 /** One direction of one channel: all it has counted and whether it is interrupted now. */
 export class DirectionState {

@@ -1,5 +1,11 @@
 import { calendarSpecSchema } from '@opsdesk/calendar';
-import { collectorSection, duration, exporterConfigSchema } from '@opsdesk/exporter-core';
+import {
+  collectorSection,
+  duration,
+  exporterConfigSchema,
+  maxBodyBytesSchema,
+  tokensSchema,
+} from '@opsdesk/exporter-core';
 import { z } from 'zod';
 import { DIRECTIONS } from './channels';
 import { dropSchema } from './drops';
@@ -49,15 +55,10 @@ export const transferConfigSchema = exporterConfigSchema(
   },
   {
     /** bearer tokens accepted by POST /api/v1/events; use ${ENV} references */
-    tokens: z.array(z.string().min(16, 'a token needs at least 16 characters')).default([]),
+    tokens: tokensSchema,
     ingest: z
       .strictObject({
-        max_body_bytes: z
-          .number()
-          .int()
-          .min(1024)
-          .max(256 * 1024 * 1024)
-          .default(16 * 1024 * 1024),
+        max_body_bytes: maxBodyBytesSchema,
       })
       .prefault({}),
     /** failure reasons that become label values; any other reason is counted as "other" */

@@ -1,6 +1,6 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { assertTimeZone, fromLocal, toLocal } from '@opsdesk/calendar';
+import { fromLocal, timeZoneSchema, toLocal } from '@opsdesk/calendar';
 import { BackgroundTask, duration, type Collector, type Logger } from '@opsdesk/exporter-core';
 import { z } from 'zod';
 import { DIRECTIONS, type ChannelState, type ChannelStore } from './channels';
@@ -15,16 +15,7 @@ export const dropSchema = z.strictObject({
   /** the direction arrivals count on; default: the channel's first */
   direction: z.enum(DIRECTIONS).optional(),
   /** for dates in file names and deadlines when the channel has no calendar */
-  timezone: z
-    .string()
-    .default('Asia/Shanghai')
-    .superRefine((tz, ctx) => {
-      try {
-        assertTimeZone(tz);
-      } catch (err) {
-        ctx.addIssue({ code: 'custom', message: (err as Error).message });
-      }
-    }),
+  timezone: timeZoneSchema,
   /** files expected on each working day of the channel's calendar (every day without one) */
   files: z
     .array(

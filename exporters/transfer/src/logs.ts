@@ -2,6 +2,7 @@ import {
   jsonLines,
   logSourceShape,
   logTailCollector,
+  regexSchema,
   type LineHandler,
   type Logger,
 } from '@opsdesk/exporter-core';
@@ -16,17 +17,7 @@ export const transferLogSchema = z
     ...logSourceShape,
     /** json: one event object per line; regex: `regex` with named groups for the event's fields */
     format: z.enum(['json', 'regex']).default('json'),
-    regex: z
-      .string()
-      .refine((s) => {
-        try {
-          new RegExp(s);
-          return true;
-        } catch {
-          return false;
-        }
-      }, 'not a valid regular expression')
-      .optional(),
+    regex: regexSchema.optional(),
     /** fields every line of this file shares, e.g. { participant: broker_b, channel: fix_gateway } */
     set: z.record(z.string(), z.union([z.string(), z.number()])).default({}),
   })

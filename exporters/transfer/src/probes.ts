@@ -3,7 +3,7 @@ import http from 'node:http';
 import https from 'node:https';
 import net from 'node:net';
 import tls from 'node:tls';
-import { duration } from '@opsdesk/exporter-core';
+import { duration, regexSchema } from '@opsdesk/exporter-core';
 import { z } from 'zod';
 
 export const PHASES = ['dns', 'connect', 'tls', 'http', 'timeout'] as const;
@@ -58,17 +58,7 @@ export const probeSchema = z.discriminatedUnion('kind', [
     method: z.enum(['GET', 'HEAD', 'POST']).default('GET'),
     expect_status: z.array(z.number().int().min(100).max(599)).default([200]),
     /** a regular expression the body must match */
-    body_match: z
-      .string()
-      .refine((s) => {
-        try {
-          new RegExp(s);
-          return true;
-        } catch {
-          return false;
-        }
-      }, 'not a valid regular expression')
-      .optional(),
+    body_match: regexSchema.optional(),
     /** accept a certificate that does not verify (a participant's test endpoint); expiry is still reported */
     insecure_skip_verify: z.boolean().default(false),
     ...common,

@@ -45,18 +45,21 @@ const hours = z.string().transform((text, ctx) => {
 
 const DAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 
+/** An IANA time zone name, Asia/Shanghai by default. */
+export const timeZoneSchema = z
+  .string()
+  .default('Asia/Shanghai')
+  .superRefine((tz, ctx) => {
+    try {
+      assertTimeZone(tz);
+    } catch (err) {
+      ctx.addIssue({ code: 'custom', message: (err as Error).message });
+    }
+  });
+
 export const calendarSpecSchema = z.strictObject({
   name: z.string().min(1),
-  timezone: z
-    .string()
-    .default('Asia/Shanghai')
-    .superRefine((tz, ctx) => {
-      try {
-        assertTimeZone(tz);
-      } catch (err) {
-        ctx.addIssue({ code: 'custom', message: (err as Error).message });
-      }
-    }),
+  timezone: timeZoneSchema,
   /** "24x7", or hours per weekday; `weekdays` sets Monday to Friday at once */
   hours: z.union([
     z.literal('24x7'),
