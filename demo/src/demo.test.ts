@@ -149,6 +149,7 @@ test('transfer channels: traffic, a participant outage and a late file show in t
   );
   const put = (patch: object) => fetch(`${demo.url}/faults`, { method: 'PUT', body: JSON.stringify(patch) });
   expect((await put({ transfer_outage: 'mallory' })).status).toBe(400);
+  expect((await put({ transfer_loss: 2 })).status).toBe(400);
   await put({ transfer_outage: 'broker_b', late_file: true });
   await new Promise((r) => setTimeout(r, 700)); // a batch may be on its way
   const [b0, a0] = [await tmetric(B), await tmetric(A)];
@@ -158,4 +159,16 @@ test('transfer channels: traffic, a participant outage and a late file show in t
   expect(await tmetric(A)).toBeGreaterThan(a0);
   await put({ transfer_outage: null, late_file: false });
   await waitFor('the file to arrive', async () => ((await tmetric(FILE)) === 1 ? true : undefined));
+  // message loss: half of broker_a's messages fail with timeout
+  const FAIL =
+    'opsdesk_transfer_failures_total{participant="broker_a",channel="orders_api",direction="in",reason="timeout"}';
+  const [f0, m0] = [await tmetric(FAIL), await tmetric(A)];
+  await put({ transfer_loss: 0.5 });
+  await waitFor('broker_a messages under loss', async () =>
+    (await tmetric(A)) - m0 > 60 ? true : undefined,
+  );
+  await put({ transfer_loss: 0 });
+  const share = ((await tmetric(FAIL)) - f0) / ((await tmetric(A)) - m0);
+  expect(share).toBeGreaterThan(0.25);
+  expect(share).toBeLessThan(0.75);
 });

@@ -46,6 +46,7 @@ export async function startDemo(opts: DemoOptions) {
     transfer_outage: null,
     transfer_latency: false,
     late_file: false,
+    transfer_loss: 0,
   };
   const transfer = opts.transfer ? startTransferSim({ ...opts.transfer, faults }) : undefined;
   const pending: string[] = [];
@@ -146,6 +147,12 @@ export async function startDemo(opts: DemoOptions) {
             !PARTICIPANTS.includes(patch.transfer_outage as never)
           ) {
             return send(400, { error: `transfer_outage must be one of ${PARTICIPANTS.join(', ')} or null` });
+          }
+          if (
+            patch.transfer_loss !== undefined &&
+            !(typeof patch.transfer_loss === 'number' && patch.transfer_loss >= 0 && patch.transfer_loss <= 1)
+          ) {
+            return send(400, { error: 'transfer_loss must be a share between 0 and 1, e.g. 0.1' });
           }
           Object.assign(faults, patch);
           return send(200, faults);

@@ -9,6 +9,8 @@ export interface TransferFaults {
   transfer_latency: boolean;
   /** fund_c's settlement file is not delivered */
   late_file: boolean;
+  /** this share (0–1) of messages is lost: the gateway reports them failed with reason timeout */
+  transfer_loss: number;
 }
 
 export const PARTICIPANTS = ['broker_a', 'broker_b', 'fund_c'] as const;
@@ -50,7 +52,7 @@ export function startTransferSim(opts: {
     for (const c of CHANNELS) {
       if (opts.faults.transfer_outage === c.participant) continue;
       for (let i = 0; i < c.perTick; i++) {
-        const failed = Math.random() < 0.003;
+        const failed = Math.random() < Math.max(0.003, opts.faults.transfer_loss);
         const latency = (opts.faults.transfer_latency ? 0.8 : 0.02) * (0.5 + Math.random());
         lines.push(
           JSON.stringify({

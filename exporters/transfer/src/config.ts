@@ -33,6 +33,10 @@ const channelSchema = z.strictObject({
       min_success_ratio: z.number().min(0).max(1).optional(),
       /** the most latency allowed (for the alert rule) */
       max_latency: duration().optional(),
+      /** the least traffic inside the window, e.g. { count: 100, per: 5m } (for the alert rule) */
+      min_messages: z
+        .strictObject({ count: z.number().int().min(1), per: duration({ min: '1m', max: '1d' }) })
+        .optional(),
     })
     .prefault({}),
   probes: z.array(probeSchema).default([]),

@@ -51,7 +51,8 @@ describeWithPrograms({ iptables: 'iptables', ip: 'iproute2' }, 'loss through a n
       }
       const script = `
         const { runProbe, probeSchema } = require(${JSON.stringify(DIST)});
-        const probe = probeSchema.parse({ kind: 'train', target: '127.0.0.1:${PORT}', count: 4000, spacing: '1ms', timeout: '400ms' });
+        const probe = probeSchema.parse({ kind: 'train', target: '127.0.0.1:${PORT}', count: 4000, spacing: '1ms', timeout: '800ms' });
+        // under 1 s: a dropped SYN is retransmitted after 1 s, which must count as lost
         runProbe(probe).then((r) => console.log(JSON.stringify({ sent: r.sent, received: r.received })));`;
       const run = spawnSync('ip', ['netns', 'exec', NS, process.execPath, '-e', script], {
         encoding: 'utf8',

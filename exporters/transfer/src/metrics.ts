@@ -80,8 +80,15 @@ export function channelsCollector(store: ChannelStore): Collector {
         'expect.max_latency of the channel, seconds, for the alert rules.',
         pc,
       );
+      const minRate = sink.gauge(
+        'opsdesk_transfer_expected_min_messages_per_second',
+        'expect.min_messages of the channel as a rate (count / per), for the alert rule.',
+        pc,
+      );
       for (const ch of store.channels) {
         const l2 = [ch.participant, ch.spec.name];
+        const mm = ch.spec.expect.min_messages;
+        if (mm) minRate.set(mm.count / (mm.per / 1000), ...l2);
         inWindow.set(ch.inWindow ? 1 : 0, ...l2);
         if (ch.spec.expect.min_success_ratio !== undefined)
           minRatio.set(ch.spec.expect.min_success_ratio, ...l2);

@@ -124,8 +124,11 @@ async function runTrain(
   signal: AbortSignal,
 ): Promise<Pick<ProbeResult, 'sent' | 'received' | 'rtts'>> {
   const pending: Array<Promise<number | undefined>> = [];
+  const start = performance.now();
   for (let i = 0; i < probe.count && !signal.aborted; i++) {
-    if (i > 0) await new Promise((r) => setTimeout(r, probe.spacing));
+    // attempt i leaves at start + i × spacing: timers that fire late do not stretch the train
+    const wait = start + i * probe.spacing - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
     pending.push(attempt(address, port, probe.timeout));
   }
   const rtts = (await Promise.all(pending)).filter((r): r is number => r !== undefined);
@@ -134,7 +137,7 @@ async function runTrain(
 
 /** How long a whole run of the probe may take. */
 export function probeBudgetMs(probe: Probe): number {
-  return probe.kind === 'train' ? probe.count * probe.spacing + probe.timeout + 1000 : probe.timeout;
+  return probe.kind === 'train' ? probe.count * probe.spacing * 1.5 + probe.timeout + 1000 : probe.timeout;
 }
 
 /** Runs one probe to its end or its timeout; never throws. */
