@@ -1,4 +1,4 @@
-import { parseConfigText } from '@opsdesk/exporter-core';
+import { parseConfigText, type Logger } from '@opsdesk/exporter-core';
 import { ChannelStore, toTransferEvent, type TransferEvent } from './channels';
 import { transferConfigSchema } from './config';
 
@@ -19,9 +19,9 @@ participants:
 /** Shanghai wall-clock time as ms */
 const cst = (local: string) => Date.parse(`${local}+08:00`);
 
-function setup(start: string) {
+function setup(start: string, log?: Logger) {
   let now = cst(start);
-  const store = new ChannelStore(config, () => now);
+  const store = new ChannelStore(config, () => now, log);
   const at = (local: string) => {
     now = cst(local);
     store.tick();
@@ -76,7 +76,10 @@ test('no interruption outside the window: lunch, the night, a weekend, a public 
 });
 
 test('only configured participants, channels and directions count; reasons outside the list are "other"', () => {
-  const { store, ev, dir } = setup('2026-11-26T10:00:00');
+  const warnings: unknown[] = [];
+  const { store, ev, dir } = setup('2026-11-26T10:00:00', {
+    warn: (o: unknown) => warnings.push(o),
+  } as unknown as Logger);
   expect(store.accept(ev({ participant: 'mallory' }))).toBe('unknown_participant');
   expect(store.accept(ev({ channel: 'nope' }))).toBe('unknown_channel');
   expect(store.accept(ev({ channel: 'always_on', direction: 'in' }))).toBe('unknown_direction');
@@ -91,6 +94,13 @@ test('only configured participants, channels and directions count; reasons outsi
     unknown_channel: 1,
     unknown_direction: 1,
   });
+  store.accept(ev({ participant: 'mallory' })); // counted, but logged once a minute per reason
+  expect(store.dropped.get('unknown_participant')).toBe(2);
+  expect(warnings).toEqual([
+    expect.objectContaining({ reason: 'unknown_participant', participant: 'mallory' }),
+    expect.objectContaining({ reason: 'unknown_channel', channel: 'nope' }),
+    expect.objectContaining({ reason: 'unknown_direction', direction: 'in' }),
+  ]);
 });
 
 test('events are checked field by field', () => {

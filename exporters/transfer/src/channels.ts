@@ -1,5 +1,11 @@
 import { buildCalendar, type Calendar } from '@opsdesk/calendar';
-import { BucketHistogram, eventParser, eventTimeSchema } from '@opsdesk/exporter-core';
+import {
+  BucketHistogram,
+  eventParser,
+  eventTimeSchema,
+  RateLimitedLog,
+  type Logger,
+} from '@opsdesk/exporter-core';
 import { z } from 'zod';
 import type { ChannelSpec, TransferConfig } from './config';
 
@@ -66,10 +72,12 @@ export class ChannelStore {
   readonly dropped = new Map<string, number>();
   private readonly index = new Map<string, Map<string, ChannelState>>();
   private readonly reasons: ReadonlySet<string>;
+  private readonly unknownLog = new RateLimitedLog(60_000);
 
   constructor(
     config: Pick<TransferConfig, 'participants' | 'calendars' | 'failure_reasons'>,
     private readonly now: () => number = Date.now,
+    private readonly log?: Logger,
   ) {
     this.reasons = new Set(config.failure_reasons);
     const calendars = new Map(config.calendars.map((c) => [c.name, buildCalendar(c)]));
@@ -95,11 +103,11 @@ export class ChannelStore {
 
   accept(e: TransferEvent): AcceptResult {
     const byName = this.index.get(e.participant);
-    if (!byName) return this.refuse('unknown_participant');
+    if (!byName) return this.refuse('unknown_participant', e);
     const ch = byName.get(e.channel);
-    if (!ch) return this.refuse('unknown_channel');
+    if (!ch) return this.refuse('unknown_channel', e);
     const d = ch.directions.find((x) => x.direction === e.direction);
-    if (!d) return this.refuse('unknown_direction');
+    if (!d) return this.refuse('unknown_direction', e);
     d.messages++;
     d.bytes += e.bytes;
     if (e.latency !== undefined) d.latency.observe(e.latency);
@@ -113,8 +121,13 @@ export class ChannelStore {
     return 'accepted';
   }
 
-  private refuse(why: AcceptResult): AcceptResult {
+  private refuse(why: AcceptResult, e: TransferEvent): AcceptResult {
     this.drop(why);
+    if (this.log && this.unknownLog.allow(why))
+      this.log.warn(
+        { reason: why, participant: e.participant.slice(0, 100), channel: e.channel, direction: e.direction },
+        'event for a participant, channel or direction not in the config dropped; add it to channels.yml if it is real (logged once a minute)',
+      );
     return why;
   }
 

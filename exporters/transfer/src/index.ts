@@ -20,7 +20,7 @@ export const transferExporter: ExporterDefinition<TransferConfig> = {
   listenEnv: 'OPSDESK_TRANSFER_EXPORTER_LISTEN',
   configSchema: transferConfigSchema,
   createCollectors(config, log) {
-    const store = new ChannelStore(config);
+    const store = new ChannelStore(config, Date.now, log);
     const probes = probesCollector(store, log);
     const collectors = [
       channelsCollector(store),
