@@ -11,7 +11,7 @@ import { describeWithPrograms } from '@opsdesk/testing';
 const NS = `opsdesk-loss-${process.pid}`;
 const PORT = 7001;
 const DROP = 0.1;
-const DIST = path.join(__dirname, '..', 'dist', 'probes.js');
+const DIST = path.join(__dirname, '..', 'dist', 'index.js');
 
 const sh = (args: string[]) => spawnSync(args[0]!, args.slice(1), { encoding: 'utf8' });
 const nsUp = sh(['ip', 'netns', 'add', NS]);

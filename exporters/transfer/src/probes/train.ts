@@ -1,0 +1,58 @@
+import net from 'node:net';
+import { duration } from '@opsdesk/exporter-core';
+import { z } from 'zod';
+import { commonFields, hostPort, PhaseError, splitHostPort, type ProbeKind } from './common';
+
+export const trainSchema = z.strictObject({
+  kind: z.literal('train'),
+  /** host:port; each packet of the train is a TCP connection attempt (SYN out, SYN-ACK or RST back) */
+  target: hostPort('gw.broker-b.example:7001'),
+  /** attempts per run */
+  count: z.number().int().min(1).max(10_000).default(20),
+  /** time between attempts; they do not wait for each other, as ping does not */
+  spacing: duration({ min: '1ms', max: '10s' }).default(100),
+  ...commonFields,
+  /** an attempt with no answer within this is lost */
+  timeout: duration({ min: '10ms', max: '10s' }).default(1000),
+});
+type TrainProbe = z.output<typeof trainSchema>;
+
+/** One TCP connection attempt: its round-trip time in seconds, or undefined when no answer came in time. */
+function attempt(host: string, port: number, timeoutMs: number): Promise<number | undefined> {
+  return new Promise((resolve) => {
+    const t0 = performance.now();
+    const socket = net.connect({ host, port });
+    const done = (answered: boolean) => {
+      clearTimeout(timer);
+      socket.destroy();
+      resolve(answered ? (performance.now() - t0) / 1000 : undefined);
+    };
+    const timer = setTimeout(() => done(false), timeoutMs);
+    socket.once('connect', () => done(true));
+    // a refusal is an answer (an RST came back); anything else (unreachable, reset on the way) is not
+    socket.once('error', (e: NodeJS.ErrnoException) => done(e.code === 'ECONNREFUSED'));
+  });
+}
+
+/**
+ * A loss and latency train, smokeping-style: `count` attempts `spacing` apart, each lost when
+ * unanswered within `timeout`. Node.js has no raw sockets, so the train uses TCP, not ICMP.
+ */
+export const train: ProbeKind<TrainProbe> = {
+  endpoint: (p) => splitHostPort(p.target),
+  budgetMs: (p) => p.count * p.spacing * 1.5 + p.timeout + 1000,
+  async run(probe, ctx) {
+    const pending: Array<Promise<number | undefined>> = [];
+    const start = performance.now();
+    for (let i = 0; i < probe.count && !ctx.signal.aborted; i++) {
+      // attempt i leaves at start + i × spacing: timers that fire late do not stretch the train
+      const wait = start + i * probe.spacing - performance.now();
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      pending.push(attempt(ctx.address, ctx.port, probe.timeout));
+    }
+    const rtts = (await Promise.all(pending)).filter((r): r is number => r !== undefined);
+    Object.assign(ctx.extra, { sent: pending.length, received: rtts.length, rtts });
+    ctx.lap('connect');
+    if (rtts.length === 0) throw new PhaseError('connect', `no answer to ${pending.length} attempts`);
+  },
+};
