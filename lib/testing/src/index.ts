@@ -3,3 +3,4 @@ export * from './net';
 export * from './process';
 export * from './programs';
 export * from './prometheus';
+export * from './exporter-checks';
