@@ -17,7 +17,6 @@ export function ingestRoutes(
     log,
     parse: toFlowEvent,
     accept: (e) => tracker.ingest(e),
-    onInvalid: (n) =>
-      tracker.dropped.set('invalid' as never, (tracker.dropped.get('invalid' as never) ?? 0) + n),
+    onInvalid: (n) => tracker.countInvalid(n),
   });
 }

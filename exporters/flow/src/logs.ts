@@ -7,7 +7,7 @@ export function logsCollector(sources: readonly LogSource[], tracker: FlowTracke
   const take = jsonLines((value, now) => {
     const e = toFlowEvent(value, now);
     if (typeof e === 'string') {
-      tracker.dropped.set('invalid' as never, (tracker.dropped.get('invalid' as never) ?? 0) + 1);
+      tracker.countInvalid();
       return e;
     }
     tracker.ingest(e);

@@ -98,7 +98,7 @@ export class FlowTracker {
   private finishedCount = 0;
   private inFlightCount = 0;
   evictions = 0;
-  readonly dropped = new Map<IngestResult, number>();
+  readonly dropped = new Map<IngestResult | 'invalid', number>();
 
   constructor(
     readonly flows: readonly FlowSpec[],
@@ -183,6 +183,11 @@ export class FlowTracker {
   private drop(why: IngestResult): IngestResult {
     this.dropped.set(why, (this.dropped.get(why) ?? 0) + 1);
     return why;
+  }
+
+  /** Counts events refused before they reached the tracker (malformed lines), as dropped: invalid. */
+  countInvalid(n = 1): void {
+    this.dropped.set('invalid', (this.dropped.get('invalid') ?? 0) + n);
   }
 
   private finish(flow: number, instance: string, slot: number): void {

@@ -97,8 +97,9 @@ export class ChannelStore {
     this.tick();
   }
 
-  drop(why: string): void {
-    this.dropped.set(why, (this.dropped.get(why) ?? 0) + 1);
+  /** Counts `n` events not taken on any channel, by reason (invalid, unknown_channel, …). */
+  drop(why: string, n = 1): void {
+    this.dropped.set(why, (this.dropped.get(why) ?? 0) + n);
   }
 
   accept(e: TransferEvent): AcceptResult {

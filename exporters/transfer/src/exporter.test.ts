@@ -97,7 +97,7 @@ test('events count per participant, channel and direction; a bad line is a 400 n
 
 test('no or a wrong token is a 401; a body over the limit a 413', async () => {
   expect((await post('{}', { 'content-type': 'application/x-ndjson' })).status).toBe(401);
-  expect((await post('{}', { authorization: 'Bearer wrong-token-0123456789xxxx' })).status).toBe(401);
+  expect((await post('{}', { authorization: 'Bearer not-a-configured-token-0123456789' })).status).toBe(401);
   const big = await post('{"participant":"fund_c","channel":"sftp_drop","direction":"out"}\n'.repeat(2000));
   expect(big.status).toBe(413);
 });

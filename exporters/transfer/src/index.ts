@@ -40,7 +40,7 @@ export const transferExporter: ExporterDefinition<TransferConfig> = {
       log,
       parse: toTransferEvent,
       accept: (e) => s.store.accept(e),
-      onInvalid: (n) => s.store.dropped.set('invalid', (s.store.dropped.get('invalid') ?? 0) + n),
+      onInvalid: (n) => s.store.drop('invalid', n),
     });
     statusRoutes(app, s.store, s.probes);
   },

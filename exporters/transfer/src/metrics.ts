@@ -1,5 +1,5 @@
 import { BackgroundTask, BucketHistogram, type Collector, type Logger } from '@opsdesk/exporter-core';
-import type { ChannelStore } from './channels';
+import { LATENCY_BUCKETS, type ChannelStore } from './channels';
 import { PHASES, probeBudgetMs, runProbe, type Probe, type ProbeResult } from './probes';
 
 /** Round-trip buckets of the loss and latency trains, as smokeping_prober's: 50 µs doubling to 26 s. */
@@ -17,7 +17,7 @@ export class TrainTotals {
   }
 }
 
-/** The store's counters and interruption state as metrics; interruptions are judged every second. */
+/** The store's counters and interruption state as metrics; interruptions are judged every second by a timer, not on the scrape. */
 export function channelsCollector(store: ChannelStore): Collector {
   let timer: NodeJS.Timeout | undefined;
   return {
@@ -30,7 +30,6 @@ export function channelsCollector(store: ChannelStore): Collector {
       if (timer) clearInterval(timer);
     },
     collect({ sink }) {
-      store.tick();
       const pcd = ['participant', 'channel', 'direction'];
       const pc = ['participant', 'channel'];
       const messages = sink.counter(
@@ -48,7 +47,7 @@ export function channelsCollector(store: ChannelStore): Collector {
         'opsdesk_transfer_latency_seconds',
         'Latency reported with each message, seconds.',
         pcd,
-        store.channels[0]?.directions[0]?.latency.bounds ?? [],
+        LATENCY_BUCKETS,
       );
       const last = sink.gauge(
         'opsdesk_transfer_last_message_timestamp_seconds',

@@ -7,7 +7,6 @@ const iso = (ms: number) => (ms ? new Date(ms).toISOString() : null);
 /** GET /api/v1/channels: per channel its state, last message, current interruption and last probe results. */
 export function statusRoutes(app: express.Express, store: ChannelStore, probes: readonly ProbeTask[]): void {
   app.get('/api/v1/channels', (_req, res) => {
-    store.tick();
     res.json({
       channels: store.channels.map((ch) => {
         const dirs = ch.directions.map((d) => ({
