@@ -142,8 +142,8 @@ export async function receiveWebhook(ctx: AppContext, p: WebhookPayload) {
       } else {
         if (existing.status === 'firing' && a.status === 'resolved') {
           await tx.run(
-            'UPDATE incident_alerts SET status = ?, ends_at = ?, last_seen_at = ? WHERE fingerprint = ? AND starts_at = ?',
-            ['resolved', endsAt, now, a.fingerprint, startsAt],
+            'UPDATE incident_alerts SET status = ?, ends_at = ?, annotations = ?, last_seen_at = ? WHERE fingerprint = ? AND starts_at = ?',
+            ['resolved', endsAt, JSON.stringify(a.annotations), now, a.fingerprint, startsAt],
           );
           await incidentStore.appendTimeline(tx, existing.incident_id, now, 'alert_resolved', ACTOR, {
             fingerprint: a.fingerprint,
@@ -153,8 +153,9 @@ export async function receiveWebhook(ctx: AppContext, p: WebhookPayload) {
           alertsResolved++;
         } else {
           await tx.run(
-            'UPDATE incident_alerts SET last_seen_at = ? WHERE fingerprint = ? AND starts_at = ?',
-            [now, a.fingerprint, startsAt],
+            // annotations change between notifications (a value, a runbook link): keep the latest
+            'UPDATE incident_alerts SET annotations = ?, last_seen_at = ? WHERE fingerprint = ? AND starts_at = ?',
+            [JSON.stringify(a.annotations), now, a.fingerprint, startsAt],
           );
         }
       }
