@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { ALWAYS } from './calendar';
+import { holidayCoverage, holidayCoverageGauge, holidayCoverageWarnings } from './coverage';
 import { parseIcs } from './ics';
 import { buildCalendar, calendarSpecSchema, parseHours } from './spec';
 import { readFileSync } from 'node:fs';
@@ -146,4 +147,60 @@ describe('properties', () => {
       );
     }
   });
+});
+
+test('24×7: every day is a working day, weekends and holidays included (files are expected daily)', () => {
+  const always = buildCalendar(calendarSpecSchema.parse({ name: 'ops', hours: '24x7' }));
+  for (const [y, m, d] of [
+    [2026, 11, 28], // Saturday
+    [2026, 11, 29], // Sunday
+    [2026, 10, 1], // National Day
+    [2026, 12, 2], // Wednesday
+  ] as const)
+    expect(always.describeDay(y, m, d)).toEqual({ working: true, reason: '24x7: every day' });
+  expect(ALWAYS.describeDay(2026, 1, 1).working).toBe(true);
+  expect(always.hoursOn(2026, 11, 29)).toEqual([[0, 1440]]);
+});
+
+test('holiday coverage: the built-in year is reported per calendar, and a missing next year warns', () => {
+  const known = fiveByEightCn.data.knownThroughYear!;
+  expect(holidayCoverage([fiveByEightCn, fiveByEight, ALWAYS, undefined])).toEqual([
+    { calendar: '5x8-cn', knownThroughYear: known },
+  ]);
+  // on 1 December of the last known year the next one is missing
+  expect(holidayCoverageWarnings([fiveByEightCn], Date.UTC(known, 11, 1))).toEqual([
+    expect.stringMatching(new RegExp(`^calendar 5x8-cn: holidays known through ${known} only; ${known + 1}'s`)),
+  ]);
+  expect(holidayCoverageWarnings([fiveByEightCn], Date.UTC(known - 1, 5, 1))).toEqual([]);
+  expect(holidayCoverageWarnings([fiveByEightCn], Date.UTC(known + 1, 0, 2))[0]).toContain(
+    `this year's (${known + 1})`,
+  );
+});
+
+test('holiday coverage: a holiday file for the next year extends the built-in data', () => {
+  const known = fiveByEightCn.data.knownThroughYear!;
+  const dir = mkdtempSync(path.join(tmpdir(), 'opsdesk-cal-'));
+  writeFileSync(
+    path.join(dir, `cn-${known + 1}.yml`),
+    `holidays:\n  - { date: ${known + 1}-01-01, name: 元旦 New Year's Day }\nworkdays:\n  - { date: ${known + 1}-01-04, name: 元旦 New Year's Day }\n`,
+  );
+  const cal = buildCalendar(
+    calendarSpecSchema.parse({
+      name: 'cn-extended',
+      hours: { weekdays: '09:00-17:00' },
+      holidays: { builtin: 'cn', files: [`cn-${known + 1}.yml`] },
+    }),
+    dir,
+  );
+  expect(holidayCoverage([cal])).toEqual([{ calendar: 'cn-extended', knownThroughYear: known + 1 }]);
+  expect(holidayCoverageWarnings([cal], Date.UTC(known, 11, 1))).toEqual([]);
+  expect(cal.describeDay(known + 1, 1, 1).working).toBe(false);
+});
+
+test('holiday coverage gauge: the prom-client shape sets one series per calendar', () => {
+  const set = jest.fn();
+  const g = holidayCoverageGauge(() => [fiveByEightCn]);
+  expect(g.name).toBe('opsdesk_calendar_holidays_known_through_year');
+  g.collect.call({ reset: () => undefined, set });
+  expect(set).toHaveBeenCalledWith({ calendar: '5x8-cn' }, fiveByEightCn.data.knownThroughYear);
 });

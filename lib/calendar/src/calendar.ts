@@ -43,6 +43,7 @@ export class Calendar {
 
   /** Working hours of one local date, as local minute intervals. */
   hoursOn(year: number, month: number, day: number): readonly DayInterval[] {
+    if (this.data.always) return [[0, 1440]];
     const key = dateKey(year, month, day);
     if (this.data.workdays.has(key)) return this.data.makeupDayHours;
     if (this.data.holidays.has(key)) return [];
@@ -51,6 +52,8 @@ export class Calendar {
 
   /** What kind of day a local date is, for people: "holiday: National Day", "make-up workday", … */
   describeDay(year: number, month: number, day: number): { working: boolean; reason: string } {
+    // 24×7 has no weekly hours to look up: every day works, holidays included
+    if (this.data.always) return { working: true, reason: '24x7: every day' };
     const key = dateKey(year, month, day);
     const workday = this.data.workdays.get(key);
     if (workday !== undefined)

@@ -3,3 +3,4 @@ export * from './ics';
 export * from './spec';
 export * from './zone';
 export { chinaDays } from './china';
+export * from './coverage';
