@@ -56,7 +56,8 @@ export const serverConfigSchema = z
       .prefault({}),
     sla: z
       .strictObject({
-        at_risk_horizon: duration().default(30 * 60_000),
+        /** a running clock is at risk in the last this-share of its goal (0.25: the last quarter) */
+        at_risk_share: z.number().gt(0).lt(1).default(0.25),
         pause_when_waiting: z.boolean().default(true),
         tick_interval: duration({ min: '1s' }).default(30_000),
         calendars: z.array(calendarSpecSchema).default([

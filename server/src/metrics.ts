@@ -2,14 +2,15 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom
 import type { Db } from './db';
 import { SEVERITIES, type Severity } from './incidents/schema';
 import { incidentStore } from './incidents/store';
-import { GOALS, type SlaPolicies } from './sla/policy';
+import { GOALS } from './sla/policy';
 
 const BUSINESS_BUCKETS = [60, 300, 900, 1800, 3600, 7200, 14_400, 28_800, 86_400, 259_200, 604_800];
 
 /**
  * The server's /metrics: incident and SLA state for dashboards and alerts (opsdesk_ prefix).
- * Gauges that describe stored state are computed from the store when scraped (cached briefly), so
- * every replica reports the same numbers.
+ * Gauges that describe stored state are computed from the store when scraped, so every replica
+ * reports the same numbers: a few aggregate queries over the stored due times (no calendar walk),
+ * shared by scrapes that arrive while one is being computed.
  */
 export class ServerMetrics {
   readonly registry = new Registry();
@@ -18,7 +19,7 @@ export class ServerMetrics {
   readonly resolutionSeconds: Histogram<'severity'>;
   readonly webhooks: Counter<'outcome'>;
   readonly opened: Counter<'severity' | 'source'>;
-  private snapshot: { at: number; value: Promise<Snapshot> } | undefined;
+  private snapshot: Promise<Snapshot> | undefined;
 
   constructor(version: string) {
     collectDefaultMetrics({ register: this.registry });
@@ -75,13 +76,14 @@ export class ServerMetrics {
   }
 
   /** Adds the gauges computed from the store. */
-  attachStore(db: Db, sla: SlaPolicies, now: () => number): void {
+  attachStore(db: Db, now: () => number): void {
     const registers = [this.registry];
     const read = () => {
-      if (!this.snapshot || now() - this.snapshot.at > 10_000) {
-        this.snapshot = { at: now(), value: takeSnapshot(db, sla, now()) };
-      }
-      return this.snapshot.value;
+      this.snapshot ??= takeSnapshot(db, now()).finally(() => {
+        // the gauges of one scrape are collected together; the next scrape reads afresh
+        setImmediate(() => (this.snapshot = undefined));
+      });
+      return this.snapshot;
     };
     /** A gauge whose series are read from the snapshot on each scrape. */
     const fromSnapshot = (
@@ -118,7 +120,7 @@ export class ServerMetrics {
     );
     fromSnapshot(
       'opsdesk_incident_sla_at_risk',
-      'Open incidents whose SLA clock falls due within sla.at_risk_horizon and is not yet breached, by severity and goal.',
+      'Open incidents whose SLA clock is in the last sla.at_risk_share of its goal (default: the last quarter) and not yet breached, by severity and goal.',
       ['severity', 'goal'],
       (s, set) => perSeverityAndGoal(s.atRisk, set),
     );
@@ -127,6 +129,12 @@ export class ServerMetrics {
       'Open incidents whose SLA clock is breached right now, by severity and goal.',
       ['severity', 'goal'],
       (s, set) => perSeverityAndGoal(s.breachedOpen, set),
+    );
+    fromSnapshot(
+      'opsdesk_sla_clocks_stale',
+      'Incidents whose stored SLA due times wait for the next SLA tick to be recomputed (after a change from outside the incident service, a new calendar day or a start after an upgrade).',
+      [],
+      (s, set) => set({}, s.stale),
     );
     fromSnapshot(
       'opsdesk_sla_met_ratio',
@@ -147,41 +155,29 @@ interface Snapshot {
   atRisk: Map<string, number>;
   breachedOpen: Map<string, number>;
   monthRatio: Map<string, number>;
+  stale: number;
 }
 
-async function takeSnapshot(db: Db, sla: SlaPolicies, now: number): Promise<Snapshot> {
+async function takeSnapshot(db: Db, now: number): Promise<Snapshot> {
   const open = await incidentStore.countsByStatus(db);
-  const openRows = await incidentStore.openIncidents(db);
-  const pauses = await incidentStore.pauses(
-    db,
-    openRows.map((r) => r.id),
-  );
   const atRisk = new Map<string, number>();
   const breachedOpen = new Map<string, number>();
-  for (const r of openRows) {
-    for (const g of sla.evaluate(r, pauses.get(r.id) ?? [], now)) {
-      const key = `${r.severity}/${g.goal}`;
-      if (sla.atRisk(g, now)) atRisk.set(key, (atRisk.get(key) ?? 0) + 1);
-      if (g.state === 'breached') breachedOpen.set(key, (breachedOpen.get(key) ?? 0) + 1);
-    }
+  const add = (m: Map<string, number>, key: string, v: unknown) => m.set(key, (m.get(key) ?? 0) + Number(v ?? 0));
+  for (const r of await incidentStore.openClockCounts(db, now)) {
+    add(atRisk, `${r.severity}/response`, r.response_at_risk);
+    add(atRisk, `${r.severity}/resolution`, r.resolution_at_risk);
+    add(breachedOpen, `${r.severity}/response`, r.response_breached);
+    add(breachedOpen, `${r.severity}/resolution`, r.resolution_breached);
   }
   const d = new Date(now);
   const monthStart = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
-  const month = await incidentStore.between(db, monthStart, now + 1);
-  const monthPauses = await incidentStore.pauses(
-    db,
-    month.map((r) => r.id),
-  );
-  const met = new Map<string, number>();
-  const decided = new Map<string, number>();
-  for (const r of month) {
-    for (const g of sla.evaluate(r, monthPauses.get(r.id) ?? [], now)) {
-      if (g.state !== 'met' && g.state !== 'breached') continue;
-      const key = `${r.severity}/${g.goal}`;
-      decided.set(key, (decided.get(key) ?? 0) + 1);
-      if (g.state === 'met') met.set(key, (met.get(key) ?? 0) + 1);
+  const monthRatio = new Map<string, number>();
+  for (const r of await incidentStore.decidedGoals(db, monthStart, now + 1, now)) {
+    for (const goal of GOALS) {
+      const met = Number(r[`${goal}_met`] ?? 0);
+      const decided = met + Number(r[`${goal}_breached`] ?? 0);
+      if (decided > 0) monthRatio.set(`${r.severity}/${goal}`, met / decided);
     }
   }
-  const monthRatio = new Map([...decided].map(([k, n]) => [k, (met.get(k) ?? 0) / n]));
-  return { open, atRisk, breachedOpen, monthRatio };
+  return { open, atRisk, breachedOpen, monthRatio, stale: await incidentStore.staleCount(db) };
 }

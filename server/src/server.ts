@@ -16,7 +16,8 @@ import { ServerMetrics } from './metrics';
 import { reviewRoutes } from './reviews/routes';
 import { SlaPolicies } from './sla/policy';
 import { slaRoutes } from './sla/routes';
-import { recordBreaches } from './sla/tick';
+import { calendarDay, recordBreaches } from './sla/tick';
+import { incidentStore } from './incidents/store';
 
 /** `<database>.pid`: tells `opsdesk-server restore` (and a second server) that this SQLite file is in use. */
 export function databaseOwner(database: string): number | undefined {
@@ -71,8 +72,9 @@ export function buildContext(
 ): AppContext {
   const metrics = new ServerMetrics(VERSION);
   const sla = new SlaPolicies(config.sla, baseDir);
-  metrics.attachStore(db, sla, now);
-  return { db, config, sla, log, metrics, now };
+  const ctx: AppContext = { db, config, sla, log, metrics, now };
+  metrics.attachStore(db, () => ctx.now());
+  return ctx;
 }
 
 export interface RunningServer {
@@ -121,16 +123,23 @@ export async function startServer(
     throw err;
   });
 
-  // Scheduled work: one replica at a time on PostgreSQL.
-  let lastTick = Date.now() - config.sla.tick_interval;
-  let ticking: Promise<unknown> = Promise.resolve();
+  // Scheduled work: one replica at a time on PostgreSQL, one tick at a time in this process.
+  let day = '';
+  let stopping = false;
+  let ticking: Promise<unknown> | undefined;
   const tick = () => {
-    const since = lastTick - 1000;
-    lastTick = Date.now();
-    const work = () => recordBreaches(ctx, since);
-    ticking = (db instanceof PostgresDb ? db.withAdvisoryLock(SCHEDULER_LOCK, work) : work()).catch(
-      (err: Error) => log.warn({ err: err.message }, 'SLA tick failed; retrying on the next one'),
-    );
+    if (ticking) return;
+    const work = async () => {
+      const today = calendarDay(ctx, ctx.now());
+      if (today !== day) {
+        if (day !== '') await incidentStore.markOpenClocksStale(db);
+        day = today;
+      }
+      return recordBreaches(ctx, () => stopping);
+    };
+    ticking = (db instanceof PostgresDb ? db.withAdvisoryLock(SCHEDULER_LOCK, work) : work())
+      .catch((err: Error) => log.warn({ err: err.message }, 'SLA tick failed; retrying on the next one'))
+      .finally(() => (ticking = undefined));
   };
   const timer = setInterval(tick, config.sla.tick_interval);
   timer.unref();
@@ -151,6 +160,7 @@ export async function startServer(
     ctx,
     close: async () => {
       clearInterval(timer);
+      stopping = true;
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();

@@ -123,7 +123,7 @@ describe.each(DATABASE_KINDS)('incidents on %s', (kind) => {
       ['assigned', 'alice via bootstrap'],
       ['updated', 'alice via bootstrap'],
     ]);
-    expect(last[1]?.data).toEqual({ changes: { severity: { from: 'P3', to: 'P2' } } });
+    expect(last[1]?.data).toMatchObject({ changes: { severity: { from: 'P3', to: 'P2' } } });
   });
 
   test('lists filter, search, match labels and page with a cursor', async () => {

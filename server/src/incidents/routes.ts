@@ -3,6 +3,8 @@ import type { AppContext } from '../context';
 import { defineRoute } from '../http/routes';
 import {
   ACTIONS,
+  alertsPageSchema,
+  alertsQuery,
   commentBody,
   countsQuery,
   countsSchema,
@@ -72,6 +74,17 @@ export function incidentRoutes(ctx: AppContext) {
       body: updateIncidentBody,
       response: incidentSchema,
       handler: ({ params, body, caller }) => svc.update(params.id, body, caller),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/v1/incidents/:id/alerts',
+      summary: 'The alerts of an incident, one per fingerprint (its latest firing), a page at a time',
+      tag: 'incidents',
+      role: 'viewer',
+      params: idParams,
+      query: alertsQuery,
+      response: alertsPageSchema,
+      handler: ({ params, query }) => svc.alerts(params.id, query),
     }),
     defineRoute({
       method: 'get',

@@ -28,18 +28,34 @@ export const slaGoalSchema = z.object({
   calendar: z.string(),
   elapsedSeconds: z.number().describe('business time counted so far, pauses excluded'),
   remainingSeconds: z.number(),
-  dueAt: z.string().nullable().describe('null while paused'),
-  state: z.enum(['running', 'paused', 'met', 'breached']),
+  dueAt: z
+    .string()
+    .nullable()
+    .describe('when the goal falls due (or fell due, once breached); null while waiting for the customer'),
+  state: z
+    .enum(['running', 'paused', 'met', 'breached', 'self_cleared'])
+    .describe(
+      'paused: waiting for the customer, or outside working hours (see pausedUntil); self_cleared: resolved by Alertmanager before the response goal fell due, nobody responded — neither met nor breached',
+    ),
+  atRisk: z.boolean().describe('in the last sla.at_risk_share of the goal and not yet due'),
+  pausedUntil: z
+    .string()
+    .nullable()
+    .describe('outside working hours: when the clock runs again (the next working time of its calendar)'),
+  pauseReason: z.enum(['waiting', 'outside_working_hours']).nullable(),
 });
 
 export const alertSchema = z.object({
   fingerprint: z.string(),
-  startsAt: z.string(),
+  startsAt: z.string().describe('its latest firing: an alert that fired again is listed once'),
   endsAt: z.string().nullable(),
-  status: z.enum(['firing', 'resolved']),
+  status: z
+    .enum(['firing', 'resolved', 'closed'])
+    .describe('closed: a person resolved or closed the incident while the alert was still firing'),
   alertname: z.string(),
   labels: z.record(z.string(), z.string()),
-  annotations: z.record(z.string(), z.string()),
+  annotations: z.record(z.string(), z.string()).describe('as of the latest notification'),
+  runbookUrl: z.string().nullable().describe('the runbook_url annotation'),
   generatorURL: z.string(),
   lastSeenAt: z.string(),
 });
@@ -62,10 +78,17 @@ export const incidentSchema = z.object({
   occurredAt: z.string(),
   detectedAt: z.string(),
   acknowledgedAt: z.string().nullable(),
+  respondedAt: z
+    .string()
+    .nullable()
+    .describe('first action of a person (acknowledge, a transition, a comment); stops the response clock'),
   mitigatedAt: z.string().nullable(),
   resolvedAt: z.string().nullable(),
   closedAt: z.string().nullable(),
   lastSeenAt: z.string().nullable(),
+  truncatedAlerts: z
+    .number()
+    .describe('alerts Alertmanager left out of the latest notification (webhook max_alerts): the alert list is incomplete'),
   createdAt: z.string(),
   updatedAt: z.string(),
   sla: z.array(slaGoalSchema),
@@ -73,9 +96,20 @@ export const incidentSchema = z.object({
 export type Incident = z.infer<typeof incidentSchema>;
 
 export const incidentDetailSchema = incidentSchema.extend({
-  alerts: z.array(alertSchema),
+  alerts: z.array(alertSchema).describe('the first page of its alerts, one per fingerprint'),
+  alertCount: z.number().describe('how many distinct alerts it has'),
+  alertsNextCursor: z
+    .string()
+    .nullable()
+    .describe('more alerts: GET /api/v1/incidents/{id}/alerts?cursor=…'),
   hasReview: z.boolean(),
 });
+
+export const alertsQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  cursor: z.string().max(500).optional(),
+});
+export const alertsPageSchema = z.object({ alerts: z.array(alertSchema), nextCursor: z.string().nullable() });
 
 export const createIncidentBody = z.strictObject({
   title: z.string().trim().min(1).max(500),

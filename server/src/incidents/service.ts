@@ -4,6 +4,7 @@ import type { Db } from '../db';
 import { ApiError, conflict, notFound, unprocessable } from '../http/errors';
 import type { Caller } from '../http/routes';
 import type { GoalState } from '../sla/policy';
+import { refreshClocks } from '../sla/stored';
 import { STATUSES, type Action, type Incident, type ListQuery } from './schema';
 import { allowedActions, nextStatus, timestampsFor } from './state';
 import { incidentStore, type AlertRow, type IncidentRow, type PauseRow, type TimelineRow } from './store';
@@ -20,6 +21,9 @@ function slaOut(states: GoalState[]) {
     remainingSeconds: Math.round(s.remainingMs / 1000),
     dueAt: iso(s.dueAt),
     state: s.state,
+    atRisk: s.atRisk,
+    pausedUntil: iso(s.pausedUntil),
+    pauseReason: s.pauseReason,
   }));
 }
 
@@ -47,10 +51,12 @@ export function toIncident(
     occurredAt: iso(row.occurred_at) as string,
     detectedAt: iso(row.detected_at) as string,
     acknowledgedAt: iso(row.acknowledged_at),
+    respondedAt: iso(row.responded_at),
     mitigatedAt: iso(row.mitigated_at),
     resolvedAt: iso(row.resolved_at),
     closedAt: iso(row.closed_at),
     lastSeenAt: iso(row.last_seen_at),
+    truncatedAlerts: Number(row.truncated_alerts ?? 0),
     createdAt: iso(row.created_at) as string,
     updatedAt: iso(row.updated_at) as string,
     sla: slaOut(ctx.sla.evaluate(row, pauses, now)),
@@ -58,6 +64,7 @@ export function toIncident(
 }
 
 export function toAlert(a: AlertRow) {
+  const annotations = JSON.parse(a.annotations) as Record<string, string>;
   return {
     fingerprint: a.fingerprint,
     startsAt: iso(a.starts_at) as string,
@@ -65,7 +72,8 @@ export function toAlert(a: AlertRow) {
     status: a.status,
     alertname: a.alertname,
     labels: JSON.parse(a.labels) as Record<string, string>,
-    annotations: JSON.parse(a.annotations) as Record<string, string>,
+    annotations,
+    runbookUrl: annotations.runbook_url ?? null,
     generatorURL: a.generator_url,
     lastSeenAt: iso(a.last_seen_at) as string,
   };
@@ -140,6 +148,12 @@ export async function insertIncident(
     last_seen_at: n.source === 'alertmanager' ? now : null,
     response_breached_at: null,
     resolution_breached_at: null,
+    responded_at: null,
+    response_due_at: null,
+    response_risk_at: null,
+    resolution_due_at: null,
+    resolution_risk_at: null,
+    sla_stale: 1,
     created_at: now,
     updated_at: now,
   };
@@ -152,12 +166,15 @@ export async function insertIncident(
   if (row.assignee)
     await incidentStore.appendTimeline(tx, row.id, now, 'assigned', actor, { assignee: row.assignee });
   ctx.metrics.incidentOpened(row.severity, n.source);
-  return row;
+  return (await refreshClocks(ctx, tx, row, now)).row;
 }
 
 /**
  * Applies a transition and its effects: timestamps, SLA pauses (waiting for the customer; the
- * time between resolve and reopen), the review rule on close, and the timeline entry.
+ * time between resolve and reopen), the review rule on close, the timeline entry and the stored
+ * clocks. Only a person's transition (`byPerson`, the API's callers) is a response: Alertmanager
+ * resolving or reopening an incident neither acknowledges it nor stops its response clock, and
+ * a person resolving or closing it closes the alerts Alertmanager still reports firing.
  */
 export async function applyTransition(
   ctx: AppContext,
@@ -166,6 +183,7 @@ export async function applyTransition(
   action: Action,
   actor: string,
   note?: string,
+  opts: { byPerson?: boolean } = {},
 ): Promise<IncidentRow> {
   const result = nextStatus(row.status, action);
   if (!result.ok) {
@@ -183,11 +201,13 @@ export async function applyTransition(
     );
   }
   const now = ctx.now();
+  const byPerson = opts.byPerson === true;
   const fields: Partial<IncidentRow> = {
     status: result.to,
     updated_at: now,
-    ...timestampsFor(action, now, row),
+    ...timestampsFor(action, now, row, byPerson),
   };
+  if (byPerson && isResponse(row, action)) fields.responded_at = now;
   if (row.status === 'waiting_for_customer') {
     await incidentStore.closePause(tx, row.id, 'waiting', now);
     fields.waiting_since = null;
@@ -198,25 +218,49 @@ export async function applyTransition(
   }
   if (action === 'resolve') await incidentStore.openPause(tx, row.id, 'resolved', now);
   if (action === 'reopen') await incidentStore.closePause(tx, row.id, 'resolved', now);
-  await incidentStore.update(tx, row.id, fields);
+  const alertsClosed =
+    byPerson && (action === 'resolve' || action === 'close')
+      ? await incidentStore.closeFiringAlerts(tx, row.id, now)
+      : 0;
+  await incidentStore.update(tx, row.id, { ...fields, sla_stale: 0 });
   await incidentStore.appendTimeline(tx, row.id, now, 'status_changed', actor, {
     from: row.status,
     to: result.to,
     action,
     ...(note ? { note } : {}),
+    ...(alertsClosed ? { alertsClosed } : {}),
   });
-  const updated = { ...row, ...fields } as IncidentRow;
-  if (fields.acknowledged_at !== undefined || action === 'resolve') {
-    const pauses = (await incidentStore.pauses(tx, [row.id])).get(row.id) ?? [];
-    for (const g of ctx.sla.evaluate(updated, pauses, now)) {
-      if (g.goal === 'response' && fields.acknowledged_at !== undefined)
-        ctx.metrics.responseSeconds.observe({ severity: row.severity }, g.elapsedMs / 1000);
-      if (g.goal === 'resolution' && action === 'resolve')
-        ctx.metrics.resolutionSeconds.observe({ severity: row.severity }, g.elapsedMs / 1000);
-    }
-  }
+  const { row: updated, states } = await refreshClocks(ctx, tx, { ...row, ...fields } as IncidentRow, now);
+  observeClocks(ctx, updated, states, {
+    responded: fields.responded_at !== undefined,
+    resolved: action === 'resolve',
+  });
   return updated;
 }
+
+/** A person's first action on an incident that is still open (or that they reopen) is its response. */
+function isResponse(row: IncidentRow, action: Action | 'comment'): boolean {
+  if (row.responded_at !== null) return false;
+  if (action === 'reopen') return true;
+  return row.status !== 'resolved' && row.status !== 'closed';
+}
+
+function observeClocks(
+  ctx: AppContext,
+  row: IncidentRow,
+  states: readonly GoalState[],
+  what: { responded: boolean; resolved: boolean },
+): void {
+  for (const g of states) {
+    if (g.goal === 'response' && what.responded)
+      ctx.metrics.responseSeconds.observe({ severity: row.severity }, g.elapsedMs / 1000);
+    if (g.goal === 'resolution' && what.resolved)
+      ctx.metrics.resolutionSeconds.observe({ severity: row.severity }, g.elapsedMs / 1000);
+  }
+}
+
+/** Alerts shown with an incident; the rest are paged through GET /api/v1/incidents/:id/alerts. */
+export const ALERTS_ON_DETAIL = 50;
 
 export class IncidentService {
   constructor(private readonly ctx: AppContext) {}
@@ -244,19 +288,29 @@ export class IncidentService {
     return this.present(row);
   }
 
+  /** One incident with the first page of its alerts (the rest through alerts()). */
   async get(id: string) {
     const row = await requireIncident(this.ctx.db, id);
-    const [incident, alerts, hasReview] = await Promise.all([
+    const [incident, alerts, alertCount, hasReview] = await Promise.all([
       this.present(row),
-      incidentStore.alerts(this.ctx.db, row.id),
+      incidentStore.alerts(this.ctx.db, row.id, { limit: ALERTS_ON_DETAIL }),
+      incidentStore.alertCount(this.ctx.db, row.id),
       incidentStore.hasReview(this.ctx.db, row.id),
     ]);
     return {
       ...incident,
-      alerts: alerts.map(toAlert),
+      alerts: alerts.rows.map(toAlert),
+      alertCount,
+      alertsNextCursor: alerts.nextCursor,
       hasReview,
       allowedActions: allowedActions(row.status),
     };
+  }
+
+  async alerts(id: string, page: { limit: number; cursor?: string | undefined }) {
+    const row = await requireIncident(this.ctx.db, id);
+    const { rows, nextCursor } = await incidentStore.alerts(this.ctx.db, row.id, page);
+    return { alerts: rows.map(toAlert), nextCursor };
   }
 
   async list(q: ListQuery) {
@@ -308,35 +362,78 @@ export class IncidentService {
         changes[key] = { from: key === 'labels' ? JSON.parse(current.labels) : current[column], to: value };
       }
       if (Object.keys(fields).length === 0) return current;
+      if (fields.occurred_at !== undefined && Number(fields.occurred_at) > Number(current.detected_at))
+        throw new ApiError(
+          400,
+          'invalid_request',
+          `body occurredAt: must not be after detectedAt (${new Date(Number(current.detected_at)).toISOString()})`,
+          [{ in: 'body', path: 'occurredAt', message: 'after detectedAt' }],
+        );
       fields.updated_at = now;
+      fields.sla_stale = 0; // recomputed below, in this transaction
       await incidentStore.update(tx, current.id, fields as Partial<IncidentRow>);
+      // severity and service choose the SLA policy: the clocks are re-evaluated on the new goals
+      const { row: updated, states } = await refreshClocks(
+        this.ctx,
+        tx,
+        { ...current, ...fields } as IncidentRow,
+        now,
+      );
       if ('assignee' in changes)
         await incidentStore.appendTimeline(tx, current.id, now, 'assigned', caller.actor, {
           assignee: body.assignee,
+          from: current.assignee,
         });
       const other = Object.fromEntries(Object.entries(changes).filter(([k]) => k !== 'assignee'));
-      if (Object.keys(other).length)
-        await incidentStore.appendTimeline(tx, current.id, now, 'updated', caller.actor, { changes: other });
-      return { ...current, ...fields } as IncidentRow;
+      if (Object.keys(other).length) {
+        const policyChanged = 'severity' in other || 'service' in other;
+        await incidentStore.appendTimeline(tx, current.id, now, 'updated', caller.actor, {
+          changes: other,
+          ...(policyChanged
+            ? {
+                sla: Object.fromEntries(
+                  states.map((g) => [
+                    g.goal,
+                    { goalSeconds: g.goalMs / 1000, dueAt: iso(g.dueAt), state: g.state },
+                  ]),
+                ),
+              }
+            : {}),
+        });
+      }
+      return updated;
     });
     return this.present(row);
   }
 
   async transition(id: string, action: Action, caller: Caller, note?: string): Promise<Incident> {
     const row = await this.ctx.db.transaction(async (tx) =>
-      applyTransition(this.ctx, tx, await requireIncident(tx, id), action, caller.actor, note),
+      applyTransition(this.ctx, tx, await requireIncident(tx, id), action, caller.actor, note, {
+        byPerson: true,
+      }),
     );
     return this.present(row);
   }
 
+  /** A comment; a person's first comment on an open incident is its response. Text is stored as sent. */
   async comment(id: string, text: string, caller: Caller) {
     return this.ctx.db.transaction(async (tx) => {
       const row = await requireIncident(tx, id);
       const now = this.ctx.now();
-      await incidentStore.appendTimeline(tx, row.id, now, 'comment', caller.actor, { text });
-      await incidentStore.update(tx, row.id, { updated_at: now });
-      const entries = await incidentStore.timeline(tx, row.id);
-      return toTimelineEntry(entries[entries.length - 1] as TimelineRow);
+      const entryId = await incidentStore.appendTimeline(tx, row.id, now, 'comment', caller.actor, { text });
+      if (isResponse(row, 'comment')) {
+        await incidentStore.update(tx, row.id, { updated_at: now, responded_at: now, sla_stale: 0 });
+        const { row: updated, states } = await refreshClocks(
+          this.ctx,
+          tx,
+          { ...row, responded_at: now, updated_at: now },
+          now,
+        );
+        observeClocks(this.ctx, updated, states, { responded: true, resolved: false });
+      } else {
+        await incidentStore.update(tx, row.id, { updated_at: now });
+      }
+      return toTimelineEntry({ id: entryId, incident_id: row.id, at: now, kind: 'comment', actor: caller.actor, data: JSON.stringify({ text }) });
     });
   }
 

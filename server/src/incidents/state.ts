@@ -30,14 +30,18 @@ export function allowedActions(current: Status): Action[] {
   return (Object.keys(NEXT) as Action[]).filter((a) => NEXT[a].from.includes(current));
 }
 
-/** Timestamps an action sets: responding (ack) is implied by mitigating or resolving. */
+/**
+ * Timestamps an action sets. A person mitigating or resolving has acknowledged it too; the
+ * server's own actors (Alertmanager resolving a group) never acknowledge anything.
+ */
 export function timestampsFor(
   action: Action,
   now: number,
   row: { acknowledged_at: number | null; mitigated_at: number | null },
+  byPerson: boolean,
 ) {
   const set: Record<string, number | null> = {};
-  if (['acknowledge', 'mitigate', 'resolve'].includes(action) && row.acknowledged_at === null)
+  if (byPerson && ['acknowledge', 'mitigate', 'resolve'].includes(action) && row.acknowledged_at === null)
     set.acknowledged_at = now;
   if (action === 'mitigate' && row.mitigated_at === null) set.mitigated_at = now;
   if (action === 'resolve') set.resolved_at = now;

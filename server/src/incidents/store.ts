@@ -17,6 +17,8 @@ export interface IncidentRow {
   support_mode: 'remote' | 'onsite' | null;
   group_key: string | null;
   alertname: string | null;
+  /** alerts Alertmanager left out of the group's latest notification (migration 003) */
+  truncated_alerts?: number;
   occurred_at: number;
   detected_at: number;
   acknowledged_at: number | null;
@@ -27,6 +29,14 @@ export interface IncidentRow {
   last_seen_at: number | null;
   response_breached_at: number | null;
   resolution_breached_at: number | null;
+  /** first action of a person (acknowledge, a transition, a comment); stops the response clock */
+  responded_at: number | null;
+  response_due_at: number | null;
+  response_risk_at: number | null;
+  resolution_due_at: number | null;
+  resolution_risk_at: number | null;
+  /** 1: the stored clocks above must be recomputed (the SLA tick does it) */
+  sla_stale: number;
   created_at: number;
   updated_at: number;
 }
@@ -35,7 +45,8 @@ export interface AlertRow {
   fingerprint: string;
   starts_at: number;
   incident_id: string;
-  status: 'firing' | 'resolved';
+  /** closed: a person resolved or closed the incident while Alertmanager still reported it firing */
+  status: 'firing' | 'resolved' | 'closed';
   ends_at: number | null;
   alertname: string;
   labels: string;
@@ -86,9 +97,26 @@ const COLUMNS = [
   'last_seen_at',
   'response_breached_at',
   'resolution_breached_at',
+  'responded_at',
+  'response_due_at',
+  'response_risk_at',
+  'resolution_due_at',
+  'resolution_risk_at',
+  'sla_stale',
   'created_at',
   'updated_at',
 ] as const;
+
+/** Columns the SLA clocks are computed from. */
+const CLOCK_INPUTS: ReadonlyArray<keyof IncidentRow> = [
+  'severity',
+  'service',
+  'status',
+  'detected_at',
+  'responded_at',
+  'resolved_at',
+  'waiting_since',
+];
 
 const SORT_COLUMNS: Record<ListQuery['sort'], { column: string; desc: boolean }> = {
   '-createdAt': { column: 'created_at', desc: true },
@@ -186,7 +214,13 @@ export const incidentStore = {
   get: (db: Db, idOrNumber: string) =>
     db.get<IncidentRow>('SELECT * FROM incidents WHERE id = ? OR number = ?', [idOrNumber, idOrNumber]),
 
+  /**
+   * Updates columns of an incident. A change to what the SLA clocks depend on that does not also
+   * bring the recomputed clocks (refreshClocks does) marks them stale, so the next SLA tick
+   * recomputes them: no path can leave a due time behind.
+   */
   async update(db: Db, id: string, fields: Partial<IncidentRow>): Promise<void> {
+    if (CLOCK_INPUTS.some((k) => k in fields) && !('sla_stale' in fields)) fields = { ...fields, sla_stale: 1 };
     const keys = Object.keys(fields).filter((k) => (COLUMNS as readonly string[]).includes(k) && k !== 'id');
     if (keys.length === 0) return;
     await db.run(`UPDATE incidents SET ${keys.map((k) => `${k} = ?`).join(', ')} WHERE id = ?`, [
@@ -210,6 +244,9 @@ export const incidentStore = {
     const dir = sort.desc ? 'DESC' : 'ASC';
     if (q.cursor) {
       const [value, id] = decodeCursor(q.cursor);
+      // a cursor of another sort, or edited by hand, must not reach the database (PostgreSQL refuses the type)
+      if (sort.column === 'severity' ? typeof value !== 'string' : !Number.isSafeInteger(value))
+        throw badRequest(`query cursor: not a cursor of sort=${q.sort}; use nextCursor from the previous page`);
       where.push(`(${sort.column}, id) ${sort.desc ? '<' : '>'} (?, ?)`);
       params.push(value, id);
     }
@@ -251,21 +288,21 @@ export const incidentStore = {
       groupKey,
     ]),
 
-  appendTimeline: (
+  /** Appends a timeline entry; returns its id. */
+  async appendTimeline(
     db: Db,
     incidentId: string,
     at: number,
     kind: string,
     actor: string,
     data: Record<string, unknown> = {},
-  ) =>
-    db.run('INSERT INTO timeline (incident_id, at, kind, actor, data) VALUES (?, ?, ?, ?, ?)', [
-      incidentId,
-      at,
-      kind,
-      actor,
-      JSON.stringify(data),
-    ]),
+  ): Promise<number> {
+    const row = await db.get<{ id: number }>(
+      'INSERT INTO timeline (incident_id, at, kind, actor, data) VALUES (?, ?, ?, ?, ?) RETURNING id',
+      [incidentId, at, kind, actor, JSON.stringify(data)],
+    );
+    return Number(row?.id);
+  },
 
   timeline: (db: Db, incidentId: string) =>
     db.all<TimelineRow>('SELECT * FROM timeline WHERE incident_id = ? ORDER BY id', [incidentId]),
@@ -293,16 +330,125 @@ export const incidentStore = {
     return out;
   },
 
-  alerts: (db: Db, incidentId: string) =>
-    db.all<AlertRow>('SELECT * FROM incident_alerts WHERE incident_id = ? ORDER BY starts_at, fingerprint', [
-      incidentId,
-    ]),
+  /**
+   * A page of the incident's alerts: one row per fingerprint, its latest firing (an alert that
+   * fired again after a reopen is listed once), ordered by when it started.
+   */
+  async alerts(
+    db: Db,
+    incidentId: string,
+    page: { limit: number; cursor?: string | undefined },
+  ): Promise<{ rows: AlertRow[]; nextCursor: string | null }> {
+    const params: Param[] = [incidentId];
+    let after = '';
+    if (page.cursor) {
+      const [startsAt, fingerprint] = decodeCursor(page.cursor);
+      if (typeof startsAt !== 'number') throw badRequest('query cursor: not a cursor this server issued');
+      after = ' AND (a.starts_at, a.fingerprint) > (?, ?)';
+      params.push(startsAt, fingerprint);
+    }
+    const rows = await db.all<AlertRow>(
+      `SELECT a.* FROM incident_alerts a
+        WHERE a.incident_id = ?${after}
+          AND NOT EXISTS (SELECT 1 FROM incident_alerts b
+                           WHERE b.fingerprint = a.fingerprint AND b.starts_at > a.starts_at
+                             AND b.incident_id = a.incident_id)
+        ORDER BY a.starts_at, a.fingerprint LIMIT ?`,
+      [...params, page.limit + 1],
+    );
+    const more = rows.length > page.limit;
+    const list = more ? rows.slice(0, page.limit) : rows;
+    const last = list[list.length - 1];
+    return { rows: list, nextCursor: more && last ? encodeCursor(Number(last.starts_at), last.fingerprint) : null };
+  },
+
+  async alertCount(db: Db, incidentId: string): Promise<number> {
+    const row = await db.get<{ n: number }>(
+      'SELECT COUNT(DISTINCT fingerprint) AS n FROM incident_alerts WHERE incident_id = ?',
+      [incidentId],
+    );
+    return Number(row?.n ?? 0);
+  },
+
+  /** A person resolved or closed the incident: its alerts still firing are closed with it. */
+  closeFiringAlerts: (db: Db, incidentId: string, at: number) =>
+    db.run(
+      "UPDATE incident_alerts SET status = 'closed', ends_at = ? WHERE incident_id = ? AND status = 'firing'",
+      [at, incidentId],
+    ),
 
   hasReview: async (db: Db, incidentId: string) =>
     (await db.get('SELECT 1 AS x FROM reviews WHERE incident_id = ?', [incidentId])) !== undefined,
 
-  openIncidents: (db: Db) =>
-    db.all<IncidentRow>("SELECT * FROM incidents WHERE status NOT IN ('resolved', 'closed')"),
+  /** Incidents whose stored clocks must be recomputed, a batch at a time. */
+  staleClocks: (db: Db, limit: number, afterId = '') =>
+    db.all<IncidentRow>('SELECT * FROM incidents WHERE sla_stale = 1 AND id > ? ORDER BY id LIMIT ?', [
+      afterId,
+      limit,
+    ]),
+
+  /** A new calendar day or a configuration reload: every open incident's clocks are recomputed. */
+  markOpenClocksStale: (db: Db) =>
+    db.run("UPDATE incidents SET sla_stale = 1 WHERE status NOT IN ('resolved', 'closed') AND sla_stale = 0"),
+
+  /** Goals fallen due and not yet recorded as breached (indexed on the due columns). */
+  dueUnrecorded: (db: Db, goal: 'response' | 'resolution', now: number, limit: number) =>
+    db.all<{ id: string; severity: Severity; due_at: number }>(
+      `SELECT id, severity, ${goal}_due_at AS due_at FROM incidents
+        WHERE ${goal}_due_at <= ? AND ${goal}_breached_at IS NULL ORDER BY ${goal}_due_at LIMIT ?`,
+      [now, limit],
+    ),
+
+  /**
+   * Open incidents per severity and status with their clock figures at `now`, from the stored
+   * due times: one pass over the open incidents, no calendar walk.
+   */
+  openClockCounts: (db: Db, now: number) =>
+    db.all<{
+      severity: Severity;
+      status: Status;
+      n: number;
+      response_at_risk: number;
+      resolution_at_risk: number;
+      response_breached: number;
+      resolution_breached: number;
+    }>(
+      `SELECT severity, status, COUNT(*) AS n,
+              SUM(CASE WHEN response_risk_at <= ? AND response_due_at > ? THEN 1 ELSE 0 END) AS response_at_risk,
+              SUM(CASE WHEN resolution_risk_at <= ? AND resolution_due_at > ? THEN 1 ELSE 0 END) AS resolution_at_risk,
+              SUM(CASE WHEN response_due_at <= ? THEN 1 ELSE 0 END) AS response_breached,
+              SUM(CASE WHEN resolution_due_at <= ? THEN 1 ELSE 0 END) AS resolution_breached
+         FROM incidents WHERE status NOT IN ('resolved', 'closed')
+        GROUP BY severity, status`,
+      [now, now, now, now, now, now],
+    ),
+
+  /** Met and breached goals of incidents detected in [from, to), from the stored clocks. */
+  decidedGoals: (db: Db, from: number, to: number, now: number) =>
+    db.all<{
+      severity: Severity;
+      response_met: number;
+      response_breached: number;
+      resolution_met: number;
+      resolution_breached: number;
+    }>(
+      `SELECT severity,
+              SUM(CASE WHEN responded_at IS NOT NULL AND response_breached_at IS NULL
+                        AND (response_due_at IS NULL OR response_due_at > ?) THEN 1 ELSE 0 END) AS response_met,
+              SUM(CASE WHEN response_breached_at IS NOT NULL OR response_due_at <= ? THEN 1 ELSE 0 END) AS response_breached,
+              SUM(CASE WHEN resolved_at IS NOT NULL AND resolution_breached_at IS NULL
+                        AND (resolution_due_at IS NULL OR resolution_due_at > ?)
+                        -- not self-cleared: someone responded, or the response goal fell due first
+                        AND (responded_at IS NOT NULL OR response_breached_at IS NOT NULL OR response_due_at IS NOT NULL)
+                        THEN 1 ELSE 0 END) AS resolution_met,
+              SUM(CASE WHEN resolution_breached_at IS NOT NULL OR resolution_due_at <= ? THEN 1 ELSE 0 END) AS resolution_breached
+         FROM incidents WHERE detected_at >= ? AND detected_at < ?
+        GROUP BY severity`,
+      [now, now, now, now, from, to],
+    ),
+
+  staleCount: async (db: Db) =>
+    Number((await db.get<{ n: number }>('SELECT COUNT(*) AS n FROM incidents WHERE sla_stale = 1'))?.n ?? 0),
 
   countsByStatus: (db: Db) =>
     db.all<{ severity: Severity; status: Status; n: number }>(

@@ -18,7 +18,26 @@ test('started Friday 16:30 on 5×8 with a 1 h goal it is due Monday 09:30', () =
     now: cst('2026-11-21T12:00:00'),
   });
   expect(new Date(c.dueAt as number).toISOString()).toBe('2026-11-23T01:30:00.000Z');
-  expect(c).toMatchObject({ elapsedMs: 30 * 60_000, remainingMs: 30 * 60_000, state: 'running' });
+  // Saturday noon is outside working time: the clock is paused until Monday 09:00
+  expect(c).toMatchObject({
+    elapsedMs: 30 * 60_000,
+    remainingMs: 30 * 60_000,
+    state: 'paused',
+    pauseReason: 'outside_working_hours',
+    pausedUntil: cst('2026-11-23T09:00:00'),
+  });
+  const monday = slaClock({
+    calendar: fiveByEight,
+    goalMs: H,
+    startedAt: cst('2026-11-20T16:30:00'),
+    stoppedAt: null,
+    pauses: [],
+    now: cst('2026-11-23T09:10:00'),
+    atRiskMs: 0.75 * H,
+  });
+  expect(monday).toMatchObject({ state: 'running', pausedUntil: null, pauseReason: null });
+  // at risk once ¾ of the goal is used: 30 min on Friday + 15 min on Monday
+  expect(monday.atRiskAt).toBe(cst('2026-11-23T09:15:00'));
 });
 
 test('holidays and make-up workdays are honoured', () => {
@@ -65,7 +84,17 @@ test('a pause stops the clock and moves the due time; met and breached once stop
     pauses: [{ from: start + H, to: null }],
     now: start + 2 * H,
   });
-  expect(paused).toMatchObject({ state: 'paused', dueAt: null, elapsedMs: H });
+  expect(paused).toMatchObject({ state: 'paused', pauseReason: 'waiting', dueAt: null, elapsedMs: H });
+  // a clock that used up its goal before the pause is breached, and says when it fell due
+  const pausedLate = slaClock({
+    calendar: fiveByEight,
+    goalMs: H,
+    startedAt: start,
+    stoppedAt: null,
+    pauses: [{ from: start + 2 * H, to: null }],
+    now: start + 3 * H,
+  });
+  expect(pausedLate).toMatchObject({ state: 'breached', dueAt: start + H, atRiskAt: null });
   expect(
     slaClock({ calendar: ALWAYS, goalMs: H, startedAt: 0, stoppedAt: 30 * 60_000, pauses: [], now: 10 * H })
       .state,

@@ -1,3 +1,4 @@
+import { fromLocal, nextDate, timeZoneSchema } from '@opsdesk/calendar';
 import { z } from 'zod';
 import type { AppContext } from '../context';
 import { badRequest } from '../http/errors';
@@ -7,7 +8,32 @@ import { requireIncident, toIncident } from '../incidents/service';
 import { incidentStore } from '../incidents/store';
 import { recurrence, related, slaReport } from './report';
 
-const isoTime = z.iso.datetime({ offset: true });
+const instantOrDate = z
+  .string()
+  .max(40)
+  .refine(
+    (v) => z.iso.datetime({ offset: true }).safeParse(v).success || isPlainDate(v),
+    'expected an instant (2026-11-01T00:00:00+08:00) or a date (2026-11-01) that exists',
+  );
+
+function isPlainDate(v: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const t = new Date(Date.UTC(y, mo - 1, d));
+  return y >= 1970 && t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
+}
+
+/**
+ * An instant as given, or a date in `timeZone`: `from` its start, `to` its end (the day
+ * included), so from=2026-11-01&to=2026-11-30 is the whole of November.
+ */
+function reportBound(value: string, bound: 'from' | 'to', timeZone: string): number {
+  if (!isPlainDate(value)) return Date.parse(value);
+  const [y, m, d] = value.split('-').map(Number) as [number, number, number];
+  const [yy, mm, dd] = bound === 'to' ? nextDate(y, m, d) : [y, m, d];
+  return fromLocal(yy, mm, dd, 0, timeZone);
+}
 
 export function slaRoutes(ctx: AppContext) {
   return [
@@ -15,13 +41,19 @@ export function slaRoutes(ctx: AppContext) {
       method: 'get',
       path: '/api/v1/sla/report',
       summary:
-        'SLA report for incidents detected in [from, to): % met per severity and goal, MTTA, MTTR and MTBF per service',
+        'SLA report for incidents detected in [from, to): met, breached, running and self-cleared per severity and goal; MTTA, MTTR, MTBF and availability per service over the elapsed part of the period (docs/sla.md). Dates (2026-11-01) are whole days in timeZone (default: the first SLA calendar\'s)',
       tag: 'sla',
       role: 'viewer',
-      query: z.strictObject({ from: isoTime, to: isoTime, service: z.string().max(200).optional() }),
+      query: z.strictObject({
+        from: instantOrDate,
+        to: instantOrDate,
+        service: z.string().max(200).optional(),
+        timeZone: timeZoneSchema.optional(),
+      }),
       response: z.object({
         from: z.string(),
         to: z.string(),
+        elapsedSeconds: z.number().describe('the part of [from, to) that has happened: MTBF and availability count only this'),
         service: z.string().nullable(),
         incidents: z.number(),
         goals: z.array(
@@ -31,23 +63,31 @@ export function slaRoutes(ctx: AppContext) {
             count: z.number(),
             met: z.number(),
             breached: z.number(),
-            running: z.number(),
-            pctMet: z.number().nullable(),
+            running: z.number().describe('not yet met or breached, paused included'),
+            selfCleared: z
+              .number()
+              .describe('resolved by Alertmanager before the response goal fell due, nobody responded'),
+            pctMet: z.number().nullable().describe('met / (met + breached) × 100'),
           }),
         ),
         services: z.array(
           z.object({
             service: z.string(),
             incidents: z.number(),
+            responded: z.number().describe('incidents a person responded to (the MTTA sample)'),
+            resolved: z.number().describe('resolved incidents (the MTTR sample)'),
             mttaSeconds: z.number().nullable(),
             mttrSeconds: z.number().nullable(),
+            downtimeSeconds: z.number(),
             mtbfSeconds: z.number().nullable(),
+            availability: z.number().nullable().describe('1 − downtime / elapsed, a ratio'),
           }),
         ),
       }),
       handler: ({ query }) => {
-        const from = Date.parse(query.from);
-        const to = Date.parse(query.to);
+        const timeZone = query.timeZone ?? ctx.config.sla.calendars[0]?.timezone ?? 'UTC';
+        const from = reportBound(query.from, 'from', timeZone);
+        const to = reportBound(query.to, 'to', timeZone);
         if (to <= from) throw badRequest('query to: must be after from');
         if (to - from > 400 * 86_400_000) throw badRequest('query from/to: at most 400 days per report');
         return slaReport(ctx, from, to, query.service);

@@ -1,50 +1,64 @@
+import { toLocal } from '@opsdesk/calendar';
 import type { AppContext } from '../context';
-import { incidentStore, type IncidentRow } from '../incidents/store';
+import { incidentStore } from '../incidents/store';
+import { GOALS } from './policy';
+import { refreshStaleClocks } from './stored';
+
+const BATCH = 200;
 
 /**
- * Records SLA breaches as they happen: sets the breach time on the incident, appends an
- * `sla_breached` timeline entry and counts it. Run on a timer; on PostgreSQL under an advisory
- * lock so that one replica does it.
+ * The SLA tick. First recomputes stored clocks marked stale (a change made outside the incident
+ * service, a new calendar day, a start after migration); then records the breaches that fell
+ * due: an indexed query on the stored due times, never a calendar walk per open incident. Each
+ * breach sets the incident's breach time (once), appends an `sla_breached` timeline entry and is
+ * counted. Run on a timer; on PostgreSQL under an advisory lock so that one replica does it.
+ * Returns the number of breaches recorded.
  */
-export async function recordBreaches(ctx: AppContext, since: number): Promise<number> {
-  const rows = await ctx.db.all<IncidentRow>(
-    `SELECT * FROM incidents
-      WHERE (status NOT IN ('resolved', 'closed') OR updated_at >= ?)
-        AND (response_breached_at IS NULL OR resolution_breached_at IS NULL)`,
-    [since],
-  );
-  if (rows.length === 0) return 0;
+export async function recordBreaches(ctx: AppContext, stop: () => boolean = () => false): Promise<number> {
+  await refreshStaleClocks(ctx, stop);
+  if (stop()) return 0;
   const now = ctx.now();
-  const pauses = await incidentStore.pauses(
-    ctx.db,
-    rows.map((r) => r.id),
-  );
   let recorded = 0;
-  for (const row of rows) {
-    for (const g of ctx.sla.evaluate(row, pauses.get(row.id) ?? [], now)) {
-      const column = g.goal === 'response' ? 'response_breached_at' : 'resolution_breached_at';
-      if (g.state !== 'breached' || row[column] !== null) continue;
-      const at = g.dueAt ?? now;
+  for (const goal of GOALS) {
+    const column = goal === 'response' ? 'response_breached_at' : 'resolution_breached_at';
+    for (;;) {
+      const due = await incidentStore.dueUnrecorded(ctx.db, goal, now, BATCH);
+      if (due.length === 0) break;
       const changed = await ctx.db.transaction(async (tx) => {
-        const n = await tx.run(`UPDATE incidents SET ${column} = ? WHERE id = ? AND ${column} IS NULL`, [
-          at,
-          row.id,
-        ]);
-        if (n > 0) {
-          await incidentStore.appendTimeline(tx, row.id, now, 'sla_breached', 'opsdesk', {
-            goal: g.goal,
-            goalSeconds: g.goalMs / 1000,
-            calendar: g.calendar,
+        const done: typeof due = [];
+        for (const d of due) {
+          const at = Number(d.due_at);
+          const n = await tx.run(`UPDATE incidents SET ${column} = ? WHERE id = ? AND ${column} IS NULL`, [
+            at,
+            d.id,
+          ]);
+          if (n === 0) continue;
+          const row = await incidentStore.get(tx, d.id);
+          const policy = row ? ctx.sla.policyFor(row.severity, row.service) : undefined;
+          await incidentStore.appendTimeline(tx, d.id, now, 'sla_breached', 'opsdesk', {
+            goal,
+            goalSeconds: policy ? policy[goal] / 1000 : null,
+            calendar: policy?.calendar ?? null,
             dueAt: new Date(at).toISOString(),
           });
+          done.push(d);
         }
-        return n;
+        return done;
       });
-      if (changed > 0) {
-        ctx.metrics.breaches.inc({ severity: row.severity, goal: g.goal });
-        recorded++;
-      }
+      for (const d of changed) ctx.metrics.breaches.inc({ severity: d.severity, goal });
+      recorded += changed.length;
+      if (due.length < BATCH) break;
     }
   }
   return recorded;
+}
+
+/** The local dates of the calendars at `now`: when it changes, every open clock is recomputed. */
+export function calendarDay(ctx: AppContext, now: number): string {
+  return [...ctx.sla.calendars.values()]
+    .map((c) => {
+      const l = toLocal(now, c.data.timeZone);
+      return `${c.name}:${l.year}-${l.month}-${l.day}`;
+    })
+    .join(',');
 }

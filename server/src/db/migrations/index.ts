@@ -1,6 +1,8 @@
 import initial from './001_initial';
+import slaClocks from './002_sla_clocks';
 
 /** Numbered migrations, applied in order, each once. Never edit one that has shipped; add the next. */
 export const MIGRATIONS: ReadonlyArray<{ id: number; name: string; sql: string }> = [
   { id: 1, name: 'initial', sql: initial },
+  { id: 2, name: 'sla_clocks', sql: slaClocks },
 ];
