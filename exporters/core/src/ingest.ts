@@ -2,8 +2,12 @@ import { timingSafeEqual } from 'node:crypto';
 import express, { type Request, type Response } from 'express';
 import type { Logger } from './logger';
 import { RateLimitedLog } from './logger';
+import { admitEventTime } from './schemas';
 
-export interface EventIngestOptions<T> {
+/** Why a line of a request was not taken: not an event (`invalid`) or a time past the allowed skew (`future`). */
+export type RefusedReason = 'invalid' | 'future';
+
+export interface EventIngestOptions<T extends { time: number }> {
   /** bearer tokens accepted; an empty list refuses every request */
   tokens: readonly string[];
   maxBodyBytes: number;
@@ -12,8 +16,12 @@ export interface EventIngestOptions<T> {
   parse(value: unknown, now: number): T | string;
   /** takes a valid event and says what became of it (`accepted`, `unknown_channel`, …), for the answer's counts */
   accept(event: T): string;
-  /** the number of refused lines of a request, for a drop counter */
-  onInvalid(count: number): void;
+  /** events whose time is further ahead of the exporter's clock than this are refused as `future` */
+  maxFutureSkewMs: number;
+  /** the number of refused lines of a request by reason, for a drop counter */
+  onInvalid(count: number, reason: RefusedReason): void;
+  /** the exporter's clock (tests use a fake one) */
+  now?: () => number;
 }
 
 function authorised(req: Request, tokens: readonly string[]): boolean {
@@ -34,7 +42,7 @@ const failure = (res: Response, status: number, code: string, message: string) =
  * are taken even when others are not; the answer is then a 400 that names each bad line and why,
  * with the counts of what was taken. A body over the limit is a 413 and nothing of it is taken.
  */
-export function eventIngestRoute<T>(app: express.Express, path: string, opts: EventIngestOptions<T>): void {
+export function eventIngestRoute<T extends { time: number }>(app: express.Express, path: string, opts: EventIngestOptions<T>): void {
   const badLog = new RateLimitedLog(60_000);
   const parseBody = express.text({ type: () => true, limit: opts.maxBodyBytes });
   app.post(path, (req: Request, res: Response, next) => {
@@ -75,24 +83,32 @@ export function eventIngestRoute<T>(app: express.Express, path: string, opts: Ev
           }
         });
       }
-      const now = Date.now();
+      const now = (opts.now ?? Date.now)();
       const counts: Record<string, number> = {};
-      const bad: Array<{ line: number; error: string }> = [];
+      const bad: Array<{ line: number; error: string; reason: RefusedReason }> = [];
       for (const { line, value } of items) {
         if (typeof value === 'symbol') {
-          bad.push({ line, error: `not JSON (${value.description?.slice(11)})` });
+          bad.push({ line, error: `not JSON (${value.description?.slice(11)})`, reason: 'invalid' });
           continue;
         }
-        const e = opts.parse(value, now);
+        const parsed = opts.parse(value, now);
+        if (typeof parsed === 'string') {
+          bad.push({ line, error: parsed, reason: 'invalid' });
+          continue;
+        }
+        const e = admitEventTime(parsed, now, opts.maxFutureSkewMs);
         if (typeof e === 'string') {
-          bad.push({ line, error: e });
+          bad.push({ line, error: e, reason: 'future' });
           continue;
         }
         const result = opts.accept(e);
         counts[result] = (counts[result] ?? 0) + 1;
       }
       if (bad.length) {
-        opts.onInvalid(bad.length);
+        for (const reason of ['invalid', 'future'] as const) {
+          const n = bad.filter((b) => b.reason === reason).length;
+          if (n) opts.onInvalid(n, reason);
+        }
         if (badLog.allow('bad')) opts.log.warn({ bad: bad.slice(0, 3), count: bad.length }, 'events refused');
         res.status(400).json({
           error: {

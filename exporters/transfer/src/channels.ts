@@ -70,6 +70,8 @@ export type AcceptResult = 'accepted' | 'unknown_participant' | 'unknown_channel
 export class ChannelStore {
   readonly channels: ChannelState[] = [];
   readonly dropped = new Map<string, number>();
+  /** the configured calendars, for their holiday coverage */
+  readonly calendars: Calendar[];
   private readonly index = new Map<string, Map<string, ChannelState>>();
   private readonly reasons: ReadonlySet<string>;
   private readonly unknownLog = new RateLimitedLog(60_000);
@@ -81,6 +83,7 @@ export class ChannelStore {
   ) {
     this.reasons = new Set(config.failure_reasons);
     const calendars = new Map(config.calendars.map((c) => [c.name, buildCalendar(c)]));
+    this.calendars = [...calendars.values()];
     for (const p of config.participants) {
       const byName = new Map<string, ChannelState>();
       for (const c of p.channels) {

@@ -4,6 +4,7 @@ import {
   duration,
   exporterConfigSchema,
   maxBodyBytesSchema,
+  maxFutureSkewSchema,
   tokensSchema,
 } from '@opsdesk/exporter-core';
 import { z } from 'zod';
@@ -63,6 +64,8 @@ export const transferConfigSchema = exporterConfigSchema(
     ingest: z
       .strictObject({
         max_body_bytes: maxBodyBytesSchema,
+        /** events timed further ahead of this exporter's clock are dropped (counted as future) */
+        max_future_skew: maxFutureSkewSchema,
       })
       .prefault({}),
     /** failure reasons that become label values; any other reason is counted as "other" */

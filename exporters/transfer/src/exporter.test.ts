@@ -82,7 +82,7 @@ test('events count per participant, channel and direction; a bad line is a 400 n
     error: { details: Array<{ line: number; error: string }> };
     counts: Record<string, number>;
   };
-  expect(body.error.details).toEqual([{ line: 2, error: expect.stringContaining('bytes') }]);
+  expect(body.error.details).toEqual([{ line: 2, error: expect.stringContaining('bytes'), reason: 'invalid' }]);
   expect(body.counts).toEqual({ accepted: 2, unknown_participant: 1 });
   const m = await metrics();
   expect(m.get(`opsdesk_transfer_messages_total{${A},direction="in"}`)).toBe(1);
@@ -154,6 +154,63 @@ test('fuzz: random bodies never make a 5xx and never lower a counter', async () 
         latency: fc.oneof(fc.double(), fc.constant(-1)),
       })
       .map((v) => JSON.stringify(v)),
+  );
+});
+
+test('an event timed past the skew (epoch microseconds) is dropped as future and cannot silence an interruption', async () => {
+  const before = (await metrics()).get('opsdesk_transfer_events_dropped_total{reason="future"}') ?? 0;
+  const res = await post(
+    '{"participant":"broker_a","channel":"orders_api","direction":"in","time":9e15}\n' +
+      '{"participant":"broker_a","channel":"orders_api","direction":"in","time":"2099-01-01T00:00:00Z"}\n',
+  );
+  expect(res.status).toBe(400);
+  const body = (await res.json()) as { error: { details: Array<{ reason: string; error: string }> } };
+  expect(body.error.details.map((d) => d.reason)).toEqual(['future', 'future']);
+  expect(body.error.details[0]!.error).toContain('ahead of this exporter');
+  expect((await metrics()).get('opsdesk_transfer_events_dropped_total{reason="future"}')).toBe(before + 2);
+  // silence after the last real message still becomes an interruption (max_silence 2s)
+  await waitFor('interrupted', async () =>
+    (await metrics()).get(`opsdesk_transfer_interrupted{${A},direction="in"}`) === 1 ? true : undefined,
+  );
+  const channels = (await (await fetch(`${exp.url}/api/v1/channels`)).json()) as {
+    channels: Array<{ participant: string; directions: Array<{ lastMessage: string | null }> }>;
+  };
+  for (const ch of channels.channels)
+    for (const d of ch.directions) expect(d.lastMessage === null || Date.parse(d.lastMessage) <= Date.now()).toBe(true);
+});
+
+test('property: after any accepted events (any time, any field) no API answers 5xx', async () => {
+  const time = fc.oneof(
+    fc.integer({ min: 0, max: 1e16 }),
+    fc.double({ min: 0 }),
+    fc.constantFrom(9e15, 8.64e15, 8.64e15 + 1, Date.now() + 299_000, '9999-12-31T23:59:59Z', '2000-01-01T00:00:00Z'),
+  );
+  const event = fc.record(
+    {
+      participant: fc.constantFrom('broker_a', 'fund_c', '__proto__', 'constructor'),
+      channel: fc.constantFrom('orders_api', 'sftp_drop', 'toString'),
+      direction: fc.constantFrom('in', 'out'),
+      bytes: fc.nat(),
+      outcome: fc.constantFrom('ok', 'failed'),
+      reason: fc.constantFrom('timeout', '__proto__', 'hasOwnProperty'),
+      latency: fc.double({ min: 0, max: 1e308, noNaN: true }),
+      time,
+    },
+    { requiredKeys: ['participant', 'channel', 'direction'] },
+  );
+  await fc.assert(
+    fc.asyncProperty(fc.array(event, { minLength: 1, maxLength: 10 }), async (events) => {
+      const res = await post(events.map((e) => JSON.stringify(e)).join('\n'));
+      await res.arrayBuffer();
+      if (res.status >= 500) return false;
+      for (const p of ['/api/v1/channels', '/metrics', '/-/ready', '/-/healthy']) {
+        const r = await fetch(`${exp.url}${p}`);
+        await r.arrayBuffer();
+        if (r.status >= 500) return false;
+      }
+      return true;
+    }),
+    { numRuns: 100 },
   );
 });
 

@@ -1,3 +1,4 @@
+import { holidayCoverageWarnings } from '@opsdesk/calendar';
 import { eventIngestRoute, type Collector, type ExporterDefinition } from '@opsdesk/exporter-core';
 import { ChannelStore, toTransferEvent } from './channels';
 import { transferConfigSchema, type TransferConfig } from './config';
@@ -21,11 +22,12 @@ export const transferExporter: ExporterDefinition<TransferConfig> = {
   configSchema: transferConfigSchema,
   createCollectors(config, log) {
     const store = new ChannelStore(config, Date.now, log);
+    for (const w of holidayCoverageWarnings(store.calendars, Date.now())) log.warn(w);
     const probes = probesCollector(store, log);
     const collectors = [
       channelsCollector(store),
       probes,
-      transferLogsCollector(config.logs, store, log),
+      transferLogsCollector(config.logs, store, log, config.ingest.max_future_skew),
       dropsCollector(store, log),
     ];
     state.set(collectors, { store, probes: probes.tasks });
@@ -39,8 +41,9 @@ export const transferExporter: ExporterDefinition<TransferConfig> = {
       maxBodyBytes: config.ingest.max_body_bytes,
       log,
       parse: toTransferEvent,
+      maxFutureSkewMs: config.ingest.max_future_skew,
       accept: (e) => s.store.accept(e),
-      onInvalid: (n) => s.store.drop('invalid', n),
+      onInvalid: (n, reason) => s.store.drop(reason, n),
     });
     statusRoutes(app, s.store, s.probes);
   },

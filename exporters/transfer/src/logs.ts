@@ -1,4 +1,5 @@
 import {
+  admitEventTime,
   jsonLines,
   logSourceShape,
   logTailCollector,
@@ -32,12 +33,17 @@ export const transferLogSchema = z
 export type TransferLog = z.output<typeof transferLogSchema>;
 
 /** How one line of the file becomes an event: JSON as it is, or the regex's named groups. */
-function lineHandler(source: TransferLog, store: ChannelStore): LineHandler {
+function lineHandler(source: TransferLog, store: ChannelStore, maxFutureSkewMs: number): LineHandler {
   const take = (value: unknown, now: number): string | undefined => {
     const merged = typeof value === 'object' && value !== null ? { ...source.set, ...value } : value;
-    const e = toTransferEvent(merged, now);
-    if (typeof e === 'string') {
+    const parsed = toTransferEvent(merged, now);
+    if (typeof parsed === 'string') {
       store.drop('invalid');
+      return parsed;
+    }
+    const e = admitEventTime(parsed, now, maxFutureSkewMs);
+    if (typeof e === 'string') {
+      store.drop('future');
       return e;
     }
     store.accept(e);
@@ -62,6 +68,11 @@ function lineHandler(source: TransferLog, store: ChannelStore): LineHandler {
 }
 
 /** Follows the configured transfer logs (JSON lines or regex-parsed) into the channel store. */
-export function transferLogsCollector(sources: readonly TransferLog[], store: ChannelStore, log: Logger) {
-  return logTailCollector('opsdesk_transfer_', sources, (s) => lineHandler(s, store), log);
+export function transferLogsCollector(
+  sources: readonly TransferLog[],
+  store: ChannelStore,
+  log: Logger,
+  maxFutureSkewMs: number,
+) {
+  return logTailCollector('opsdesk_transfer_', sources, (s) => lineHandler(s, store, maxFutureSkewMs), log);
 }

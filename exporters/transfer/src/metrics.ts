@@ -1,3 +1,4 @@
+import { HOLIDAYS_KNOWN_THROUGH_YEAR, holidayCoverage } from '@opsdesk/calendar';
 import { BackgroundTask, BucketHistogram, type Collector, type Logger } from '@opsdesk/exporter-core';
 import { LATENCY_BUCKETS, type ChannelStore } from './channels';
 import { PHASES, probeBudgetMs, runProbe, type Probe, type ProbeResult } from './probes';
@@ -30,6 +31,8 @@ export function channelsCollector(store: ChannelStore): Collector {
       if (timer) clearInterval(timer);
     },
     collect({ sink }) {
+      const known = sink.gauge(HOLIDAYS_KNOWN_THROUGH_YEAR.name, HOLIDAYS_KNOWN_THROUGH_YEAR.help, ['calendar']);
+      for (const c of holidayCoverage(store.calendars)) known.set(c.knownThroughYear, c.calendar);
       const pcd = ['participant', 'channel', 'direction'];
       const pc = ['participant', 'channel'];
       const messages = sink.counter(
@@ -108,10 +111,10 @@ export function channelsCollector(store: ChannelStore): Collector {
       }
       const dropped = sink.counter(
         'opsdesk_transfer_events_dropped_total',
-        'Events not counted on any channel: invalid, or for a participant, channel or direction not in the config.',
+        'Events not counted on any channel, by reason: invalid, future (timed more than ingest.max_future_skew ahead of this exporter), or unknown_participant, unknown_channel, unknown_direction (not in the config).',
         ['reason'],
       );
-      for (const r of ['invalid', 'unknown_participant', 'unknown_channel', 'unknown_direction'])
+      for (const r of ['invalid', 'future', 'unknown_participant', 'unknown_channel', 'unknown_direction'])
         dropped.set(store.dropped.get(r) ?? 0, r);
     },
   };
