@@ -2,16 +2,26 @@ import { initPluginTranslations } from '@grafana/i18n';
 import pluginJson from './plugin.json';
 
 let ready: Promise<unknown> | undefined;
+let scenesReady: Promise<unknown> | undefined;
 
 /**
- * Loads the plugin's strings for Grafana's current language once, before the first page renders.
- * English is the default text in the source; other languages come from src/locales, which the
- * build copies into dist/ and splits into lazy chunks.
+ * Binds t() to this plugin's namespace before the first page renders. The strings themselves
+ * are not loaded here: since 12.1 Grafana loads them before the module runs, from the files
+ * plugin.json's `languages` name (dist/locales/<language>/opsdesk-ops-app.json), into the
+ * namespace `opsdesk-ops-app`; grafanaDependency (>= 12.4) guarantees a Grafana that does.
+ * English is the default text in the source.
  */
 export function loadTranslations(): Promise<unknown> {
-  ready ??= initPluginTranslations(pluginJson.id, [
-    (language: string) =>
-      import(/* webpackChunkName: "locale-[request]" */ `./locales/${language}/opsdesk-ops-app.json`),
-  ]);
+  ready ??= initPluginTranslations(pluginJson.id);
   return ready;
+}
+
+/**
+ * Scenes' own strings (time pickers, panel menus) come with the bundled @grafana/scenes and are
+ * looked up through the same t(), so they join this plugin's namespace; loaded only by the code
+ * that renders a scene, so the pages without one never download Scenes.
+ */
+export function loadScenesTranslations(loadResources: (language: string) => Promise<Record<string, unknown>>) {
+  scenesReady ??= initPluginTranslations(pluginJson.id, [loadResources]);
+  return scenesReady;
 }

@@ -55,3 +55,20 @@ test.each([
   expect(err).toBeInstanceOf(ApiError);
   expect(err).toMatchObject({ kind, status, message: `server says ${status}` });
 });
+
+test('a token the server refuses behind the proxy is an app setting to fix, not a role problem', async () => {
+  fetchMock.mockReturnValue(
+    throwError(() => ({
+      status: 403,
+      data: {
+        error: {
+          code: 'grafana_token_rejected',
+          message: "the OpsDesk app's editor token was refused",
+          details: [{ setting: 'editorToken' }],
+        },
+      },
+    }))
+  );
+  const err = await transitionIncident('INC-1', 'acknowledge').catch((e) => e);
+  expect(err).toMatchObject({ kind: 'tokenRejected', status: 403, setting: 'editorToken' });
+});

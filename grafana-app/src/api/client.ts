@@ -4,14 +4,24 @@ import { PROXY_BASE } from '../constants';
 
 /** What went wrong talking to the server, in terms a page can explain and act on. */
 export type ApiErrorKind =
-  'unreachable' | 'unauthorized' | 'forbidden' | 'notFound' | 'conflict' | 'validation' | 'server';
+  | 'unreachable'
+  | 'unauthorized'
+  | 'forbidden'
+  /** the server refused the token this route sends: an app setting to fix, not the user's role */
+  | 'tokenRejected'
+  | 'notFound'
+  | 'conflict'
+  | 'validation'
+  | 'server';
 
 export class ApiError extends Error {
   constructor(
     readonly kind: ApiErrorKind,
     readonly status: number,
     message: string,
-    readonly code?: string
+    readonly code?: string,
+    /** for tokenRejected: which secure setting, viewerToken or editorToken */
+    readonly setting?: string
   ) {
     super(message);
   }
@@ -53,8 +63,15 @@ export async function request<T>(
     return res.data;
   } catch (err) {
     if (isFetchError(err)) {
-      const body = err.data as { error?: { code?: string; message?: string }; message?: string } | undefined;
+      const body = err.data as
+        | { error?: { code?: string; message?: string; details?: Array<{ setting?: string }> }; message?: string }
+        | undefined;
       const message = body?.error?.message ?? body?.message ?? err.statusText ?? 'request failed';
+      // The server answers 403 grafana_token_rejected, never 401, behind Grafana's proxy: Grafana's
+      // frontend would take a 401 for its own session ending and send the request a second time.
+      if (body?.error?.code === 'grafana_token_rejected') {
+        throw new ApiError('tokenRejected', err.status, message, body.error.code, body.error.details?.[0]?.setting);
+      }
       throw new ApiError(kindOf(err.status ?? 0), err.status ?? 0, message, body?.error?.code);
     }
     throw new ApiError('unreachable', 0, err instanceof Error ? err.message : String(err));

@@ -6,7 +6,10 @@ import {
   SceneFlexLayout,
   SceneQueryRunner,
   SceneTimeRange,
+  loadResources,
 } from '@grafana/scenes';
+
+export const loadSceneResources = loadResources as (language: string) => Promise<Record<string, unknown>>;
 
 /** Plots an alert's expression over the incident's time range from the configured Prometheus. */
 function AlertPanel({

@@ -24,6 +24,12 @@ export function describeConnectionError(err: unknown): string {
         { detail: err.message }
       );
     }
+    if (err.kind === 'tokenRejected') {
+      return t(
+        'config.test.tokenRejected',
+        'The server refused the saved viewer token. Create one with opsdesk-server token create --role viewer --grafana-plugin, enter it here and save.'
+      );
+    }
     if (err.kind === 'unauthorized') {
       return t(
         'config.test.unauthorized',
@@ -75,6 +81,9 @@ const AppConfig = ({ plugin }: AppConfigProps) => {
         getBackendSrv().fetch({
           url: `/api/plugins/${plugin.meta.id}/settings`,
           method: 'POST',
+          // the page reloads with the new settings; Grafana's own "Plugin settings updated"
+          // toast would be a second message for the same save
+          showSuccessAlert: false,
           data: {
             enabled,
             pinned,
@@ -93,7 +102,10 @@ const AppConfig = ({ plugin }: AppConfigProps) => {
     setResult(undefined);
     try {
       const { version } = await checkServer();
-      setResult({ ok: true, text: t('config.test.ok', 'Connected: OpsDesk server {{version}}, API v1.', { version }) });
+      setResult({
+        ok: true,
+        text: t('config.test.ok', 'The saved settings work: OpsDesk server {{version}}, API v1.', { version }),
+      });
     } catch (err) {
       setResult({ ok: false, text: describeConnectionError(err) });
     }
@@ -176,6 +188,12 @@ const AppConfig = ({ plugin }: AppConfigProps) => {
             {t('config.testButton', 'Test connection')}
           </Button>
         </Stack>
+        <p className={s.note}>
+          {t(
+            'config.testHelp',
+            'Test connection checks the saved settings: Grafana forwards the request with the saved URL and viewer token, so save changes first.'
+          )}
+        </p>
         <div className={s.result}>
           {result && (
             <Alert severity={result.ok ? 'success' : 'error'} title={result.text} data-testid="connection-result" />
@@ -191,4 +209,5 @@ export default AppConfig;
 
 const getStyles = (theme: GrafanaTheme2) => ({
   result: css({ marginTop: theme.spacing(2) }),
+  note: css({ marginTop: theme.spacing(1), color: theme.colors.text.secondary }),
 });

@@ -26,6 +26,18 @@ export function explainError(err: unknown): { title: string; hint: string; detai
         ),
         detail,
       };
+    case 'tokenRejected':
+      return {
+        title:
+          err instanceof ApiError && err.setting === 'editorToken'
+            ? t('error.tokenRejected.editor', 'The server refused the editor token of the OpsDesk app')
+            : t('error.tokenRejected.viewer', 'The server refused the viewer token of the OpsDesk app'),
+        hint: t(
+          'error.tokenRejected.hint',
+          'An Org Admin enters a valid token under Administration → Plugins → OpsDesk → Configuration (opsdesk-server token create --grafana-plugin).'
+        ),
+        detail,
+      };
     case 'forbidden':
       return {
         title: t('error.forbidden.title', 'You are not allowed to do this'),

@@ -8,8 +8,12 @@ export function useSettings(): AppSettings {
   return useContext(SettingsContext);
 }
 
-/** Editors and Admins may change records; Viewers get a read-only UI (and the proxy refuses their writes). */
+/**
+ * Editors and Admins of the current org may change records; Viewers get a read-only UI. This is
+ * the check Grafana's proxy makes for the write routes (reqRole: Editor against the org role), so
+ * a Grafana server admin whose org role is Viewer gets no edit buttons either.
+ */
 export function useCanEdit(): boolean {
   const role = config.bootData?.user?.orgRole;
-  return role === 'Editor' || role === 'Admin' || Boolean(config.bootData?.user?.isGrafanaAdmin);
+  return role === 'Editor' || role === 'Admin';
 }

@@ -15,11 +15,18 @@ import { useCanEdit, useSettings } from '../components/settings';
 import { Timeline } from '../components/Timeline';
 import { usePoll } from '../components/usePoll';
 import { exploreUrl, expressionOf } from '../utils/explore';
-import { prefixRoute } from '../utils/routing';
+import { appHref } from '../utils/routing';
 import { ROUTES } from '../constants';
+import { loadScenesTranslations } from '../i18n';
 
 // Scenes is large; it loads only when an alert carries an expression to plot.
-const AlertPanel = lazy(() => import('../components/AlertPanel'));
+// Scenes' own strings join the plugin's namespace before the first scene renders.
+const AlertPanel = lazy(() =>
+  import('../components/AlertPanel').then(async (m) => {
+    await loadScenesTranslations(m.loadSceneResources);
+    return m;
+  })
+);
 
 function IncidentPage() {
   const { id = '' } = useParams<{ id: string }>();
@@ -47,8 +54,8 @@ function IncidentPage() {
 
   const i = incident.data;
   return (
-    <PluginPage>
-      <LinkButton variant="secondary" fill="text" icon="arrow-left" href={prefixRoute(ROUTES.Incidents)}>
+    <PluginPage pageNav={{ text: i ? `${i.number} · ${i.title}` : id }}>
+      <LinkButton variant="secondary" fill="text" icon="arrow-left" href={appHref(ROUTES.Incidents)}>
         {t('incident.back', 'Incidents')}
       </LinkButton>
       {incident.error !== undefined && <ErrorMessage error={incident.error} onRetry={incident.reload} />}

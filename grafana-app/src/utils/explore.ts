@@ -1,3 +1,5 @@
+import { locationUtil } from '@grafana/data';
+import { config } from '@grafana/runtime';
 import type { Alert } from '../api/types';
 
 /** The PromQL expression of an alert, from its generatorURL (Prometheus writes it as g0.expr). */
@@ -15,7 +17,10 @@ function selector(labels: Record<string, string>): string {
   return `ALERTS{${parts.join(',')}}`;
 }
 
-/** A Grafana Explore link for an alert: its expression (or its ALERTS series) over its time range, ±15 min. */
+/**
+ * A Grafana Explore link for an alert: its expression (or its ALERTS series) over its time range,
+ * ±15 min, in the user's current org, under Grafana's sub-path when it has one.
+ */
 export function exploreUrl(datasourceUid: string, alert: Alert): string {
   const from = Date.parse(alert.startsAt) - 15 * 60_000;
   const to = alert.endsAt ? Date.parse(alert.endsAt) + 15 * 60_000 : Date.now();
@@ -27,5 +32,8 @@ export function exploreUrl(datasourceUid: string, alert: Alert): string {
       range: { from: String(from), to: String(to) },
     },
   };
-  return `/explore?schemaVersion=1&orgId=1&panes=${encodeURIComponent(JSON.stringify(panes))}`;
+  const orgId = config.bootData?.user?.orgId ?? 1;
+  return locationUtil.assureBaseUrl(
+    `/explore?schemaVersion=1&orgId=${orgId}&panes=${encodeURIComponent(JSON.stringify(panes))}`
+  );
 }
