@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
@@ -25,10 +25,12 @@ Commands:
   serve (default)                          run the server
   migrate                                  apply pending database migrations and exit
   token create --name NAME --role ROLE     create an API token (viewer, editor, admin); prints the secret once
+    [--grafana-plugin]                     the token of the Grafana app plugin: it may name the Grafana user
   token list                               list tokens (never their secrets)
   token revoke NAME                        revoke a token
   backup --to FILE                         online backup of the SQLite database
-  restore --from FILE                      replace the SQLite database with a backup (server stopped)
+  restore --from FILE                      replace the SQLite database with a backup (server stopped);
+                                           the replaced database is kept whole (its WAL included) beside it
   openapi                                  print the OpenAPI document
 
 Flags:
@@ -37,6 +39,7 @@ Flags:
   --listen ADDR      HOST:PORT to serve on (default :9744; env OPSDESK_SERVER_LISTEN)
 
 First start: with no admin token, OPSDESK_BOOTSTRAP_TOKEN (≥ 16 characters) becomes one.
+SIGHUP reloads --config (a file that does not load is refused and the running one kept).
 `;
 
 function fail(message: string, code = 2): never {
@@ -56,6 +59,7 @@ export async function main(argv: string[]): Promise<void> {
         listen: { type: 'string' },
         name: { type: 'string' },
         role: { type: 'string' },
+        'grafana-plugin': { type: 'boolean' },
         to: { type: 'string' },
         from: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -87,7 +91,13 @@ export async function main(argv: string[]): Promise<void> {
   try {
     switch (command) {
       case 'serve':
-        return await serve(config, database, baseDir, flags.listen ?? process.env.OPSDESK_SERVER_LISTEN);
+        return await serve(
+          config,
+          database,
+          baseDir,
+          flags.listen ?? process.env.OPSDESK_SERVER_LISTEN,
+          flags.config,
+        );
       case 'migrate': {
         const db = openDb(database);
         const applied = await migrate(db);
@@ -97,7 +107,7 @@ export async function main(argv: string[]): Promise<void> {
         return await db.close();
       }
       case 'token':
-        return await tokenCommand(database, sub, arg, flags.name, flags.role);
+        return await tokenCommand(database, sub, arg, flags.name, flags.role, flags['grafana-plugin']);
       case 'backup':
         return await backup(database, flags.to);
       case 'restore':
@@ -123,6 +133,7 @@ async function serve(
   database: string,
   baseDir: string,
   listen: string | undefined,
+  configFile: string | undefined,
 ): Promise<void> {
   const log = createLogger('opsdesk-server', config.log_level);
   let running;
@@ -139,6 +150,18 @@ async function serve(
     process.exit(1);
   }
   stopOnSignals(log, () => running.close());
+  // SIGHUP reloads the configuration, as Prometheus and Alertmanager do (its default would end the process).
+  let reloading = Promise.resolve();
+  process.on('SIGHUP', () => {
+    reloading = reloading.then(async () => {
+      if (!configFile) {
+        log.warn('SIGHUP: started without --config, so there is no file to reload; built-in defaults stay');
+        return;
+      }
+      log.info({ file: configFile }, 'SIGHUP: reloading the configuration');
+      await running.reload(() => loadConfigFile(configFile, serverConfigSchema));
+    });
+  });
 }
 
 async function tokenCommand(
@@ -147,6 +170,7 @@ async function tokenCommand(
   arg: string | undefined,
   name?: string,
   role?: string,
+  grafanaPlugin = false,
 ): Promise<void> {
   const db = openDb(database);
   try {
@@ -157,13 +181,15 @@ async function tokenCommand(
         fail(`token create: --role must be one of ${ROLES.join(', ')}`);
       if (!/^[a-z0-9][a-z0-9._-]{0,62}$/.test(name))
         fail('token create: --name: expected lowercase letters, digits, dots, dashes or underscores');
-      const t = await createToken(db, name, role as Role, 'cli');
+      const t = await createToken(db, name, role as Role, 'cli', undefined, { grafanaPlugin });
       process.stdout.write(`${t.token}\n`);
-      process.stderr.write(`created ${t.role} token ${t.name}; the secret above is shown only now\n`);
+      process.stderr.write(
+        `created ${t.role} token ${t.name}${t.grafanaPlugin ? ' for the Grafana app plugin' : ''}; the secret above is shown only now\n`,
+      );
     } else if (sub === 'list') {
       for (const t of (await tokenStore.list(db)).map(toTokenInfo)) {
         process.stdout.write(
-          `${t.name}\t${t.role}\tcreated ${t.createdAt}\tlast used ${t.lastUsedAt ?? 'never'}${t.revokedAt ? `\trevoked ${t.revokedAt}` : ''}\n`,
+          `${t.name}\t${t.role}${t.grafanaPlugin ? ' grafana-plugin' : ''}\tcreated ${t.createdAt}\tlast used ${t.lastUsedAt ?? 'never'}${t.revokedAt ? `\trevoked ${t.revokedAt}` : ''}\n`,
         );
       }
     } else if (sub === 'revoke') {
@@ -193,6 +219,35 @@ async function backup(database: string, to: string | undefined): Promise<void> {
   process.stdout.write(`backed up ${database} to ${to}\n`);
 }
 
+/**
+ * The database being replaced, whole: a server killed without a checkpoint leaves its latest
+ * transactions in `<db>-wal` only, so the copy is made through SQLite (its backup API reads the WAL)
+ * into one self-contained file. Should SQLite refuse the file, the three files are kept as they are.
+ */
+function keepSafetyCopy(database: string, keep: string): void {
+  try {
+    const live = new Database(database, { fileMustExist: true });
+    try {
+      live.pragma('wal_checkpoint(TRUNCATE)');
+      live.exec(`VACUUM INTO '${keep.replace(/'/g, "''")}'`);
+    } finally {
+      live.close();
+    }
+    const check = new Database(keep, { readonly: true, fileMustExist: true });
+    const ok = check.pragma('integrity_check', { simple: true });
+    check.close();
+    if (ok !== 'ok') throw new Error(`integrity_check of the copy: ${String(ok)}`);
+  } catch (err) {
+    process.stderr.write(
+      `restore: SQLite could not copy ${database} (${(err as Error).message}); keeping its files as they are\n`,
+    );
+    rmSync(keep, { force: true });
+    copyFileSync(database, keep);
+    for (const suffix of ['-wal', '-shm'])
+      if (existsSync(`${database}${suffix}`)) copyFileSync(`${database}${suffix}`, `${keep}${suffix}`);
+  }
+}
+
 async function restore(database: string, from: string | undefined): Promise<void> {
   if (!from) fail('restore: --from FILE is required');
   if (isPostgresUrl(database))
@@ -213,8 +268,8 @@ async function restore(database: string, from: string | undefined): Promise<void
   if (owner !== undefined)
     fail(`restore: the database is in use by opsdesk-server pid ${owner}; stop the server first`, 1);
   const keep = `${database}.before-restore-${new Date().toISOString().replace(/[:.]/g, '-')}`;
-  if (existsSync(database)) renameSync(database, keep);
-  for (const suffix of ['-wal', '-shm']) rmSync(`${database}${suffix}`, { force: true });
+  if (existsSync(database)) keepSafetyCopy(database, keep);
+  for (const suffix of ['', '-wal', '-shm']) rmSync(`${database}${suffix}`, { force: true });
   copyFileSync(from, database);
   const db = openDb(database);
   const pending = await pendingMigrations(db);

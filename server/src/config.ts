@@ -38,6 +38,23 @@ export const serverConfigSchema = z
           .prefault({}),
       })
       .prefault({}),
+    alertmanager: z
+      .strictObject({
+        /**
+         * Body limit of the webhook receiver. Measured with Alertmanager 0.25 (server/bench/
+         * alertmanager-payload.js): 5.2 KB per alert with 10 labels, a 4 KiB description and a
+         * long generator URL, so 10,000 alerts in one group is 49.8 MiB; 64 MiB takes that group.
+         */
+        body_limit_bytes: z
+          .number()
+          .int()
+          .min(1024 * 1024)
+          .max(512 * 1024 * 1024)
+          .default(64 * 1024 * 1024),
+        /** notifications stored at once; more get 503 with Retry-After (Alertmanager retries) */
+        max_in_flight: z.number().int().min(1).max(10_000).default(32),
+      })
+      .prefault({}),
     incidents: z
       .strictObject({
         number_prefix: z

@@ -16,15 +16,39 @@ import { ServerMetrics } from './metrics';
 import { reviewRoutes } from './reviews/routes';
 import { SlaPolicies } from './sla/policy';
 import { slaRoutes } from './sla/routes';
+import { recordConfigLoaded, reloadConfig, type ReloadResult } from './reload';
 import { calendarDay, recordBreaches } from './sla/tick';
 import { incidentStore } from './incidents/store';
 
-/** `<database>.pid`: tells `opsdesk-server restore` (and a second server) that this SQLite file is in use. */
+/** Start time of a process in clock ticks since boot (/proc/<pid>/stat field 22), on Linux. */
+function processStartTime(pid: number | 'self'): string | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // the command name (field 2) is in parentheses and may hold spaces: count from the last ')'
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * `<database>.pid` (`<pid> <start time>`): tells `opsdesk-server restore` (and a second server)
+ * that this SQLite file is in use. A pid alone is not enough: after a crash or a reboot the pid
+ * may belong to another program, so the process must also have started when the file says.
+ */
 export function databaseOwner(database: string): number | undefined {
   try {
-    const pid = Number(readFileSync(`${database}.pid`, 'utf8').trim());
+    const [pidText, started] = readFileSync(`${database}.pid`, 'utf8').trim().split(/\s+/);
+    const pid = Number(pidText);
     if (!Number.isInteger(pid) || pid <= 0) return undefined;
     process.kill(pid, 0);
+    const now = processStartTime(pid);
+    if (started !== undefined && now !== undefined && now !== started) return undefined; // pid reused
+    if (started === undefined && now !== undefined) {
+      // a pid file without a start time (older servers): the process must at least be one of ours
+      const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (!cmdline.includes('opsdesk')) return undefined;
+    }
     return pid;
   } catch {
     return undefined; // no file, or its process is gone (killed without cleaning up)
@@ -39,7 +63,8 @@ function claimDatabase(database: string): void {
     );
   }
   mkdirSync(path.dirname(path.resolve(database)), { recursive: true });
-  writeFileSync(`${database}.pid`, `${process.pid}\n`);
+  const started = processStartTime('self');
+  writeFileSync(`${database}.pid`, `${process.pid}${started ? ` ${started}` : ''}\n`);
 }
 
 function releaseDatabase(database: string): void {
@@ -80,6 +105,8 @@ export function buildContext(
 export interface RunningServer {
   url: string;
   ctx: AppContext;
+  /** applies a configuration read again (SIGHUP); a bad one is refused and the running one kept */
+  reload(load: () => ServerConfig): Promise<ReloadResult>;
   close(): Promise<void>;
 }
 
@@ -94,9 +121,15 @@ export async function startServer(
   const db = openDb(database);
   const applied = await migrate(db);
   if (applied.length) log.info({ migrations: applied }, 'database migrated');
-  if (await ensureBootstrapToken(db, opts.bootstrapToken))
+  const bootstrap = await ensureBootstrapToken(db, opts.bootstrapToken);
+  if (bootstrap === 'created')
     log.warn(
       'created admin token "bootstrap" from OPSDESK_BOOTSTRAP_TOKEN; create named tokens and revoke it',
+    );
+  else if (bootstrap === 'revoked' || bootstrap === 'not_admin')
+    log.warn(
+      { bootstrap },
+      `OPSDESK_BOOTSTRAP_TOKEN names a ${bootstrap === 'revoked' ? 'revoked' : 'non-admin'} token, which stays as it is; unset it, or set a new value to create an admin token when none is left`,
     );
   const ctx = buildContext(config, db, log, opts.baseDir ?? process.cwd());
   const routes = allRoutes(ctx);
@@ -155,9 +188,11 @@ export async function startServer(
     },
     'OpsDesk server listening',
   );
+  recordConfigLoaded(ctx.metrics.registry);
   return {
     url,
     ctx,
+    reload: (load) => reloadConfig(ctx, load, opts.baseDir ?? process.cwd()),
     close: async () => {
       clearInterval(timer);
       stopping = true;

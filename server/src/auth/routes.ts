@@ -25,7 +25,8 @@ export function tokenRoutes(db: Db) {
       status: 201,
       body: createTokenBody,
       response: createdTokenSchema,
-      handler: ({ body, caller }) => createToken(db, body.name, body.role, caller.actor),
+      handler: ({ body, caller }) =>
+        createToken(db, body.name, body.role, caller.actor, undefined, { grafanaPlugin: body.grafanaPlugin }),
     }),
     defineRoute({
       method: 'delete',

@@ -12,6 +12,9 @@ export const tokenSchema = z.object({
   id: z.string(),
   name: z.string(),
   role: z.enum(ROLES),
+  grafanaPlugin: z
+    .boolean()
+    .describe('the Grafana app plugin token: only it may name the Grafana user (X-Grafana-Context) in the timeline'),
   createdAt: z.string(),
   createdBy: z.string(),
   lastUsedAt: z.string().nullable(),
@@ -19,6 +22,11 @@ export const tokenSchema = z.object({
 });
 export type TokenInfo = z.infer<typeof tokenSchema>;
 
-export const createTokenBody = z.strictObject({ name: tokenName, role: z.enum(ROLES) });
+export const createTokenBody = z.strictObject({
+  name: tokenName,
+  role: z.enum(ROLES),
+  /** the token the Grafana app plugin sends: its X-Grafana-Context / X-Grafana-User name the actor */
+  grafanaPlugin: z.boolean().default(false),
+});
 /** The secret appears only in this response, once. */
 export const createdTokenSchema = tokenSchema.extend({ token: z.string() });

@@ -20,12 +20,14 @@ export async function createToken(
   role: Role,
   createdBy: string,
   secret = newTokenSecret(),
+  opts: { grafanaPlugin?: boolean } = {},
 ): Promise<TokenInfo & { token: string }> {
   const row = {
     id: randomUUID(),
     name,
     role,
     hash: hashToken(secret),
+    grafana_plugin: opts.grafanaPlugin ? 1 : 0,
     created_at: Date.now(),
     created_by: createdBy,
   };
@@ -43,45 +45,78 @@ export async function createToken(
   return { ...toTokenInfo({ ...row, last_used_at: null, revoked_at: null }), token: secret };
 }
 
+/**
+ * Revokes a token; the last active admin token is never revoked. The check and the revocation run
+ * in one transaction under the admin lock, so two admins revoking each other at once leave one.
+ */
 export async function revokeToken(db: Db, name: string): Promise<void> {
-  const t = await tokenStore.byName(db, name);
-  if (!t || t.revoked_at !== null) throw new ApiError(404, 'not_found', `no active token named ${name}`);
-  if (t.role === 'admin' && (await tokenStore.countActiveAdmins(db)) <= 1) {
-    throw new ApiError(
-      409,
-      'last_admin',
-      `${name} is the last admin token; create another admin token before revoking it`,
-    );
-  }
-  await tokenStore.revoke(db, name, Date.now());
+  await db.transaction(async (tx) => {
+    await tokenStore.lockAdmins(tx);
+    const t = await tokenStore.byName(tx, name);
+    if (!t || t.revoked_at !== null) throw new ApiError(404, 'not_found', `no active token named ${name}`);
+    if (t.role === 'admin' && (await tokenStore.countActiveAdmins(tx)) <= 1) {
+      throw new ApiError(
+        409,
+        'last_admin',
+        `${name} is the last admin token; create another admin token before revoking it`,
+      );
+    }
+    await tokenStore.revoke(tx, name, Date.now());
+  });
 }
 
-/** First start: when no admin token exists, OPSDESK_BOOTSTRAP_TOKEN becomes one, named `bootstrap`. */
-export async function ensureBootstrapToken(db: Db, secret: string | undefined): Promise<boolean> {
-  if (!secret) return false;
-  if ((await tokenStore.countActiveAdmins(db)) > 0) return false;
+export type BootstrapOutcome = 'created' | 'exists' | 'not_needed' | 'revoked' | 'not_admin' | 'unset';
+
+/**
+ * First start: when no admin token exists, OPSDESK_BOOTSTRAP_TOKEN becomes one, named `bootstrap`.
+ * Any restart with the same value starts the server: the token is already there (`exists`), other
+ * admins exist (`not_needed`), or the value names a revoked token or a non-admin one, which is
+ * never brought back or promoted (the server starts and logs how to get an admin token).
+ * Replicas starting together on PostgreSQL create it once (admin lock).
+ */
+export async function ensureBootstrapToken(db: Db, secret: string | undefined): Promise<BootstrapOutcome> {
+  if (!secret) return 'unset';
   if (secret.length < 16) throw new Error('OPSDESK_BOOTSTRAP_TOKEN must be at least 16 characters');
-  const existing = await tokenStore.byName(db, 'bootstrap');
-  await createToken(
-    db,
-    existing ? `bootstrap-${Date.now()}` : 'bootstrap',
-    'admin',
-    'OPSDESK_BOOTSTRAP_TOKEN',
-    secret,
-  );
-  return true;
+  return db.transaction(async (tx) => {
+    await tokenStore.lockAdmins(tx);
+    const same = await tokenStore.anyByHash(tx, hashToken(secret));
+    if (same) return same.revoked_at !== null ? 'revoked' : same.role === 'admin' ? 'exists' : 'not_admin';
+    if ((await tokenStore.countActiveAdmins(tx)) > 0) return 'not_needed';
+    const existing = await tokenStore.byName(tx, 'bootstrap');
+    await createToken(
+      tx,
+      existing ? `bootstrap-${Date.now()}` : 'bootstrap',
+      'admin',
+      'OPSDESK_BOOTSTRAP_TOKEN',
+      secret,
+    );
+    return 'created';
+  });
 }
 
-function grafanaUser(req: Request): string | undefined {
+/**
+ * The Grafana user a request was made for, as Grafana's plugin proxy sends it
+ * (pkg/api/pluginproxy/pluginproxy.go): X-Grafana-Context is json.Marshal of the signed-in user
+ * (user.SignedInUser, Go field names: UserID, OrgID, OrgRole, Login, Name, Email, IsAnonymous, …);
+ * X-Grafana-User is its Login, only with send_user_header. The proxy overwrites X-Grafana-Context,
+ * so coming through Grafana it cannot be forged; from anywhere else it can, hence plugin tokens only.
+ */
+export function grafanaUser(req: Request): string | undefined {
   const user = req.get('x-grafana-user');
   if (user) return user.slice(0, 200);
   const ctx = req.get('x-grafana-context');
   if (!ctx) return undefined;
   try {
-    const parsed = JSON.parse(ctx) as { Login?: string; UserID?: number; UserId?: number };
-    if (parsed.Login) return String(parsed.Login).slice(0, 200);
-    const id = parsed.UserID ?? parsed.UserId;
-    return id !== undefined ? `user-${id}` : undefined;
+    const parsed = JSON.parse(ctx) as {
+      Login?: unknown;
+      Email?: unknown;
+      UserID?: unknown;
+      IsAnonymous?: unknown;
+    };
+    if (typeof parsed.Login === 'string' && parsed.Login) return parsed.Login.slice(0, 200);
+    if (typeof parsed.Email === 'string' && parsed.Email) return parsed.Email.slice(0, 200);
+    if (parsed.IsAnonymous === true) return 'anonymous';
+    return typeof parsed.UserID === 'number' && parsed.UserID > 0 ? `user-${parsed.UserID}` : undefined;
   } catch {
     return undefined;
   }
@@ -106,7 +141,8 @@ export function authenticator(db: Db) {
       lastTouch.set(row.id, now);
       await tokenStore.touch(db, row.id, now);
     }
-    const user = grafanaUser(req);
+    // Only the plugin's token speaks for a Grafana user; any other client is its token.
+    const user = Number(row.grafana_plugin) === 1 ? grafanaUser(req) : undefined;
     return {
       tokenId: row.id,
       tokenName: row.name,

@@ -1,36 +1,78 @@
-import { createHash } from 'node:crypto';
-import express, { type NextFunction, type Request, type Response } from 'express';
+import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
+import { receiverMetrics, type RefusalReason } from '../alertmanager/metrics';
 import type { AppContext } from '../context';
+import { isDatabaseUnavailable } from '../db/unavailable';
 import { ApiError } from './errors';
+import { asSeenThroughGrafana } from './grafana-proxy';
 import { buildOpenApi } from './openapi';
-import { mountRoutes, type AnyRoute, type Caller } from './routes';
+import { RateLimiter } from './rate-limit';
+import { JSON_TYPES, mountRoutes, type AnyRoute, type Caller } from './routes';
+import { ThrottledLog } from './throttled-log';
 
-/** Token-bucket rate limit per token (or per address without one). */
-function rateLimiter(perSecond: number, burst: number) {
-  const buckets = new Map<string, { tokens: number; at: number }>();
-  return (req: Request, res: Response, next: NextFunction) => {
-    const auth = req.get('authorization');
-    const key = auth ? createHash('sha256').update(auth).digest('hex') : `ip:${req.ip}`;
-    const now = Date.now();
-    const b = buckets.get(key) ?? { tokens: burst, at: now };
-    b.tokens = Math.min(burst, b.tokens + ((now - b.at) / 1000) * perSecond);
-    b.at = now;
-    if (b.tokens < 1) {
-      res.setHeader('Retry-After', String(Math.ceil((1 - b.tokens) / perSecond)));
+export const WEBHOOK_PATH = '/api/v1/alertmanager/webhook';
+/** Seconds a client is asked to wait when the server sheds load or the database is away. */
+const OVERLOAD_RETRY_AFTER = 5;
+const DATABASE_RETRY_AFTER = 15;
+
+/** JSON body parsers by limit, so a reloaded limit applies to the next request. */
+function jsonParser(limit: () => number): RequestHandler {
+  const parsers = new Map<number, RequestHandler>();
+  return (req, res, next) => {
+    const bytes = limit();
+    let p = parsers.get(bytes);
+    if (!p) {
+      p = express.json({ limit: bytes, type: JSON_TYPES });
+      parsers.set(bytes, p);
+    }
+    p(req, res, next);
+  };
+}
+
+/**
+ * Notifications processed at once. Over alertmanager.max_in_flight the receiver answers 503 with
+ * Retry-After before reading the body: Alertmanager retries a 5xx (never a 4xx), so shedding loses nothing.
+ */
+function receiverGuard(ctx: AppContext, throttled: ThrottledLog): RequestHandler {
+  let inFlight = 0;
+  return (req, res, next) => {
+    const max = ctx.config.alertmanager.max_in_flight;
+    if (inFlight >= max) {
+      throttled.warn(
+        'receiver-overload',
+        { inFlight, max },
+        'shedding Alertmanager notifications (503, Alertmanager retries); raise alertmanager.max_in_flight if this lasts',
+      );
+      res.setHeader('Retry-After', String(OVERLOAD_RETRY_AFTER));
       next(
         new ApiError(
-          429,
-          'rate_limited',
-          `more than ${perSecond} requests per second (burst ${burst}) with this token; slow down or raise http.rate_limit`,
+          503,
+          'overloaded',
+          `${inFlight} notifications are being stored (alertmanager.max_in_flight ${max}); retry in ${OVERLOAD_RETRY_AFTER} s`,
         ),
       );
       return;
     }
-    b.tokens -= 1;
-    buckets.set(key, b);
-    if (buckets.size > 10_000) buckets.clear();
+    inFlight++;
+    let done = false;
+    const release = () => {
+      if (!done) inFlight--;
+      done = true;
+    };
+    res.once('finish', release);
+    res.once('close', release);
     next();
   };
+}
+
+/** Why the receiver refused a notification, from the error it answered with. */
+function refusalReason(e: ApiError): RefusalReason {
+  if (e.status === 401 || e.status === 403) return 'unauthorized';
+  if (e.status === 413) return 'too_large';
+  if (e.code === 'malformed_json' || e.status === 415) return 'malformed';
+  if (e.code === 'overloaded') return 'overload';
+  if (e.code === 'database_unavailable') return 'database_unavailable';
+  if (e.status >= 500) return 'internal';
+  return 'invalid';
 }
 
 function securityHeaders(_req: Request, res: Response, next: NextFunction) {
@@ -74,15 +116,22 @@ export function createApp(ctx: AppContext, opts: AppOptions): express.Express {
     res.json(openapi);
   });
 
+  const throttled = new ThrottledLog(ctx.log);
+  const { refused } = receiverMetrics(ctx.metrics.registry);
   const api = express.Router();
-  api.use(rateLimiter(ctx.config.http.rate_limit.per_second, ctx.config.http.rate_limit.burst));
-  api.use(
-    express.json({
-      limit: ctx.config.http.body_limit_bytes,
-      type: ['application/json', 'application/*+json'],
-    }),
+  // The receiver first: its own concurrency limit and body limit (sized for thousands of alerts).
+  api.post(
+    WEBHOOK_PATH,
+    receiverGuard(ctx, throttled),
+    jsonParser(() => ctx.config.alertmanager.body_limit_bytes),
   );
-  mountRoutes(api, opts.routes, opts.authenticate);
+  api.use(jsonParser(() => ctx.config.http.body_limit_bytes));
+  mountRoutes(
+    api,
+    opts.routes,
+    opts.authenticate,
+    new RateLimiter(() => ctx.config.http.rate_limit),
+  );
   app.use(api);
 
   app.use((req, _res, next) => {
@@ -100,15 +149,25 @@ export function createApp(ctx: AppContext, opts: AppOptions): express.Express {
     const body = err as { type?: string; status?: number; message?: string; limit?: number };
     if (err instanceof ApiError) e = err;
     else if (body?.type === 'entity.too.large') {
-      e = new ApiError(
-        413,
-        'body_too_large',
-        `request body over ${body.limit} bytes; send less or raise http.body_limit_bytes`,
-      );
+      const setting = req.path === WEBHOOK_PATH ? 'alertmanager.body_limit_bytes' : 'http.body_limit_bytes';
+      e = new ApiError(413, 'body_too_large', `request body over ${body.limit} bytes; send less or raise ${setting}`);
     } else if (body?.type === 'entity.parse.failed') {
       e = new ApiError(400, 'malformed_json', `request body is not valid JSON: ${body.message}`);
     } else if (body?.status && body.status >= 400 && body.status < 500) {
       e = new ApiError(body.status, 'bad_request', body.message ?? 'bad request');
+    } else if (isDatabaseUnavailable(err)) {
+      // One line per minute while the database is away, not one stack trace per request.
+      throttled.warn(
+        'database-unavailable',
+        { err: (err as Error)?.message ?? String(err), code: (err as { code?: string })?.code },
+        'the database does not answer; requests get 503 with Retry-After until it does',
+      );
+      res.setHeader('Retry-After', String(DATABASE_RETRY_AFTER));
+      e = new ApiError(
+        503,
+        'database_unavailable',
+        `the database does not answer; retry in ${DATABASE_RETRY_AFTER} s (the server log says why)`,
+      );
     } else {
       ctx.log.error(
         { err: (err as Error)?.stack ?? String(err), method: req.method, path: req.path },
@@ -116,7 +175,9 @@ export function createApp(ctx: AppContext, opts: AppOptions): express.Express {
       );
       e = new ApiError(500, 'internal', 'internal error; the server log has the details');
     }
+    if (req.path === WEBHOOK_PATH && req.method === 'POST') refused.inc({ reason: refusalReason(e) });
     if (res.headersSent) return;
+    e = asSeenThroughGrafana(req, e);
     res.status(e.status).json({ error: { code: e.code, message: e.message, details: e.details } });
   });
   return app;

@@ -9,7 +9,9 @@ const ERROR_STATUSES: Record<string, string> = {
   '409': 'Conflict with the current state (e.g. an illegal transition)',
   '413': 'Body larger than http.body_limit_bytes',
   '422': 'Well-formed but refused by a rule',
-  '429': 'Rate limit of the token exceeded',
+  '415': 'The body is not sent as Content-Type: application/json',
+  '429': 'Rate limit of the token exceeded (Retry-After says when to retry)',
+  '503': 'Overloaded, or the database does not answer: retry after Retry-After seconds',
 };
 
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {

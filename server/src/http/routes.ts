@@ -1,6 +1,8 @@
 import type { Request, Response, Router } from 'express';
 import { z } from 'zod';
 import { ApiError } from './errors';
+import { findNul, withoutNul } from './input';
+import type { RateLimiter } from './rate-limit';
 
 export const ROLES = ['viewer', 'editor', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -38,6 +40,13 @@ export interface RouteDef<P = unknown, Q = unknown, B = unknown, R = unknown> {
   body?: z.ZodType<B>;
   response: z.ZodType<R>;
   status?: number;
+  /** false: the per-token rate limit does not apply (the Alertmanager receiver sheds load itself) */
+  rateLimited?: boolean;
+  /**
+   * NUL bytes (U+0000) in the body: refused with 400 naming the field (the default), or replaced by
+   * U+FFFD for input that must never be lost (Alertmanager notifications). Path and query always refuse.
+   */
+  nulBytes?: 'refuse' | 'replace';
   handler(input: RouteInput<P, Q, B>): Promise<R>;
 }
 
@@ -63,15 +72,52 @@ function parsePart<T>(schema: z.ZodType<T> | undefined, value: unknown, where: s
   );
 }
 
-/** Binds routes to an express router: role check → parse → handler → JSON. */
+export const JSON_TYPES = ['application/json', 'application/*+json'];
+
+function refuseNul(value: unknown, where: string): void {
+  const at = findNul(value);
+  if (at === undefined) return;
+  throw new ApiError(
+    400,
+    'invalid_request',
+    `${where} ${at}: contains a NUL byte (U+0000), which no field accepts; remove it`,
+    [{ in: where, path: at, message: 'contains a NUL byte (U+0000)' }],
+  );
+}
+
+function rateLimited(retryAfter: number, res: Response, what: string): ApiError {
+  res.setHeader('Retry-After', String(retryAfter));
+  return new ApiError(
+    429,
+    'rate_limited',
+    `too many requests ${what}; retry in ${retryAfter} s, or raise http.rate_limit`,
+  );
+}
+
+/**
+ * Binds routes to an express router: authenticate → rate limit (per token) → role check →
+ * content type → parse → handler → JSON.
+ */
 export function mountRoutes(
   router: Router,
   routes: readonly AnyRoute[],
   authenticate: (req: Request) => Promise<Caller>,
+  limiter?: RateLimiter,
 ): void {
   for (const route of routes) {
     router[route.method](route.path, async (req: Request, res: Response) => {
-      const caller = await authenticate(req);
+      const limit = limiter && route.rateLimited !== false ? limiter : undefined;
+      let caller: Caller;
+      try {
+        caller = await authenticate(req);
+      } catch (err) {
+        // A missing or unknown token costs from its address's bucket: junk tokens get no fresh budget.
+        const wait = err instanceof ApiError && err.status === 401 ? limit?.address(req.ip ?? '') : undefined;
+        if (wait !== undefined) throw rateLimited(wait, res, 'without a valid token from this address');
+        throw err;
+      }
+      const wait = limit?.token(caller.tokenId);
+      if (wait !== undefined) throw rateLimited(wait, res, `with token ${caller.tokenName}`);
       if (!roleAllows(caller.role, route.role)) {
         throw new ApiError(
           403,
@@ -79,9 +125,21 @@ export function mountRoutes(
           `this needs the ${route.role} role; token ${caller.tokenName} has ${caller.role}`,
         );
       }
+      if (route.body && req.is(JSON_TYPES) === false) {
+        throw new ApiError(
+          415,
+          'unsupported_media_type',
+          `the body must be JSON sent as Content-Type: application/json, not ${req.get('content-type') ?? 'no type'}`,
+        );
+      }
+      refuseNul(req.params, 'path');
+      refuseNul(req.query, 'query');
+      let raw: unknown = req.body ?? {};
+      if (route.nulBytes === 'replace') raw = withoutNul(raw);
+      else refuseNul(raw, 'body');
       const params = parsePart(route.params, req.params, 'path');
       const query = parsePart(route.query, req.query, 'query');
-      const body = parsePart(route.body, req.body ?? {}, 'body');
+      const body = parsePart(route.body, raw, 'body');
       const result = await route.handler({ params, query, body, caller });
       res.status(route.status ?? 200).json(result);
     });

@@ -105,10 +105,16 @@ describe.each(DATABASE_KINDS)('incidents on %s', (kind) => {
       title: 'Slow clearing batch',
       severity: 'P3',
     });
+    // only the Grafana app plugin's token may name the Grafana user (server/src/auth/identity.test.ts)
+    const plugin = await s.api<{ token: string }>('POST', '/api/v1/tokens', {
+      name: 'grafana-app',
+      role: 'editor',
+      grafanaPlugin: true,
+    });
     const res = await fetch(`${s.url}/api/v1/incidents/${body.id}`, {
       method: 'PATCH',
       headers: {
-        authorization: 'Bearer odk_test-admin-token-0123456789',
+        authorization: `Bearer ${plugin.body.token}`,
         'content-type': 'application/json',
         'x-grafana-user': 'alice',
       },
@@ -120,8 +126,8 @@ describe.each(DATABASE_KINDS)('incidents on %s', (kind) => {
     }>('GET', `/api/v1/incidents/${body.id}/timeline`);
     const last = tl.body.entries.slice(-2);
     expect(last.map((e) => [e.kind, e.actor])).toEqual([
-      ['assigned', 'alice via bootstrap'],
-      ['updated', 'alice via bootstrap'],
+      ['assigned', 'alice via grafana-app'],
+      ['updated', 'alice via grafana-app'],
     ]);
     expect(last[1]?.data).toMatchObject({ changes: { severity: { from: 'P3', to: 'P2' } } });
   });
@@ -332,7 +338,7 @@ describe.each(DATABASE_KINDS)('Alertmanager webhook on %s', (kind) => {
     });
   });
 
-  test('a resolved-only payload for a group without an incident is ignored', async () => {
+  test('a resolved-only payload for a group without an incident is recorded, already resolved', async () => {
     const g = { alertname: 'Unknown' };
     const res = await s.api<{ outcome: string }>(
       'POST',
@@ -346,10 +352,13 @@ describe.each(DATABASE_KINDS)('Alertmanager webhook on %s', (kind) => {
         },
       ]),
     );
-    expect(res.body.outcome).toBe('ignored');
+    // the firing notification may still arrive late (server/src/alertmanager/receiver.test.ts)
+    expect(res.body.outcome).toBe('opened');
     expect(
-      (await s.api<{ incidents: unknown[] }>('GET', '/api/v1/incidents?q=Unknown')).body.incidents,
-    ).toHaveLength(0);
+      (
+        await s.api<{ incidents: Array<{ status: string }> }>('GET', '/api/v1/incidents?q=Unknown')
+      ).body.incidents.map((i) => i.status),
+    ).toEqual(['resolved']);
   });
 
   test('bad payloads are refused with the field named and nothing stored', async () => {
@@ -372,11 +381,7 @@ describe.each(DATABASE_KINDS)('Alertmanager webhook on %s', (kind) => {
       null,
     );
     expect(noToken.status).toBe(401);
-    const huge = await s.api<ErrorBody>('POST', '/api/v1/alertmanager/webhook', {
-      ...webhookPayload(group, [alert('z')]),
-      pad: 'x'.repeat(1_100_000),
-    });
-    expect(huge.status).toBe(413);
+    // a large notification is accepted (server/src/alertmanager/receiver.test.ts covers the limit)
     expect(await count()).toBe(n);
   });
 });

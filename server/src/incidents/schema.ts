@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { instant } from '../http/input';
 
 export const SEVERITIES = ['P1', 'P2', 'P3', 'P4'] as const;
 export const STATUSES = [
@@ -20,7 +21,8 @@ const labelName = z
 export const labelsSchema = z
   .record(labelName, z.string().max(1024))
   .refine((l) => Object.keys(l).length <= 64, 'at most 64 labels');
-const isoTime = z.iso.datetime({ offset: true });
+// a real calendar day, year 1970–2099 (no 2026-02-30, year 0 or 9999)
+const isoTime = instant;
 
 export const slaGoalSchema = z.object({
   goal: z.enum(['response', 'resolution']),
