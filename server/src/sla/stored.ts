@@ -36,16 +36,20 @@ const sameInputs = (a: IncidentRow, b: IncidentRow) =>
 
 const yieldToEventLoop = () => new Promise((resolve) => setImmediate(resolve));
 
+/** Longest stretch of calendar arithmetic between two turns of the event loop. */
+const SLICE_MS = 5;
+
 /**
  * Recomputes the stored clocks of stale incidents a batch at a time: the calendar walk runs
- * outside any transaction, yielding to the event loop between batches so that /-/healthy and
- * webhooks are answered meanwhile; a short transaction then writes the batch, skipping an
- * incident that changed in between (its own change recomputed or re-marked it). Returns how many.
+ * outside any transaction and gives the event loop a turn every few milliseconds, so that
+ * /-/healthy and webhooks are answered meanwhile; a short transaction then writes the batch,
+ * skipping an incident that changed in between (its own change recomputed or re-marked it).
+ * Returns how many.
  */
 export async function refreshStaleClocks(
   ctx: AppContext,
   stop: () => boolean = () => false,
-  batch = 50,
+  batch = 200,
 ): Promise<number> {
   let done = 0;
   let afterId = '';
@@ -59,7 +63,12 @@ export async function refreshStaleClocks(
       rows.map((r) => r.id),
     );
     const computed = new Map<string, Partial<IncidentRow>>();
+    let slice = performance.now();
     for (const row of rows) {
+      if (performance.now() - slice > SLICE_MS) {
+        await yieldToEventLoop();
+        slice = performance.now();
+      }
       let fields: Partial<IncidentRow>;
       try {
         const states = ctx.sla.evaluate(row, pauses.get(row.id) ?? [], now);
