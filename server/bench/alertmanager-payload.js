@@ -16,7 +16,10 @@ const { tmpdir } = require('node:os');
 const path = require('node:path');
 const net = require('node:net');
 
-const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+const sizes = process.argv
+  .slice(2)
+  .map(Number)
+  .filter((n) => n > 0);
 const COUNTS = sizes.length ? sizes : [100, 1000, 5000];
 const BIN = process.env.ALERTMANAGER ?? 'prometheus-alertmanager';
 
@@ -32,7 +35,9 @@ async function waitReady(url) {
   for (let i = 0; i < 100; i++) {
     try {
       if ((await fetch(url)).ok) return;
-    } catch {}
+    } catch {
+      // not listening yet
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`${url} never became ready`);
@@ -94,7 +99,8 @@ receivers: [{name: opsdesk, webhook_configs: [{url: "http://127.0.0.1:${hookPort
       annotations: {
         summary: 'S'.repeat(200),
         description,
-        runbook_url: 'https://git.example.internal/ops/opsdesk/-/blob/main/docs/runbooks.md#hostfilesystemfull',
+        runbook_url:
+          'https://git.example.internal/ops/opsdesk/-/blob/main/docs/runbooks.md#hostfilesystemfull',
       },
       generatorURL: `http://prometheus.example.internal:9090/graph?g0.expr=${'x'.repeat(300)}`,
     }));
@@ -112,7 +118,10 @@ receivers: [{name: opsdesk, webhook_configs: [{url: "http://127.0.0.1:${hookPort
     ]);
     return r;
   } finally {
-    await new Promise((r) => { am.once("exit", r); am.kill("SIGTERM"); });
+    await new Promise((r) => {
+      am.once('exit', r);
+      am.kill('SIGTERM');
+    });
     hook.close();
     rmSync(dir, { recursive: true, force: true });
   }
@@ -122,7 +131,9 @@ receivers: [{name: opsdesk, webhook_configs: [{url: "http://127.0.0.1:${hookPort
   console.log('alerts\tbody bytes\tbytes/alert\tMiB');
   for (const n of COUNTS) {
     const r = await measure(n);
-    console.log(`${r.alerts}\t${r.bytes}\t${Math.round(r.bytes / r.alerts)}\t${(r.bytes / 1048576).toFixed(2)}`);
+    console.log(
+      `${r.alerts}\t${r.bytes}\t${Math.round(r.bytes / r.alerts)}\t${(r.bytes / 1048576).toFixed(2)}`,
+    );
   }
   process.exit(0);
 })().catch((err) => {

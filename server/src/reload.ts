@@ -53,8 +53,7 @@ export function recordConfigLoaded(registry: Registry, now = Date.now()): void {
 }
 
 export type ReloadResult =
-  | { ok: true; changes: string[]; restartNeeded: string[] }
-  | { ok: false; error: string };
+  { ok: true; changes: string[]; restartNeeded: string[] } | { ok: false; error: string };
 
 /**
  * Applies a configuration read again on SIGHUP, as Prometheus and Alertmanager do. `load` reads
@@ -95,6 +94,9 @@ export async function reloadConfig(
     changes.length ? 'configuration reloaded' : 'configuration reloaded; nothing changed',
   );
   if (restartNeeded.length)
-    ctx.log.warn({ settings: restartNeeded }, 'these settings apply only after a restart; kept the running values');
+    ctx.log.warn(
+      { settings: restartNeeded },
+      'these settings apply only after a restart; kept the running values',
+    );
   return { ok: true, changes, restartNeeded };
 }

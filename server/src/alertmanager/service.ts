@@ -17,10 +17,7 @@ type Outcome = 'opened' | 'updated' | 'reopened' | 'resolved' | 'unchanged' | 'i
  * Label values reach configuration maps only as own properties: a severity of `constructor`,
  * `toString` or `__proto__` is unknown, and gets the default like any other unknown value.
  */
-export function mapSeverity(
-  config: AppContext['config']['incidents'],
-  value: string | undefined,
-): Severity {
+export function mapSeverity(config: AppContext['config']['incidents'], value: string | undefined): Severity {
   const mapped = own(config.severity_map, value);
   return mapped !== undefined && (SEVERITIES as readonly string[]).includes(mapped)
     ? mapped
@@ -122,8 +119,7 @@ export async function receiveWebhook(ctx: AppContext, received: WebhookPayload) 
         openedResolved = !newFiring;
       }
     }
-    if (!incident)
-      return { outcome: 'ignored' as const, incident: null, alertsNew: 0, alertsResolved: 0 };
+    if (!incident) return { outcome: 'ignored' as const, incident: null, alertsNew: 0, alertsResolved: 0 };
 
     let alertsNew = 0;
     let alertsResolved = 0;
@@ -166,7 +162,12 @@ export async function receiveWebhook(ctx: AppContext, received: WebhookPayload) 
       } else if (existing.status === 'firing' && a.status === 'resolved') {
         await receiverStore.resolveAlert(
           tx,
-          { fingerprint: a.fingerprint, startsAt, endsAt: endsAtMs(a), annotations: JSON.stringify(a.annotations) },
+          {
+            fingerprint: a.fingerprint,
+            startsAt,
+            endsAt: endsAtMs(a),
+            annotations: JSON.stringify(a.annotations),
+          },
           now,
         );
         entry(existing.incident_id, 'alert_resolved', {
@@ -210,7 +211,9 @@ export async function receiveWebhook(ctx: AppContext, received: WebhookPayload) 
       await incidentStore.appendTimeline(tx, incident.id, now, 'alerts_truncated', ACTOR, {
         truncatedAlerts: p.truncatedAlerts,
         ...(p.truncatedAlerts > 0
-          ? { note: 'Alertmanager left alerts out of the notification (webhook max_alerts); it has the full group' }
+          ? {
+              note: 'Alertmanager left alerts out of the notification (webhook max_alerts); it has the full group',
+            }
           : {}),
       });
     }

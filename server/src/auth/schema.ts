@@ -14,7 +14,9 @@ export const tokenSchema = z.object({
   role: z.enum(ROLES),
   grafanaPlugin: z
     .boolean()
-    .describe('the Grafana app plugin token: only it may name the Grafana user (X-Grafana-Context) in the timeline'),
+    .describe(
+      'the Grafana app plugin token: only it may name the Grafana user (X-Grafana-Context) in the timeline',
+    ),
   createdAt: z.string(),
   createdBy: z.string(),
   lastUsedAt: z.string().nullable(),

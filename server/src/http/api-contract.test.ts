@@ -151,9 +151,7 @@ describe('fuzz', () => {
       fc.oneof(fc.jsonValue(), sqlish).filter((v) => typeOf(v) !== 'object'),
       wrongType.map(([k, v]) => ({ ...spec.body, [k]: v })),
       fc
-        .constantFrom(
-          ...keys.filter((k) => typeof spec.body[k] === 'string' && !spec.unbounded?.includes(k)),
-        )
+        .constantFrom(...keys.filter((k) => typeof spec.body[k] === 'string' && !spec.unbounded?.includes(k)))
         .map((k) => ({ ...spec.body, [k]: 'x'.repeat(20_001) })),
     ];
     if (spec.required.length)

@@ -126,12 +126,7 @@ export function createApp(ctx: AppContext, opts: AppOptions): express.Express {
     jsonParser(() => ctx.config.alertmanager.body_limit_bytes),
   );
   api.use(jsonParser(() => ctx.config.http.body_limit_bytes));
-  mountRoutes(
-    api,
-    opts.routes,
-    opts.authenticate,
-    new RateLimiter(() => ctx.config.http.rate_limit),
-  );
+  mountRoutes(api, opts.routes, opts.authenticate, new RateLimiter(() => ctx.config.http.rate_limit));
   app.use(api);
 
   app.use((req, _res, next) => {
@@ -150,7 +145,11 @@ export function createApp(ctx: AppContext, opts: AppOptions): express.Express {
     if (err instanceof ApiError) e = err;
     else if (body?.type === 'entity.too.large') {
       const setting = req.path === WEBHOOK_PATH ? 'alertmanager.body_limit_bytes' : 'http.body_limit_bytes';
-      e = new ApiError(413, 'body_too_large', `request body over ${body.limit} bytes; send less or raise ${setting}`);
+      e = new ApiError(
+        413,
+        'body_too_large',
+        `request body over ${body.limit} bytes; send less or raise ${setting}`,
+      );
     } else if (body?.type === 'entity.parse.failed') {
       e = new ApiError(400, 'malformed_json', `request body is not valid JSON: ${body.message}`);
     } else if (body?.status && body.status >= 400 && body.status < 500) {

@@ -9,7 +9,10 @@ export const MIN_INSTANT = Date.UTC(1970, 0, 1);
 export const MAX_INSTANT = Date.UTC(2100, 0, 1);
 
 export const instant = z.iso
-  .datetime({ offset: true, message: 'expected an ISO 8601 time with an offset, e.g. 2026-12-01T09:30:00+08:00' })
+  .datetime({
+    offset: true,
+    message: 'expected an ISO 8601 time with an offset, e.g. 2026-12-01T09:30:00+08:00',
+  })
   .refine(
     (s) => {
       const ms = Date.parse(s);
@@ -41,14 +44,17 @@ export function findNul(value: unknown, at: string[] = []): string | undefined {
   return undefined;
 }
 
+// eslint-disable-next-line no-control-regex -- the NUL byte is exactly what is looked for
+const NUL_BYTES = /\u0000/g;
+
 /** Replaces NUL bytes by U+FFFD in every string of a JSON value (keys included); returns a copy. */
 export function withoutNul<T>(value: T): T {
-  if (typeof value === 'string') return value.replace(/\u0000/g, '\uFFFD') as T;
+  if (typeof value === 'string') return value.replace(NUL_BYTES, '\uFFFD') as T;
   if (Array.isArray(value)) return value.map((v) => withoutNul(v)) as T;
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value))
-      Object.defineProperty(out, k.replace(/\u0000/g, '\uFFFD'), {
+      Object.defineProperty(out, k.replace(NUL_BYTES, '\uFFFD'), {
         value: withoutNul(v),
         enumerable: true,
         writable: true,
