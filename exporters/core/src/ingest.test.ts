@@ -54,18 +54,23 @@ test('a time further ahead than the skew is refused as future, naming the line; 
       JSON.stringify({ name: 'micros', time: 9e15 }), // epoch microseconds
       JSON.stringify({ name: 'year', time: '2099-01-01T00:00:00Z' }),
       JSON.stringify({ name: 'within', time: NOW + SKEW - 1 }),
-      JSON.stringify({ name: 'bad' , extra: 1 }),
+      JSON.stringify({ name: 'bad', extra: 1 }),
     ].join('\n'),
   );
   expect(res.status).toBe(400);
-  const body = (await res.json()) as { error: { details: Array<{ line: number; reason: string; error: string }> }; counts: unknown };
+  const body = (await res.json()) as {
+    error: { details: Array<{ line: number; reason: string; error: string }> };
+    counts: unknown;
+  };
   expect(body.counts).toEqual({ accepted: 2 });
   expect(body.error.details.map((d) => [d.line, d.reason])).toEqual([
     [2, 'future'],
     [3, 'future'],
     [5, 'invalid'],
   ]);
-  expect(body.error.details[0]!.error).toMatch(/ahead of this exporter's clock \(ingest.max_future_skew is 5m\)/);
+  expect(body.error.details[0]!.error).toMatch(
+    /ahead of this exporter's clock \(ingest.max_future_skew is 5m\)/,
+  );
   expect(Object.fromEntries(refused)).toEqual({ future: 2, invalid: 1 });
   // an accepted time never lies past the exporter's clock
   expect(accepted.map((e) => e.time)).toEqual([NOW, NOW]);
@@ -82,12 +87,16 @@ test('property: no body answers 5xx, every line is taken or refused, and nothing
   const time = fc.oneof(
     fc.integer({ min: -1e16, max: 1e16 }),
     fc.double(),
-    fc.date({ noInvalidDate: false }).map((d) => (Number.isNaN(d.getTime()) ? 'not a date' : d.toISOString())),
+    fc
+      .date({ noInvalidDate: false })
+      .map((d) => (Number.isNaN(d.getTime()) ? 'not a date' : d.toISOString())),
     fc.constantFrom(9e15, 8.64e15, 8.64e15 + 1, NOW, NOW + SKEW, NOW + SKEW + 1, '9999-12-31T23:59:59Z'),
     fc.string(),
   );
   const line = fc.oneof(
-    fc.record({ name: fc.string({ minLength: 1, maxLength: 60 }), time }, { requiredKeys: ['name'] }).map((v) => JSON.stringify(v)),
+    fc
+      .record({ name: fc.string({ minLength: 1, maxLength: 60 }), time }, { requiredKeys: ['name'] })
+      .map((v) => JSON.stringify(v)),
     fc.jsonValue().map((v) => JSON.stringify(v)),
     fc.string({ maxLength: 40 }),
   );

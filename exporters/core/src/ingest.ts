@@ -42,7 +42,11 @@ const failure = (res: Response, status: number, code: string, message: string) =
  * are taken even when others are not; the answer is then a 400 that names each bad line and why,
  * with the counts of what was taken. A body over the limit is a 413 and nothing of it is taken.
  */
-export function eventIngestRoute<T extends { time: number }>(app: express.Express, path: string, opts: EventIngestOptions<T>): void {
+export function eventIngestRoute<T extends { time: number }>(
+  app: express.Express,
+  path: string,
+  opts: EventIngestOptions<T>,
+): void {
   const badLog = new RateLimitedLog(60_000);
   const parseBody = express.text({ type: () => true, limit: opts.maxBodyBytes });
   app.post(path, (req: Request, res: Response, next) => {

@@ -31,7 +31,10 @@ export const eventTimeSchema = z
     z.iso.datetime({ offset: true }),
     z
       .number()
-      .min(EARLIEST_EVENT_MS, 'expected epoch milliseconds from 2000 on; epoch seconds need multiplying by 1000'),
+      .min(
+        EARLIEST_EVENT_MS,
+        'expected epoch milliseconds from 2000 on; epoch seconds need multiplying by 1000',
+      ),
   ])
   .optional();
 
@@ -53,7 +56,11 @@ const describeTime = (ms: number) => {
  * `maxFutureSkewMs` ahead of `now`; otherwise the event, its time clamped to `now` so that no
  * accepted event reaches past the exporter's clock.
  */
-export function admitEventTime<T extends { time: number }>(event: T, now: number, maxFutureSkewMs: number): T | string {
+export function admitEventTime<T extends { time: number }>(
+  event: T,
+  now: number,
+  maxFutureSkewMs: number,
+): T | string {
   const ahead = event.time - now;
   if (!Number.isFinite(event.time) || ahead > maxFutureSkewMs)
     return `time: ${describeTime(event.time)} is ${Number.isFinite(ahead) ? formatDuration(Math.round(ahead)) : 'infinitely'} ahead of this exporter's clock (ingest.max_future_skew is ${formatDuration(maxFutureSkewMs)}); send epoch milliseconds or ISO 8601 with an offset, and check the sender's clock`;

@@ -2,8 +2,10 @@ import { calendarSpecSchema } from '@opsdesk/calendar';
 import {
   collectorSection,
   duration,
+  formatDuration,
   exporterConfigSchema,
   maxBodyBytesSchema,
+  maxFutureSkewSchema,
   tokensSchema,
   logSourceSchema,
 } from '@opsdesk/exporter-core';
@@ -26,6 +28,16 @@ const stepSchema = z.strictObject({
   terminal: z.enum(['success', 'failure']).optional(),
 });
 
+const longestTimeLimit = (flow: {
+  time_limit?: number | undefined;
+  steps: Array<{ time_limit?: number | undefined }>;
+}) => Math.max(0, flow.time_limit ?? 0, ...flow.steps.map((s) => s.time_limit ?? 0));
+
+/** How long an instance of the flow may go without progress before it is abandoned, ms. */
+export function abandonAfterMs(flow: FlowSpec): number {
+  return flow.abandon_after ?? Math.max(3_600_000, 4 * longestTimeLimit(flow));
+}
+
 const flowSchema = z
   .strictObject({
     name,
@@ -34,11 +46,23 @@ const flowSchema = z
     time_limit: duration().optional(),
     /** failure reasons counted by name; any other reason counts as "other" (labels stay bounded) */
     failure_reasons: z.array(name).max(50).default([]),
+    /**
+     * an instance that has not moved this long is dropped and counted as abandoned (a stuck-step
+     * alert then resolves); default: 4 × the flow's longest time limit, at least 1h
+     */
+    abandon_after: duration({ min: '1s' }).optional(),
     /** when the flow runs (e.g. trading hours); outside it a flow not starting is not an alert */
     calendar: calendarSpecSchema.optional(),
     steps: z.array(stepSchema).min(1).max(30),
   })
   .superRefine((flow, ctx) => {
+    const longest = longestTimeLimit(flow);
+    if (flow.abandon_after !== undefined && flow.abandon_after <= longest)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['abandon_after'],
+        message: `must be longer than the flow's longest time_limit (${formatDuration(longest)}), or stuck instances are dropped before anyone hears of them`,
+      });
     const names = flow.steps.map((s) => s.name);
     flow.steps.forEach((s, i) => {
       if (names.indexOf(s.name) !== i)
@@ -72,10 +96,23 @@ export const flowConfigSchema = exporterConfigSchema(
     ingest: z
       .strictObject({
         max_body_bytes: maxBodyBytesSchema,
+        /** events timed further ahead of this exporter's clock are dropped (counted as future) */
+        max_future_skew: maxFutureSkewSchema,
         /** most instances tracked at once; the oldest are evicted beyond it (counted) */
         max_in_flight: z.number().int().min(1).max(50_000_000).default(2_000_000),
         /** a finished instance is remembered this long, so late and duplicate events are recognised */
         remember_finished: duration().default(10 * 60_000),
+      })
+      .prefault({}),
+    /**
+     * where the in-flight instances are kept across restarts: written on SIGTERM and every
+     * `save_interval`, read at start (a file that cannot be read or is not one of ours is logged
+     * and ignored); without `path` a restart forgets them
+     */
+    state: z
+      .strictObject({
+        path: z.string().min(1).optional(),
+        save_interval: duration({ min: '1s', max: '1h' }).default(60_000),
       })
       .prefault({}),
     /** JSON-lines files the platform writes flow events to, followed like `tail -F` */

@@ -77,7 +77,9 @@ test('NDJSON and JSON arrays are counted; a bad line is a 400 naming it while th
     error: { message: string; details: Array<{ line: number; error: string }> };
     counts: Record<string, number>;
   };
-  expect(body.error.details).toEqual([{ line: 2, error: expect.stringContaining('outcome') }]);
+  expect(body.error.details).toEqual([
+    { line: 2, error: expect.stringContaining('outcome'), reason: 'invalid' },
+  ]);
   expect(body.counts).toEqual({ accepted: 1 });
   const m = await metrics();
   expect(m.get('opsdesk_flow_step_started_total{flow="order",step="received"}')).toBe(3);
@@ -140,6 +142,78 @@ test('fuzz: thousands of random bodies never make a 5xx and never lower a counte
         time: fc.oneof(fc.integer(), fc.string()),
       })
       .map((v) => JSON.stringify(v)),
+  );
+});
+
+test('an event timed past the skew is dropped as future and cannot hide a stuck instance', async () => {
+  const res = await post(
+    '{"instance":"F1","flow":"order","step":"received"}\n{"instance":"F1","flow":"order","step":"risk_check","time":9e15}\n',
+  );
+  expect(res.status).toBe(400);
+  const body = (await res.json()) as { error: { details: Array<{ line: number; reason: string }> } };
+  expect(body.error.details).toEqual([expect.objectContaining({ line: 2, reason: 'future' })]);
+  expect((await metrics()).get('opsdesk_flow_events_dropped_total{reason="future"}')).toBeGreaterThanOrEqual(
+    1,
+  );
+  // F1 is still in received, where it becomes stuck after the step's 1 s
+  await waitFor('F1 stuck in received', async () => {
+    const flows = (await (await fetch(`${exp.url}/api/v1/flows?limit=1000`)).json()) as {
+      flows: Array<{ steps: Array<{ step: string; stuckInstances: Array<{ instance: string }> }> }>;
+    };
+    const received = flows.flows[0]!.steps.find((s) => s.step === 'received')!;
+    return received.stuckInstances.some((i) => i.instance === 'F1') ? true : undefined;
+  });
+});
+
+test('property: after any accepted events (any time, any instance id) no API answers 5xx', async () => {
+  const time = fc.oneof(
+    fc.integer({ min: 0, max: 1e16 }),
+    fc.double({ min: 0 }),
+    fc.constantFrom(
+      9e15,
+      8.64e15,
+      8.64e15 + 1,
+      Date.now() + 299_000,
+      '9999-12-31T23:59:59Z',
+      '2000-01-01T00:00:00Z',
+    ),
+  );
+  const event = fc.record(
+    {
+      instance: fc.oneof(
+        fc.string({ minLength: 1, maxLength: 200 }),
+        fc.constantFrom('__proto__', 'constructor'),
+      ),
+      flow: fc.constantFrom('order', 'toString'),
+      step: fc.constantFrom('received', 'risk_check', 'rejected', 'matched', 'settled', '__proto__'),
+      outcome: fc.constantFrom('ok', 'failed'),
+      reason: fc.constantFrom('limit_exceeded', 'hasOwnProperty', '__proto__'),
+      time,
+    },
+    { requiredKeys: ['instance', 'flow', 'step'] },
+  );
+  const cursor = fc.oneof(fc.string(), fc.base64String(), fc.constant('WzEsIngiXQ'));
+  await fc.assert(
+    fc.asyncProperty(fc.array(event, { minLength: 1, maxLength: 10 }), cursor, async (events, c) => {
+      const res = await post(events.map((e) => JSON.stringify(e)).join('\n'));
+      await res.arrayBuffer();
+      if (res.status >= 500) return false;
+      for (const p of [
+        '/api/v1/flows',
+        '/api/v1/flows?limit=1000',
+        `/api/v1/flows/order/steps/received/stuck?cursor=${encodeURIComponent(c)}`,
+        '/api/v1/flows/order/steps/__proto__/stuck',
+        '/api/v1/flows/constructor/steps/x/stuck',
+        '/metrics',
+        '/-/ready',
+      ]) {
+        const r = await fetch(`${exp.url}${p}`);
+        await r.arrayBuffer();
+        if (r.status >= 500) return false;
+      }
+      return true;
+    }),
+    { numRuns: 100 },
   );
 });
 

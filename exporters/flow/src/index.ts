@@ -1,10 +1,11 @@
 import type { Collector, ExporterDefinition } from '@opsdesk/exporter-core';
-import { flowConfigSchema, type FlowConfig } from './config';
+import { abandonAfterMs, flowConfigSchema, type FlowConfig } from './config';
 import { ingestRoutes } from './ingest';
 import { journeysCollector } from './journeys';
 import { logsCollector } from './logs';
 import { flowsCollector } from './metrics';
 import { sqlChecksCollector } from './sql-checks';
+import { FlowStateFile } from './state';
 import { statusRoutes } from './status';
 import { FlowTracker } from './tracker';
 
@@ -25,10 +26,17 @@ export const flowExporter: ExporterDefinition<FlowConfig> = {
     const tracker = new FlowTracker(config.flows, {
       maxInFlight: config.ingest.max_in_flight,
       rememberFinishedMs: config.ingest.remember_finished,
+      abandonAfterMs: config.flows.map(abandonAfterMs),
     });
+    const state = config.state.path ? new FlowStateFile(config.state.path, tracker, log) : undefined;
+    state?.restore();
     const collectors = [
-      flowsCollector(tracker, config.flows),
-      logsCollector(config.logs, tracker, log),
+      flowsCollector(tracker, config.flows, Date.now, {
+        log,
+        state,
+        saveIntervalMs: config.state.save_interval,
+      }),
+      logsCollector(config.logs, tracker, log, config.ingest.max_future_skew),
       sqlChecksCollector(config.sql_checks, log),
       journeysCollector(config.journeys, log),
     ];

@@ -16,7 +16,8 @@ export function ingestRoutes(
     maxBodyBytes: config.ingest.max_body_bytes,
     log,
     parse: toFlowEvent,
+    maxFutureSkewMs: config.ingest.max_future_skew,
     accept: (e) => tracker.ingest(e),
-    onInvalid: (n) => tracker.countInvalid(n),
+    onInvalid: (n, reason) => tracker.countInvalid(n, reason),
   });
 }

@@ -1,13 +1,29 @@
-import { jsonLines, logTailCollector, type LogSource, type Logger } from '@opsdesk/exporter-core';
+import {
+  admitEventTime,
+  jsonLines,
+  logTailCollector,
+  type LogSource,
+  type Logger,
+} from '@opsdesk/exporter-core';
 import { toFlowEvent } from './events';
 import type { FlowTracker } from './tracker';
 
 /** Follows the configured JSON-lines event logs into the tracker; a refused line counts as an invalid event. */
-export function logsCollector(sources: readonly LogSource[], tracker: FlowTracker, log: Logger) {
+export function logsCollector(
+  sources: readonly LogSource[],
+  tracker: FlowTracker,
+  log: Logger,
+  maxFutureSkewMs: number,
+) {
   const take = jsonLines((value, now) => {
-    const e = toFlowEvent(value, now);
-    if (typeof e === 'string') {
+    const parsed = toFlowEvent(value, now);
+    if (typeof parsed === 'string') {
       tracker.countInvalid();
+      return parsed;
+    }
+    const e = admitEventTime(parsed, now, maxFutureSkewMs);
+    if (typeof e === 'string') {
+      tracker.countInvalid(1, 'future');
       return e;
     }
     tracker.ingest(e);

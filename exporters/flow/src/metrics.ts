@@ -1,19 +1,87 @@
-import { buildCalendar } from '@opsdesk/calendar';
-import type { Collector, MetricSink } from '@opsdesk/exporter-core';
+import {
+  buildCalendar,
+  HOLIDAYS_KNOWN_THROUGH_YEAR,
+  holidayCoverage,
+  holidayCoverageWarnings,
+} from '@opsdesk/calendar';
+import type { Collector, Logger, MetricSink } from '@opsdesk/exporter-core';
 import type { FlowSpec } from './config';
+import type { FlowStateFile } from './state';
 import { DURATION_BUCKETS, type FlowTracker } from './tracker';
 
-/** The tracker's counts and in-flight picture as metrics; in progress and stuck are computed per scrape. */
+/** How often instances without progress are looked for (abandoned). */
+export const SWEEP_INTERVAL_MS = 10_000;
+
+/**
+ * The tracker's counts and in-flight picture as metrics; in progress and stuck are computed per
+ * scrape. While running it also abandons instances that stopped moving, and saves the state file.
+ */
 export function flowsCollector(
   tracker: FlowTracker,
   flows: readonly FlowSpec[],
   now: () => number = Date.now,
+  opts: { log?: Logger; state?: FlowStateFile | undefined; saveIntervalMs?: number } = {},
 ): Collector {
   const calendars = flows.map((f) => (f.calendar ? buildCalendar(f.calendar) : undefined));
+  for (const w of holidayCoverageWarnings(calendars, now())) opts.log?.warn(w);
+  const timers: NodeJS.Timeout[] = [];
+  let saving = false;
+  let lastSave = 0;
+  let saveFailures = 0;
+  const save = async () => {
+    if (!opts.state || saving) return;
+    saving = true;
+    try {
+      await opts.state.save();
+      lastSave = now();
+    } catch (err) {
+      saveFailures++;
+      opts.log?.warn({ path: opts.state.path, err: (err as Error).message }, 'cannot save the flow state');
+    } finally {
+      saving = false;
+    }
+  };
   return {
     name: 'flows',
+    start() {
+      timers.push(setInterval(() => tracker.sweep(now()), SWEEP_INTERVAL_MS));
+      if (opts.state) timers.push(setInterval(() => void save(), opts.saveIntervalMs ?? 60_000));
+      for (const t of timers) t.unref();
+    },
+    stop() {
+      timers.splice(0).forEach((t) => clearInterval(t));
+      opts.state?.saveSync();
+    },
     collect({ sink }) {
       writeStepMetrics(sink, tracker, flows, now());
+      const abandoned = sink.counter(
+        'opsdesk_flow_step_abandoned_total',
+        "Instances dropped because they did not move for the flow's abandon_after while in the step (they count as stuck until then).",
+        ['flow', 'step'],
+      );
+      flows.forEach((flow, f) =>
+        flow.steps.forEach((step, s) => {
+          if (!step.terminal) abandoned.set(tracker.abandonedSteps[f]![s]!, flow.name, step.name);
+        }),
+      );
+      const known = sink.gauge(HOLIDAYS_KNOWN_THROUGH_YEAR.name, HOLIDAYS_KNOWN_THROUGH_YEAR.help, [
+        'calendar',
+      ]);
+      for (const c of holidayCoverage(calendars)) known.set(c.knownThroughYear, c.calendar);
+      if (opts.state) {
+        sink
+          .gauge(
+            'opsdesk_flow_state_saved_timestamp_seconds',
+            'When the in-flight state was last saved to state.path, Unix seconds; 0 before the first save.',
+          )
+          .set(lastSave / 1000);
+        sink
+          .counter(
+            'opsdesk_flow_state_save_failures_total',
+            'Periodic saves of state.path that failed (see the log).',
+          )
+          .set(saveFailures);
+      }
       const inWindow = sink.gauge(
         'opsdesk_flow_in_window',
         '1 while the flow is expected to run (its calendar: trading hours and days); absent without a calendar.',
@@ -34,7 +102,7 @@ export function flowsCollector(
         .set(tracker.evictions);
       const dropped = sink.counter(
         'opsdesk_flow_events_dropped_total',
-        'Events not counted, by reason: duplicate, late (instance already finished), unknown_flow, unknown_step, invalid.',
+        'Events not counted, by reason: duplicate, late (instance already finished), unknown_flow, unknown_step, invalid, future (timed more than ingest.max_future_skew ahead of this exporter).',
         ['reason'],
       );
       for (const [reason, n] of tracker.dropped) if (reason !== 'accepted') dropped.set(n, reason);

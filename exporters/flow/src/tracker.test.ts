@@ -1,5 +1,5 @@
 import { parseConfigText } from '@opsdesk/exporter-core';
-import { flowConfigSchema } from './config';
+import { abandonAfterMs, flowConfigSchema } from './config';
 import { FlowTracker, type FlowEvent } from './tracker';
 
 const config = parseConfigText(
@@ -29,11 +29,12 @@ const ev = (instance: string, step: string, offsetS: number, extra: Partial<Flow
   ...extra,
 });
 
-function tracker(opts: { maxInFlight?: number; now?: () => number } = {}) {
+function tracker(opts: { maxInFlight?: number; now?: () => number; abandonAfterMs?: number[] } = {}) {
   return new FlowTracker(config.flows, {
     maxInFlight: opts.maxInFlight ?? 1000,
     rememberFinishedMs: 600_000,
     now: opts.now ?? (() => T0),
+    ...(opts.abandonAfterMs ? { abandonAfterMs: opts.abandonAfterMs } : {}),
   });
 }
 const step = (t: FlowTracker, name: string) =>
@@ -129,4 +130,71 @@ test('a config that names a step that does not exist is refused with its path', 
       flowConfigSchema,
     ),
   ).toThrow('flows.yml:4: flows[0].steps[0].next[0]: no step named "b" in flow order; steps: a');
+});
+
+test('abandon: an instance that has not moved for abandon_after is dropped and counted, so stuck goes back to 0', () => {
+  let now = T0;
+  const t = tracker({ now: () => now, abandonAfterMs: [3_600_000] });
+  t.ingest(ev('J', 'received', 0));
+  t.ingest(ev('J', 'risk_check', 1)); // stuck from 3 s on (limit 2 s)
+  t.ingest(ev('K', 'received', 0));
+  now = T0 + 59 * 60_000;
+  t.ingest(ev('K', 'risk_check', 59 * 60)); // K moved recently: not abandoned
+  expect(t.snapshot(now).steps[0]![1]!.stuck).toBe(1);
+  expect(t.sweep(now)).toBe(0); // J has been in risk_check 59 min < 1 h
+  now = T0 + 61 * 60_000;
+  expect(t.sweep(now)).toBe(1);
+  expect(t.abandoned).toEqual([1]);
+  expect(t.abandonedSteps[0]![1]).toBe(1); // abandoned in risk_check
+  expect(t.snapshot(now).steps[0]![1]).toMatchObject({ inProgress: 1, stuck: 1 }); // K, stuck by now too
+  expect(t.stuckInstances('order', 'risk_check', now).map((i) => i.instance)).toEqual(['K']);
+  // the fault is cleared; a late event for the abandoned instance does not bring it back
+  expect(t.ingest(ev('J', 'matched', 61 * 60))).toBe('late');
+  now = T0 + 120 * 60_000;
+  t.sweep(now);
+  expect(t.size).toBe(0);
+  expect(t.snapshot(now).steps[0]![1]!.stuck).toBe(0);
+});
+
+test('abandon_after: default 4 × the longest time limit (at least 1 h); shorter than a time limit is refused', () => {
+  expect(abandonAfterMs(config.flows[0]!)).toBe(2 * 3_600_000); // 4 × the flow's 30 min
+  expect(() =>
+    parseConfigText(
+      'flows:\n  - name: order\n    abandon_after: 1m\n    steps:\n      - { name: a, time_limit: 5m }\n',
+      'flows.yml',
+      flowConfigSchema,
+    ),
+  ).toThrow("flows.yml:3: flows[0].abandon_after: must be longer than the flow's longest time_limit (5m)");
+});
+
+test('listing: pages of stuck instances oldest first, bounded by the limit, each listed once across pages', async () => {
+  const t = tracker({ maxInFlight: 10_000 });
+  for (let i = 0; i < 2500; i++) t.ingest(ev(`P${String(i).padStart(4, '0')}`, 'received', i % 500));
+  const now = T0 + 3_600_000;
+  let pauses = 0;
+  const seen: string[] = [];
+  let after: { since: number; instance: string } | undefined;
+  for (;;) {
+    const l = (await t.inspectFlow('order', now, {
+      limit: 300,
+      step: 'received',
+      after,
+      chunk: 1000,
+      pause: async () => void pauses++,
+    }))!;
+    expect(l.steps[0]).toMatchObject({ inProgress: 2500, stuck: 2500 });
+    const page = l.steps[0]!.page!;
+    expect(page.instances.length).toBeLessThanOrEqual(300);
+    seen.push(...page.instances.map((i) => i.instance));
+    expect(l.steps[1]!.page).toBeUndefined(); // only the step asked for
+    if (!page.next) break;
+    after = page.next;
+  }
+  expect(seen).toHaveLength(2500);
+  expect(new Set(seen).size).toBe(2500);
+  const sinces = seen.map((id) => (Number(id.slice(1)) % 500) * 1000);
+  expect([...sinces].sort((a, b) => a - b)).toEqual(sinces); // oldest first, across pages
+  expect(pauses).toBeGreaterThanOrEqual(9 * 2); // 2500 instances in chunks of 1000, per page
+  expect(await t.inspectFlow('order', now, { limit: 1, step: 'nope' })).toBeUndefined();
+  expect(await t.inspectFlow('payments', now, { limit: 1 })).toBeUndefined();
 });

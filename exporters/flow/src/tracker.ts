@@ -1,4 +1,4 @@
-import { BucketHistogram } from '@opsdesk/exporter-core';
+import { BucketHistogram, type RefusedReason } from '@opsdesk/exporter-core';
 import type { FlowSpec } from './config';
 
 export interface FlowEvent {
@@ -10,6 +10,17 @@ export interface FlowEvent {
   /** ms since the epoch */
   time: number;
   reason?: string | undefined;
+}
+
+/** One in-flight instance as a state file keeps it; flow and step are indexes into the config. */
+export interface InstanceState {
+  flow: number;
+  instance: string;
+  step: number;
+  /** a bit per step already passed */
+  visited: number;
+  enteredAt: number;
+  startedAt: number;
 }
 
 export type IngestResult = 'accepted' | 'duplicate' | 'late' | 'unknown_flow' | 'unknown_step';
@@ -98,17 +109,29 @@ export class FlowTracker {
   private finishedCount = 0;
   private inFlightCount = 0;
   evictions = 0;
-  readonly dropped = new Map<IngestResult | 'invalid', number>();
+  /** per flow and step: instances dropped after `abandonAfterMs` without progress */
+  readonly abandonedSteps: number[][];
+  /** per flow: the same, all steps together */
+  readonly abandoned: number[];
+  readonly dropped = new Map<IngestResult | RefusedReason, number>();
 
   constructor(
     readonly flows: readonly FlowSpec[],
-    private readonly opts: { maxInFlight: number; rememberFinishedMs: number; now?: () => number },
+    private readonly opts: {
+      maxInFlight: number;
+      rememberFinishedMs: number;
+      /** per flow: an instance without progress this long is abandoned (default: never) */
+      abandonAfterMs?: readonly number[];
+      now?: () => number;
+    },
   ) {
     flows.forEach((f, i) => this.flowIndex.set(f.name, i));
     this.stepIndex = flows.map((f) => new Map(f.steps.map((s, i) => [s.name, i])));
     this.stats = flows.map((f) => new FlowStats(f.steps.length));
     this.inFlight = flows.map(() => new Map());
     this.finished = flows.map(() => new Map());
+    this.abandonedSteps = flows.map((f) => f.steps.map(() => 0));
+    this.abandoned = flows.map(() => 0);
   }
 
   get size(): number {
@@ -185,9 +208,64 @@ export class FlowTracker {
     return why;
   }
 
-  /** Counts events refused before they reached the tracker (malformed lines), as dropped: invalid. */
-  countInvalid(n = 1): void {
-    this.dropped.set('invalid', (this.dropped.get('invalid') ?? 0) + n);
+  /** Counts events refused before they reached the tracker: malformed lines (invalid), times past the skew (future). */
+  countInvalid(n = 1, reason: RefusedReason = 'invalid'): void {
+    this.dropped.set(reason, (this.dropped.get(reason) ?? 0) + n);
+  }
+
+  /**
+   * Drops every instance that has not moved for its flow's abandon time, counting it as abandoned
+   * in the step it was in and remembering it as finished (a late event for it is `late`): a
+   * stuck-step alert resolves once the fault is cleared, instead of lasting until a restart.
+   */
+  sweep(now: number): number {
+    const after = this.opts.abandonAfterMs;
+    if (!after) return 0;
+    const S = this.slots;
+    let dropped = 0;
+    this.inFlight.forEach((live, f) => {
+      const limit = after[f] ?? Infinity;
+      if (limit === Infinity) return;
+      for (const [instance, slot] of live) {
+        if (now - S.enteredAt[slot]! <= limit) continue;
+        this.abandonedSteps[f]![S.step[slot]!]!++;
+        this.abandoned[f]!++;
+        this.finish(f, instance, slot);
+        dropped++;
+      }
+    });
+    return dropped;
+  }
+
+  /** Every in-flight instance as plain values, for a state file. */
+  *instances(): Generator<InstanceState> {
+    const S = this.slots;
+    for (let f = 0; f < this.inFlight.length; f++)
+      for (const [instance, slot] of this.inFlight[f]!)
+        yield {
+          flow: f,
+          instance,
+          step: S.step[slot]!,
+          visited: S.visited[slot]!,
+          enteredAt: S.enteredAt[slot]!,
+          startedAt: S.startedAt[slot]!,
+        };
+  }
+
+  /** Puts back an instance read from a state file (indexes of this tracker's flows); false when it is already in flight. */
+  restore(i: InstanceState): boolean {
+    const live = this.inFlight[i.flow];
+    if (!live || live.has(i.instance) || this.inFlightCount >= this.opts.maxInFlight) return false;
+    const S = this.slots;
+    const slot = S.alloc();
+    S.flow[slot] = i.flow;
+    S.step[slot] = i.step;
+    S.visited[slot] = i.visited;
+    S.enteredAt[slot] = i.enteredAt;
+    S.startedAt[slot] = i.startedAt;
+    live.set(i.instance, slot);
+    this.inFlightCount++;
+    return true;
   }
 
   private finish(flow: number, instance: string, slot: number): void {
@@ -247,7 +325,7 @@ export class FlowTracker {
     return { steps, flowStuck };
   }
 
-  /** The stuck instances of one step, oldest first, for a person to act on. */
+  /** The stuck instances of one step, oldest first, for a person to act on (at most `limit`). */
   stuckInstances(
     flowName: string,
     stepName: string,
@@ -259,12 +337,124 @@ export class FlowTracker {
     if (f === undefined || step === undefined) return [];
     const max = this.flows[f]!.steps[step]!.time_limit;
     if (max === undefined) return [];
-    const out: Array<{ instance: string; since: number }> = [];
+    const page = new OldestFirst(limit, undefined);
     const S = this.slots;
     for (const [instance, slot] of this.inFlight[f]!) {
-      if (S.step[slot] === step && now - S.enteredAt[slot]! > max)
-        out.push({ instance, since: S.enteredAt[slot]! });
+      if (S.step[slot] === step && now - S.enteredAt[slot]! > max) page.offer(instance, S.enteredAt[slot]!);
     }
-    return out.sort((a, b) => a.since - b.since).slice(0, limit);
+    return page.items;
+  }
+
+  /**
+   * One flow as a person reads it: per step the instances in progress and stuck, and a page of the
+   * stuck ones oldest first (at most `limit` after `after`, with the cursor of the next page; only
+   * for `step` when given, never for steps without a time limit); and the instances stuck end to
+   * end. One pass over the flow's in-flight instances, `chunk` at a time; between chunks `pause()`
+   * lets other requests (a scrape) run, so a listing never holds the event loop longer than one
+   * chunk. Undefined for an unknown flow or step.
+   */
+  async inspectFlow(
+    flowName: string,
+    now: number,
+    opts: {
+      limit: number;
+      step?: string | undefined;
+      after?: StuckCursor | undefined;
+      chunk?: number;
+      pause?: () => Promise<void>;
+    },
+  ): Promise<FlowListing | undefined> {
+    const f = this.flowIndex.get(flowName);
+    if (f === undefined) return undefined;
+    const only = opts.step === undefined ? undefined : this.stepIndex[f]!.get(opts.step);
+    if (opts.step !== undefined && only === undefined) return undefined;
+    const flow = this.flows[f]!;
+    const limits = flow.steps.map((st) => st.time_limit ?? Infinity);
+    const flowLimit = flow.time_limit ?? Infinity;
+    const counts = flow.steps.map(() => ({ inProgress: 0, stuck: 0 }));
+    const pages = flow.steps.map((st, i) =>
+      st.time_limit === undefined || (only !== undefined && i !== only)
+        ? undefined
+        : new OldestFirst(opts.limit + 1, opts.after),
+    );
+    let flowStuck = 0;
+    const chunk = opts.chunk ?? 20_000;
+    const S = this.slots;
+    let n = 0;
+    // A Map iterator stays valid while entries are added and removed between chunks.
+    for (const [instance, slot] of this.inFlight[f]!) {
+      const step = S.step[slot]!;
+      const entered = S.enteredAt[slot]!;
+      const c = counts[step]!;
+      c.inProgress++;
+      if (now - entered > limits[step]!) {
+        c.stuck++;
+        pages[step]?.offer(instance, entered);
+      }
+      if (now - S.startedAt[slot]! > flowLimit) flowStuck++;
+      if (++n % chunk === 0 && opts.pause) await opts.pause();
+    }
+    return {
+      flowStuck,
+      steps: counts.map((c, i) => {
+        const p = pages[i];
+        if (!p) return { ...c, page: undefined };
+        const more = p.items.length > opts.limit;
+        const instances = more ? p.items.slice(0, opts.limit) : p.items;
+        const last = instances[instances.length - 1];
+        return { ...c, page: { instances, next: more && last ? { ...last } : undefined } };
+      }),
+    };
+  }
+}
+
+export interface FlowListing {
+  /** instances in flight longer than the flow's time limit */
+  flowStuck: number;
+  steps: Array<{ inProgress: number; stuck: number; page: StuckPage | undefined }>;
+}
+
+/** Where a page of stuck instances ends: the next page starts after this (since, instance). */
+export interface StuckCursor {
+  since: number;
+  instance: string;
+}
+
+export interface StuckPage {
+  /** at most `limit` stuck instances, oldest first */
+  instances: Array<{ instance: string; since: number }>;
+  next: StuckCursor | undefined;
+}
+
+const before = (aSince: number, aId: string, bSince: number, bId: string) =>
+  aSince < bSince || (aSince === bSince && aId < bId);
+
+/**
+ * The `limit` oldest (since, instance) keys offered after `after`, kept sorted: memory and the
+ * answer stay bounded however many instances are stuck.
+ */
+class OldestFirst {
+  readonly items: Array<{ instance: string; since: number }> = [];
+  constructor(
+    private readonly limit: number,
+    private readonly after: StuckCursor | undefined,
+  ) {}
+
+  offer(instance: string, since: number): void {
+    const a = this.after;
+    if (a && !before(a.since, a.instance, since, instance)) return;
+    const items = this.items;
+    const last = items[items.length - 1];
+    if (items.length >= this.limit && last && !before(since, instance, last.since, last.instance)) return;
+    let lo = 0;
+    let hi = items.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const m = items[mid]!;
+      if (before(m.since, m.instance, since, instance)) lo = mid + 1;
+      else hi = mid;
+    }
+    items.splice(lo, 0, { instance, since });
+    if (items.length > this.limit) items.pop();
   }
 }

@@ -82,7 +82,9 @@ test('events count per participant, channel and direction; a bad line is a 400 n
     error: { details: Array<{ line: number; error: string }> };
     counts: Record<string, number>;
   };
-  expect(body.error.details).toEqual([{ line: 2, error: expect.stringContaining('bytes'), reason: 'invalid' }]);
+  expect(body.error.details).toEqual([
+    { line: 2, error: expect.stringContaining('bytes'), reason: 'invalid' },
+  ]);
   expect(body.counts).toEqual({ accepted: 2, unknown_participant: 1 });
   const m = await metrics();
   expect(m.get(`opsdesk_transfer_messages_total{${A},direction="in"}`)).toBe(1);
@@ -176,14 +178,22 @@ test('an event timed past the skew (epoch microseconds) is dropped as future and
     channels: Array<{ participant: string; directions: Array<{ lastMessage: string | null }> }>;
   };
   for (const ch of channels.channels)
-    for (const d of ch.directions) expect(d.lastMessage === null || Date.parse(d.lastMessage) <= Date.now()).toBe(true);
+    for (const d of ch.directions)
+      expect(d.lastMessage === null || Date.parse(d.lastMessage) <= Date.now()).toBe(true);
 });
 
 test('property: after any accepted events (any time, any field) no API answers 5xx', async () => {
   const time = fc.oneof(
     fc.integer({ min: 0, max: 1e16 }),
     fc.double({ min: 0 }),
-    fc.constantFrom(9e15, 8.64e15, 8.64e15 + 1, Date.now() + 299_000, '9999-12-31T23:59:59Z', '2000-01-01T00:00:00Z'),
+    fc.constantFrom(
+      9e15,
+      8.64e15,
+      8.64e15 + 1,
+      Date.now() + 299_000,
+      '9999-12-31T23:59:59Z',
+      '2000-01-01T00:00:00Z',
+    ),
   );
   const event = fc.record(
     {

@@ -33,7 +33,7 @@ logs:
     transferConfigSchema,
   );
   const store = new ChannelStore(config);
-  const collector = transferLogsCollector(config.logs, store, silentLogger);
+  const collector = transferLogsCollector(config.logs, store, silentLogger, config.ingest.max_future_skew);
   const dirOf = (d: 'in' | 'out') => store.channels[0]!.directions.find((x) => x.direction === d)!;
   return { store, collector, dirOf, poll: () => Promise.all(collector.tails.map((t) => t.poll())) };
 }
@@ -77,6 +77,20 @@ test('JSON lines take the file-wide fields from set; rotation is followed', asyn
   expect(dirOf('in')).toMatchObject({ messages: 2, bytes: 15 });
   expect(collector.tails[1]!.rotations).toBe(1);
   expect(collector.tails[1]!.lines).toEqual({ accepted: 3, invalid: 1 }); // an unknown channel is taken, then dropped
+  for (const t of collector.tails) await t.close();
+});
+
+test('a log line timed past the skew (epoch microseconds) is refused and counted as future', async () => {
+  const { dirOf, poll, collector, store } = setup();
+  writeFileSync(
+    path.join(dir, 'events.jsonl'),
+    '{"channel":"fix_gateway","direction":"in","bytes":7,"time":9000000000000000}\n',
+  );
+  await poll();
+  expect(dirOf('in').messages).toBe(0);
+  expect(dirOf('in').lastMessage).toBe(0);
+  expect(store.dropped.get('future')).toBe(1);
+  expect(collector.tails[1]!.lines).toMatchObject({ invalid: 1 });
   for (const t of collector.tails) await t.close();
 });
 

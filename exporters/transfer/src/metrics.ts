@@ -31,7 +31,9 @@ export function channelsCollector(store: ChannelStore): Collector {
       if (timer) clearInterval(timer);
     },
     collect({ sink }) {
-      const known = sink.gauge(HOLIDAYS_KNOWN_THROUGH_YEAR.name, HOLIDAYS_KNOWN_THROUGH_YEAR.help, ['calendar']);
+      const known = sink.gauge(HOLIDAYS_KNOWN_THROUGH_YEAR.name, HOLIDAYS_KNOWN_THROUGH_YEAR.help, [
+        'calendar',
+      ]);
       for (const c of holidayCoverage(store.calendars)) known.set(c.knownThroughYear, c.calendar);
       const pcd = ['participant', 'channel', 'direction'];
       const pc = ['participant', 'channel'];

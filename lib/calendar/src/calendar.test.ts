@@ -169,7 +169,9 @@ test('holiday coverage: the built-in year is reported per calendar, and a missin
   ]);
   // on 1 December of the last known year the next one is missing
   expect(holidayCoverageWarnings([fiveByEightCn], Date.UTC(known, 11, 1))).toEqual([
-    expect.stringMatching(new RegExp(`^calendar 5x8-cn: holidays known through ${known} only; ${known + 1}'s`)),
+    expect.stringMatching(
+      new RegExp(`^calendar 5x8-cn: holidays known through ${known} only; ${known + 1}'s`),
+    ),
   ]);
   expect(holidayCoverageWarnings([fiveByEightCn], Date.UTC(known - 1, 5, 1))).toEqual([]);
   expect(holidayCoverageWarnings([fiveByEightCn], Date.UTC(known + 1, 0, 2))[0]).toContain(
