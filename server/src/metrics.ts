@@ -1,3 +1,4 @@
+import { holidayCoverageGauge, holidayCoverageWarnings, type Calendar } from '@opsdesk/calendar';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { Db } from './db';
 import { SEVERITIES, type Severity } from './incidents/schema';
@@ -73,6 +74,15 @@ export class ServerMetrics {
 
   incidentOpened(severity: Severity, source = 'manual'): void {
     this.opened.inc({ severity, source });
+  }
+
+  /**
+   * opsdesk_calendar_holidays_known_through_year of the SLA calendars, as the exporters export it
+   * for theirs; `warn` hears of each calendar whose holiday data does not reach next year.
+   */
+  attachCalendars(calendars: () => Iterable<Calendar>, now: number, warn: (message: string) => void): void {
+    new Gauge({ ...holidayCoverageGauge(calendars), registers: [this.registry] });
+    for (const w of holidayCoverageWarnings(calendars(), now)) warn(w);
   }
 
   /** Adds the gauges computed from the store. */

@@ -99,6 +99,7 @@ export function buildContext(
   const sla = new SlaPolicies(config.sla, baseDir);
   const ctx: AppContext = { db, config, sla, log, metrics, now };
   metrics.attachStore(db, () => ctx.now());
+  metrics.attachCalendars(() => sla.calendars.values(), now(), (w) => log.warn(w));
   return ctx;
 }
 
