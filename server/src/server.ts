@@ -99,7 +99,11 @@ export function buildContext(
   const sla = new SlaPolicies(config.sla, baseDir);
   const ctx: AppContext = { db, config, sla, log, metrics, now };
   metrics.attachStore(db, () => ctx.now());
-  metrics.attachCalendars(() => sla.calendars.values(), now(), (w) => log.warn(w));
+  metrics.attachCalendars(
+    () => sla.calendars.values(),
+    now(),
+    (w) => log.warn(w),
+  );
   return ctx;
 }
 
