@@ -1,7 +1,8 @@
 /**
  * End to end: the host exporter, the OpsDesk server, the real Prometheus and the real Alertmanager
- * (with the provisioned routing), and a test rule whose condition this test controls through the
- * exporter's /proc (a copy of a captured tree whose loadavg the test rewrites).
+ * (the current releases scripts/go-tools.sh builds, with the provisioned routing), and a test rule
+ * whose condition this test controls through the exporter's /proc (a copy of a captured tree whose
+ * loadavg the test rewrites).
  */
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
@@ -11,6 +12,7 @@ import path from 'node:path';
 import {
   describeWithPrograms,
   freePort,
+  program,
   startPrometheus,
   startService,
   waitFor,
@@ -118,7 +120,7 @@ describeWithPrograms(
       const amPort = await freePort();
       am = {
         ...(await startService({
-          command: 'prometheus-alertmanager',
+          command: program('prometheus-alertmanager'),
           args: [
             `--config.file=${path.join(dir, 'alertmanager.yml')}`,
             `--storage.path=${path.join(dir, 'am')}`,

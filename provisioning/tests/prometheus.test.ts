@@ -1,14 +1,15 @@
-import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { describeWithPrograms } from '@opsdesk/testing';
-
-const PROM = path.join(__dirname, '..', 'prometheus');
-const RULES = path.join(PROM, 'rules');
-const TESTS = path.join(RULES, 'tests');
-const ruleFiles = readdirSync(RULES).filter((f) => f.endsWith('.rules.yml'));
-const testFiles = readdirSync(TESTS).filter((f) => f.endsWith('.test.yml'));
+import { describeWithPrograms, program } from '@opsdesk/testing';
+import {
+  expectRuleTestsPass,
+  expectRulesAndConfigValid,
+  RULES,
+  ruleFiles,
+  RULE_TESTS as TESTS,
+  ruleTestFiles as testFiles,
+} from './checks';
 
 interface Rule {
   alert?: string;
@@ -84,23 +85,10 @@ describe('rule conventions', () => {
 
 describeWithPrograms({ promtool: 'prometheus' }, 'promtool', () => {
   test('promtool check rules and check config find nothing wrong', () => {
-    const rulesCheck = spawnSync('promtool', ['check', 'rules', ...ruleFiles], {
-      cwd: RULES,
-      encoding: 'utf8',
-    });
-    expect(rulesCheck.stderr).toBe('');
-    expect(rulesCheck.status).toBe(0);
-    const configCheck = spawnSync('promtool', ['check', 'config', 'prometheus.yml'], {
-      cwd: PROM,
-      encoding: 'utf8',
-    });
-    expect(configCheck.stderr).toBe('');
-    expect(configCheck.status).toBe(0);
+    expectRulesAndConfigValid(program('promtool'));
   });
 
   test('promtool test rules passes', () => {
-    const r = spawnSync('promtool', ['test', 'rules', ...testFiles], { cwd: TESTS, encoding: 'utf8' });
-    expect(r.stdout + r.stderr).not.toContain('FAILED');
-    expect(r.status).toBe(0);
+    expectRuleTestsPass(program('promtool'));
   });
 });

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import fc from 'fast-check';
 import { parseExposition } from './collect';
 import { waitFor } from './net';
+import { program } from './programs';
 import { startPrometheus } from './prometheus';
 
 /**
@@ -40,7 +41,7 @@ export async function fuzzIngest(
  */
 export async function scrapeWithPrometheus(exporterUrl: string, query: string): Promise<number> {
   const body = await (await fetch(`${exporterUrl}/metrics`)).text();
-  const r = spawnSync('promtool', ['check', 'metrics'], { input: body, encoding: 'utf8' });
+  const r = spawnSync(program('promtool'), ['check', 'metrics'], { input: body, encoding: 'utf8' });
   expect(r.stdout + r.stderr).toBe('');
   const prom = await startPrometheus(
     `global: { scrape_interval: 1s }\nscrape_configs:\n  - job_name: exporter\n    static_configs: [{ targets: ["${exporterUrl.replace('http://', '')}"] }]\n`,

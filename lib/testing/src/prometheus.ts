@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { freePort } from './net';
 import { startService } from './process';
+import { program } from './programs';
 
 export interface RunningPrometheus {
   url: string;
@@ -13,10 +14,14 @@ export interface RunningPrometheus {
 }
 
 /**
- * Starts the real Prometheus (Debian's `prometheus`) on a free loopback port with the given
- * prometheus.yml text and a throwaway TSDB, and waits until it is ready.
+ * Starts the real Prometheus (the current release that scripts/go-tools.sh builds, else the one on
+ * PATH) on a free loopback port with the given prometheus.yml text and a throwaway TSDB, and waits
+ * until it is ready.
  */
-export async function startPrometheus(configYaml: string, binary = 'prometheus'): Promise<RunningPrometheus> {
+export async function startPrometheus(
+  configYaml: string,
+  binary = program('prometheus'),
+): Promise<RunningPrometheus> {
   const dir = mkdtempSync(path.join(tmpdir(), 'opsdesk-prom-'));
   const configFile = path.join(dir, 'prometheus.yml');
   writeFileSync(configFile, configYaml);
