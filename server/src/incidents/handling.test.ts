@@ -209,6 +209,33 @@ describe.each(DATABASE_KINDS)('incident handling on %s', (kind) => {
     expect(seen.sort()).toEqual(detail.alerts.map((x) => x.fingerprint).sort());
   });
 
+  test('a severity raised by a webhook marks the stored clocks stale; the next tick recomputes them on the new goal', async () => {
+    const g = { alertname: 'SettlementLate', run: 'escalate' };
+    const opened = await s.api<{ incident: string }>(
+      'POST',
+      '/api/v1/alertmanager/webhook',
+      webhookPayload(g, [alert('e1', { summary: 'late' })]),
+    );
+    const stale = async () =>
+      Number(/^opsdesk_sla_clocks_stale (\d+)$/m.exec(await (await fetch(`${s.url}/metrics`)).text())?.[1]);
+    expect(await stale()).toBe(0);
+    await s.api(
+      'POST',
+      '/api/v1/alertmanager/webhook',
+      webhookPayload(g, [
+        alert('e1', { summary: 'late' }),
+        { ...alert('e2', { summary: 'late' }), labels: { ...alert('e2', {}).labels, severity: 'critical' } },
+      ]),
+    );
+    expect((await s.api<Incident>('GET', `/api/v1/incidents/${opened.body.incident}`)).body.severity).toBe('P1');
+    expect(await stale()).toBe(1);
+    now += 20 * 60_000; // past the P1 response goal (15 min on 24×7), far inside the P3 one
+    await recordBreaches(s.ctx);
+    expect(await stale()).toBe(0);
+    const breaches = (await timeline(opened.body.incident)).filter((e) => e.kind === 'sla_breached');
+    expect(breaches.map((e) => [e.data.goal, e.data.goalSeconds])).toEqual([['response', 900]]);
+  });
+
   test('outside working hours a 5×8 clock says it is paused until the next working time', async () => {
     now = cst('2026-11-27T16:30:00'); // Friday
     const created = (await s.api<Incident>('POST', '/api/v1/incidents', { title: 'Report late', severity: 'P3' }))
