@@ -64,6 +64,33 @@ function receiverGuard(ctx: AppContext, throttled: ThrottledLog): RequestHandler
   };
 }
 
+/**
+ * The exposition, whole when every collector answers. While the database is away the gauges read
+ * from the store cannot be, and /metrics still serves everything else (the process, the refused
+ * notifications counter), as Prometheus expects a target that is up to do.
+ */
+async function exposition(ctx: AppContext, throttled: ThrottledLog): Promise<string> {
+  const registry = ctx.metrics.registry;
+  try {
+    return await registry.metrics();
+  } catch (err) {
+    throttled.warn(
+      'metrics-partial',
+      { err: (err as Error).message },
+      '/metrics serves what does not need the database; the store gauges are left out until it answers',
+    );
+    const parts: string[] = [];
+    for (const metric of registry.getMetricsAsArray()) {
+      try {
+        parts.push(await registry.getSingleMetricAsString(metric.name));
+      } catch {
+        // a gauge computed from the store: left out
+      }
+    }
+    return `${parts.join('\n')}\n`;
+  }
+}
+
 /** Why the receiver refused a notification, from the error it answered with. */
 function refusalReason(e: ApiError): RefusalReason {
   if (e.status === 401 || e.status === 403) return 'unauthorized';
@@ -98,6 +125,7 @@ export function createApp(ctx: AppContext, opts: AppOptions): express.Express {
   app.set('etag', false);
   app.set('query parser', 'extended');
   app.use(securityHeaders);
+  const throttled = new ThrottledLog(ctx.log);
 
   app.get('/-/healthy', (_req, res) => {
     res.type('text/plain').send('OpsDesk server is Healthy.\n');
@@ -109,14 +137,13 @@ export function createApp(ctx: AppContext, opts: AppOptions): express.Express {
   });
   app.get('/metrics', async (_req, res) => {
     res.setHeader('Content-Type', ctx.metrics.registry.contentType);
-    res.end(await ctx.metrics.registry.metrics());
+    res.end(await exposition(ctx, throttled));
   });
   const openapi = buildOpenApi(opts.routes, opts.version);
   app.get('/api/v1/openapi.json', (_req, res) => {
     res.json(openapi);
   });
 
-  const throttled = new ThrottledLog(ctx.log);
   const { refused } = receiverMetrics(ctx.metrics.registry);
   const api = express.Router();
   // The receiver first: its own concurrency limit and body limit (sized for thousands of alerts).
