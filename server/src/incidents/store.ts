@@ -418,7 +418,7 @@ export const incidentStore = {
               SUM(CASE WHEN resolution_risk_at <= ? AND resolution_due_at > ? THEN 1 ELSE 0 END) AS resolution_at_risk,
               SUM(CASE WHEN response_due_at <= ? THEN 1 ELSE 0 END) AS response_breached,
               SUM(CASE WHEN resolution_due_at <= ? THEN 1 ELSE 0 END) AS resolution_breached
-         FROM incidents WHERE status NOT IN ('resolved', 'closed')
+         FROM incidents WHERE status IN ('triggered', 'acknowledged', 'mitigated', 'waiting_for_customer')
         GROUP BY severity, status`,
       [now, now, now, now, now, now],
     ),
@@ -448,11 +448,14 @@ export const incidentStore = {
     ),
 
   staleCount: async (db: Db) =>
-    Number((await db.get<{ n: number }>('SELECT COUNT(*) AS n FROM incidents WHERE sla_stale = 1'))?.n ?? 0),
+    Number(
+      (await db.get<{ n: number }>('SELECT COUNT(*) AS n FROM incidents WHERE sla_stale = 1 AND id > ?', ['']))
+        ?.n ?? 0,
+    ),
 
-  countsByStatus: (db: Db) =>
-    db.all<{ severity: Severity; status: Status; n: number }>(
-      "SELECT severity, status, COUNT(*) AS n FROM incidents WHERE status <> 'closed' GROUP BY severity, status",
+  resolvedBySeverity: (db: Db) =>
+    db.all<{ severity: Severity; n: number }>(
+      "SELECT severity, COUNT(*) AS n FROM incidents WHERE status = 'resolved' GROUP BY severity",
     ),
 
   between: (db: Db, from: number, to: number, service?: string) =>
