@@ -5,6 +5,7 @@
 const { spawn } = require('node:child_process');
 const { existsSync, mkdirSync, readFileSync, writeFileSync, accessSync, constants } = require('node:fs');
 const path = require('node:path');
+const { withLocalReceiversOnly } = require('./local-alertmanager');
 
 const root = path.join(__dirname, '..');
 const run = path.join(root, 'data', 'run');
@@ -116,12 +117,17 @@ if (prometheus) {
 
 const alertmanager = onPath(['prometheus-alertmanager', 'alertmanager']);
 if (alertmanager) {
-  const config = forLocalhost(
-    readFileSync(path.join(root, 'provisioning/alertmanager/alertmanager.yml'), 'utf8'),
-  )
-    .replace('/run/secrets/opsdesk-token', path.join(run, 'alertmanager-token'))
-    .replace('templates/*.tmpl', path.join(root, 'provisioning/alertmanager/templates/*.tmpl'));
-  writeFileSync(path.join(run, 'alertmanager.yml'), config);
+  // receivers may only point at what runs here: the IM slots (im-bridge) are emptied
+  const { text, dropped } = withLocalReceiversOnly(
+    forLocalhost(readFileSync(path.join(root, 'provisioning/alertmanager/alertmanager.yml'), 'utf8'))
+      .replace('/run/secrets/opsdesk-token', path.join(run, 'alertmanager-token'))
+      .replace('templates/*.tmpl', path.join(root, 'provisioning/alertmanager/templates/*.tmpl')),
+  );
+  writeFileSync(path.join(run, 'alertmanager.yml'), text);
+  for (const d of dropped)
+    console.log(
+      `opsdesk: Alertmanager receiver ${d.receiver} sends nowhere here (${d.url || d.kind} does not run with npm start); data/run/alertmanager.yml says so`,
+    );
   components.push({
     name: 'alertmanager',
     command: alertmanager,
