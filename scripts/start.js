@@ -6,6 +6,7 @@ const { spawn } = require('node:child_process');
 const { existsSync, mkdirSync, readFileSync, writeFileSync, accessSync, constants } = require('node:fs');
 const path = require('node:path');
 const { withLocalReceiversOnly } = require('./local-alertmanager');
+const { forLocalhost, localPrometheusConfig } = require('./local-provisioning');
 
 const root = path.join(__dirname, '..');
 const run = path.join(root, 'data', 'run');
@@ -26,16 +27,6 @@ function onPath(names) {
     }
   }
   return undefined;
-}
-
-/** The compose host names of the provisioning files, as they are when everything runs here. */
-function forLocalhost(text) {
-  return text
-    .replace(/host-exporter:9741/g, 'localhost:9741')
-    .replace(/transfer-exporter:9742/g, 'localhost:9742')
-    .replace(/flow-exporter:9743/g, 'localhost:9743')
-    .replace(/opsdesk-server:9744/g, 'localhost:9744')
-    .replace(/alertmanager:9093/g, 'localhost:9093');
 }
 
 const components = [
@@ -97,10 +88,7 @@ const components = [
 
 const prometheus = onPath(['prometheus']);
 if (prometheus) {
-  const config = forLocalhost(
-    readFileSync(path.join(root, 'provisioning/prometheus/prometheus.yml'), 'utf8'),
-  ).replace('  - rules/*.rules.yml', `  - ${path.join(root, 'provisioning/prometheus/rules')}/*.rules.yml`);
-  writeFileSync(path.join(run, 'prometheus.yml'), config);
+  writeFileSync(path.join(run, 'prometheus.yml'), localPrometheusConfig(root));
   components.push({
     name: 'prometheus',
     command: prometheus,

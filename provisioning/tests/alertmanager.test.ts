@@ -1,11 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { describeWithPrograms } from '@opsdesk/testing';
+import { describeWithPrograms, program } from '@opsdesk/testing';
 import { toLocal } from '@opsdesk/calendar';
+import { AM, expectAlertmanagerConfigValid, RULES } from './checks';
 
-const AM = path.join(__dirname, '..', 'alertmanager');
 const config = parse(readFileSync(path.join(AM, 'alertmanager.yml'), 'utf8')) as {
   route: {
     routes: Array<{
@@ -28,6 +28,19 @@ const cases = parse(readFileSync(path.join(AM, 'routes.cases.yaml'), 'utf8')) as
   labels: Record<string, string>;
   receivers: string[];
 }>;
+
+/** every alerting rule provisioned, with its own labels */
+const alertRules = readdirSync(RULES)
+  .filter((f) => f.endsWith('.rules.yml'))
+  .flatMap((f) =>
+    (
+      parse(readFileSync(path.join(RULES, f), 'utf8')) as {
+        groups: Array<{ rules: Array<{ alert?: string; labels?: Record<string, string> }> }>;
+      }
+    ).groups.flatMap((g) => g.rules),
+  )
+  .filter((r) => r.alert)
+  .map((r) => ({ alert: r.alert!, labels: r.labels ?? {} }));
 
 const DAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 
@@ -69,17 +82,19 @@ test('5x8 pages on call only inside Mon–Fri 09:00–17:00 Asia/Shanghai; 24x7 
   expect(active('service-hours-5x8', at('2026-11-23T02:00:00Z'))).toBe(true);
 });
 
-test('every critical or warning alert reaches the OpsDesk server first, with continue', () => {
-  const first = config.route.routes[0]!;
-  expect(first).toMatchObject({ receiver: 'opsdesk-server', continue: true });
-  expect(first.matchers).toEqual(['severity=~"critical|warning"']);
+test("every critical or warning alert reaches the OpsDesk server, with continue, except the server's own", () => {
+  const routes = config.route.routes;
+  const toServer = routes.findIndex((r) => r.receiver === 'opsdesk-server');
+  expect(routes[toServer]).toMatchObject({ receiver: 'opsdesk-server', continue: true });
+  expect(routes[toServer]!.matchers).toEqual(['severity=~"critical|warning"']);
+  // only the routes of the server's own alerts come before it
+  for (const r of routes.slice(0, toServer)) expect(r.matchers).toContain('opens_incident="false"');
+  expect(routes.filter((r) => r.receiver === 'opsdesk-server')).toHaveLength(1);
 });
 
 describeWithPrograms({ amtool: 'prometheus-alertmanager' }, 'amtool', () => {
   test('amtool check-config accepts the configuration and its templates', () => {
-    const r = spawnSync('amtool', ['check-config', 'alertmanager.yml'], { cwd: AM, encoding: 'utf8' });
-    expect(r.stdout).toContain('SUCCESS');
-    expect(r.status).toBe(0);
+    expectAlertmanagerConfigValid(program('amtool'));
   });
 
   test.each(
@@ -99,13 +114,43 @@ describeWithPrograms({ amtool: 'prometheus-alertmanager' }, 'amtool', () => {
       `--verify.receivers=${receivers.join(',')}`,
       ...Object.entries(labels).map(([k, v]) => `${k}=${v}`),
     ];
-    const r = spawnSync('amtool', args, { cwd: AM, encoding: 'utf8' });
+    const r = spawnSync(program('amtool'), args, { cwd: AM, encoding: 'utf8' });
     expect([r.status, r.stdout.trim()]).toEqual([0, receivers.join(',')]);
+  });
+
+  test("every provisioned alert reaches the server unless it is the server's own; those reach people", () => {
+    const wrong: string[] = [];
+    for (const rule of alertRules) {
+      const labels = {
+        service: 'x',
+        support_hours: '24x7',
+        instance: 'a:1',
+        ...rule.labels,
+        alertname: rule.alert,
+      };
+      const r = spawnSync(
+        program('amtool'),
+        [
+          'config',
+          'routes',
+          'test',
+          '--config.file=alertmanager.yml',
+          ...Object.entries(labels).map(([k, v]) => `${k}=${v}`),
+        ],
+        { cwd: AM, encoding: 'utf8' },
+      );
+      const receivers = r.stdout.trim().split(',');
+      const own = rule.labels.opens_incident === 'false';
+      const incident = !own && ['critical', 'warning'].includes(rule.labels.severity ?? '');
+      if (receivers.includes('opsdesk-server') !== incident || receivers.every((x) => x === 'opsdesk-server'))
+        wrong.push(`${rule.alert} ${JSON.stringify(rule.labels)} → ${r.stdout.trim() || r.stderr}`);
+    }
+    expect(wrong).toEqual([]);
   });
 
   test('the IM template renders a title and one line per alert', () => {
     const r = spawnSync(
-      'amtool',
+      program('amtool'),
       [
         'template',
         'render',

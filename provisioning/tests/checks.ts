@@ -4,8 +4,9 @@
  * oldest-supported.test.ts.
  */
 import { spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { parse } from 'yaml';
 
 export const PROM = path.join(__dirname, '..', 'prometheus');
 export const RULES = path.join(PROM, 'rules');
@@ -13,6 +14,39 @@ export const RULE_TESTS = path.join(RULES, 'tests');
 export const AM = path.join(__dirname, '..', 'alertmanager');
 export const ruleFiles = readdirSync(RULES).filter((f) => f.endsWith('.rules.yml'));
 export const ruleTestFiles = readdirSync(RULE_TESTS).filter((f) => f.endsWith('.test.yml'));
+
+export interface Rule {
+  alert?: string;
+  record?: string;
+  expr: string;
+  labels?: Record<string, string>;
+  annotations?: Record<string, string>;
+  file: string;
+}
+/** every rule of rules/*.rules.yml, with the file it is in */
+export const rules: Rule[] = ruleFiles.flatMap((file) =>
+  (
+    parse(readFileSync(path.join(RULES, file), 'utf8')) as { groups: Array<{ rules: Rule[] }> }
+  ).groups.flatMap((g) => g.rules.map((r) => ({ ...r, file }))),
+);
+export const alerts = rules.filter((r) => r.alert);
+
+export interface RuleTestFile {
+  tests: Array<{
+    interval?: string;
+    input_series?: Array<{ series: string; values: string }>;
+    alert_rule_test?: Array<{
+      eval_time: string;
+      alertname: string;
+      exp_alerts?: Array<{ exp_labels?: Record<string, string>; exp_annotations?: Record<string, string> }>;
+    }>;
+  }>;
+}
+/** rules/tests/*.test.yml, by file name */
+export const ruleTests: Array<RuleTestFile & { file: string }> = ruleTestFiles.map((file) => ({
+  ...(parse(readFileSync(path.join(RULE_TESTS, file), 'utf8')) as RuleTestFile),
+  file,
+}));
 
 /** `promtool check rules` and `promtool check config` report nothing. */
 export function expectRulesAndConfigValid(promtool: string): void {

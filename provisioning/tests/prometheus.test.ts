@@ -1,41 +1,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parse } from 'yaml';
 import { describeWithPrograms, program } from '@opsdesk/testing';
-import {
-  expectRuleTestsPass,
-  expectRulesAndConfigValid,
-  RULES,
-  ruleFiles,
-  RULE_TESTS as TESTS,
-  ruleTestFiles as testFiles,
-} from './checks';
-
-interface Rule {
-  alert?: string;
-  record?: string;
-  expr: string;
-  labels?: Record<string, string>;
-  annotations?: Record<string, string>;
-}
-const rules: Array<Rule & { file: string }> = ruleFiles.flatMap((file) =>
-  (
-    parse(readFileSync(path.join(RULES, file), 'utf8')) as { groups: Array<{ rules: Rule[] }> }
-  ).groups.flatMap((g) => g.rules.map((r) => ({ ...r, file }))),
-);
-const alerts = rules.filter((r) => r.alert);
+import { alerts, expectRuleTestsPass, expectRulesAndConfigValid, rules, ruleTests } from './checks';
 
 /** alertname → whether some unit test expects it to fire, and some expects it not to. */
 function testedCases(): Map<string, { fires: boolean; quiet: boolean }> {
   const seen = new Map<string, { fires: boolean; quiet: boolean }>();
-  for (const file of testFiles) {
-    const doc = parse(readFileSync(path.join(TESTS, file), 'utf8')) as {
-      tests: Array<{
-        interval?: string;
-        alert_rule_test?: Array<{ alertname: string; exp_alerts?: unknown[] }>;
-      }>;
-    };
-    for (const t of doc.tests) {
+  for (const { file, tests } of ruleTests) {
+    for (const t of tests) {
       expect([file, t.interval !== undefined]).toEqual([file, true]); // promtool 2.42: always set interval
       for (const c of t.alert_rule_test ?? []) {
         const s = seen.get(c.alertname) ?? { fires: false, quiet: false };
@@ -48,8 +20,10 @@ function testedCases(): Map<string, { fires: boolean; quiet: boolean }> {
   return seen;
 }
 
+const HAN = /\p{Script=Han}/u;
+
 describe('rule conventions', () => {
-  test('alerts: CamelCase, a known severity, summary, description and a runbook that exists', () => {
+  test('alerts: CamelCase, a known severity, summary, description (English and zh) and a runbook that exists', () => {
     const runbook = readFileSync(path.join(__dirname, '..', '..', 'docs', 'runbooks.md'), 'utf8');
     const problems: string[] = [];
     for (const a of alerts) {
@@ -57,14 +31,37 @@ describe('rule conventions', () => {
       if (!/^[A-Z][a-zA-Z0-9]+$/.test(a.alert!)) problems.push(`${where}: name is not CamelCase`);
       if (!['critical', 'warning', 'info'].includes(a.labels?.severity ?? ''))
         problems.push(`${where}: severity must be critical, warning or info`);
-      for (const key of ['summary', 'description', 'runbook_url'])
+      for (const key of ['summary', 'description', 'summary_zh', 'description_zh', 'runbook_url'])
         if (!a.annotations?.[key]) problems.push(`${where}: no ${key} annotation`);
+      for (const key of ['summary_zh', 'description_zh'])
+        if (a.annotations?.[key] && !HAN.test(a.annotations[key]))
+          problems.push(`${where}: ${key} is not written in Chinese`);
       const anchor = a.annotations?.runbook_url?.split('#')[1];
       if (!anchor || !runbook.includes(`## ${a.alert}`) || anchor !== a.alert!.toLowerCase())
         problems.push(`${where}: runbook_url must point at docs/runbooks.md#${a.alert!.toLowerCase()}`);
     }
     expect(problems).toEqual([]);
     expect(alerts.length).toBeGreaterThanOrEqual(20);
+  });
+
+  test('the zh annotations use the same template values as the English ones', () => {
+    // a value shown in one language and not in the other is a translation that says something else
+    const values = (text = '') =>
+      [...text.matchAll(/\{\{\s*(?:if eq |printf "[^"]*" )?(\$(?:labels\.\w+|value))/g)]
+        .map((m) => m[1])
+        .sort();
+    const differ = alerts.flatMap((a) =>
+      (['summary', 'description'] as const)
+        .filter(
+          (k) =>
+            JSON.stringify(values(a.annotations?.[k])) !== JSON.stringify(values(a.annotations?.[`${k}_zh`])),
+        )
+        .map(
+          (k) =>
+            `${a.alert}: ${k} ${values(a.annotations?.[k]).join(',')} ≠ ${k}_zh ${values(a.annotations?.[`${k}_zh`]).join(',')}`,
+        ),
+    );
+    expect(differ).toEqual([]);
   });
 
   test('recording rules are named level:metric:operation', () => {

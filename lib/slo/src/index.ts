@@ -11,6 +11,8 @@ export const sloSchema = z.strictObject({
     .regex(/^[a-z][a-z0-9-]*$/, 'expected a lowercase name with dashes, e.g. host-scrape-availability'),
   service: z.string().min(1),
   description: z.string().default(''),
+  /** the description in Chinese (zh-Hans), for the alerts' `description_zh` */
+  description_zh: z.string().default(''),
   objective: z.number().gt(0.5).lt(1),
   period: duration({ min: '1d' }).default(30 * 86_400_000),
   sli: z.strictObject({
@@ -94,6 +96,9 @@ export function sloRules(slo: Slo) {
         summary: `${slo.service}: error budget of ${slo.name} burning ${a.kind === 'page' ? 'fast' : 'slowly'}`,
         description:
           `${a.kind === 'page' ? 'At this rate' : 'At a sustained rate'} the ${slo.objective * 100} % objective over ${periodWindow} is missed${a.kind === 'page' ? ' within days' : ''}: burn rate above ${a.pairs.map((p) => `${p[2]}× over ${p[0]} and ${p[1]}`).join(', or ')}. ${slo.description}`.trim(),
+        summary_zh: `${slo.service}：${slo.name} 的错误预算${a.kind === 'page' ? '消耗过快' : '持续消耗'}`,
+        description_zh:
+          `${a.kind === 'page' ? '按当前速率' : '按持续速率'}，${periodWindow} 内 ${slo.objective * 100} % 的目标将${a.kind === 'page' ? '在数天内' : ''}无法达成：燃烧率${a.pairs.map((p) => `在 ${p[0]} 和 ${p[1]} 内均高于 ${p[2]} 倍`).join('，或')}。${slo.description_zh}`.trim(),
         runbook_url: `https://github.com/opsdesk/opsdesk/blob/main/docs/runbooks.md#${name.toLowerCase()}`,
       },
     };
