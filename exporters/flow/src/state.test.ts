@@ -86,6 +86,10 @@ test.each([
     '{"format":"opsdesk-flow-state","version":1,"flows":{"payments":["x"]}}\n[0,0,1,1,1,"A"]\n',
   ],
   ['an empty file', ''],
+  [
+    'times no Date can hold',
+    '{"format":"opsdesk-flow-state","version":1,"flows":{"order":["received"]}}\n[0,0,1,9e15,9e15,"A"]\n',
+  ],
 ])('a corrupt or mismatched state file (%s) is logged and ignored; the tracker starts empty', (_, text) => {
   const file = path.join(dir, 'state');
   writeFileSync(file, text);

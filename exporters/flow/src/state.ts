@@ -123,6 +123,9 @@ export class FlowStateFile {
   }
 }
 
+/** From 2000 (as the exporters accept event times) to the end of what a Date holds. */
+const validInstant = (ms: number) => ms >= Date.UTC(2000, 0, 1) && ms <= 8.64e15;
+
 /** The instances of a state file mapped onto `flows`, or why the file cannot be used. */
 export function parseStateFile(
   text: string,
@@ -185,6 +188,8 @@ export function parseStateFile(
       number,
       string,
     ];
+    if (!validInstant(enteredAt) || !validInstant(startedAt))
+      return `line ${n + 1}: times out of range (enteredAt ${enteredAt}, startedAt ${startedAt})`;
     const m = flowMap[fi];
     const step = m?.steps[si];
     if (!m || step === undefined) {

@@ -7,7 +7,11 @@ export const DEFAULT_LISTED = 20;
 /** The most stuck instance ids one answer lists per step; page with `cursor` for more. */
 export const MAX_LISTED = 1000;
 
-const iso = (ms: number) => new Date(ms).toISOString();
+/** An instant as ISO 8601; null for one no Date can hold (never from accepted input, but never a 500 either). */
+const iso = (ms: number) => {
+  const d = new Date(ms);
+  return Number.isNaN(d.getTime()) ? null : d.toISOString();
+};
 
 /** Cursors are opaque to clients: the (since, instance) of the last listed instance. */
 export function encodeCursor(c: StuckCursor): string {
