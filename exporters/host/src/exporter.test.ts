@@ -6,6 +6,7 @@ import {
   describeWithPrograms,
   freePort,
   parseExposition,
+  program,
   startPrometheus,
   startService,
   waitFor,
@@ -89,7 +90,7 @@ describeWithPrograms({ promtool: 'prometheus' }, 'promtool', () => {
         (await (await fetch(`${exp.url}/metrics`)).text()).includes('opsdesk_host_info{') ? true : undefined,
       );
       const body = await (await fetch(`${exp.url}/metrics`)).text();
-      const r = spawnSync('promtool', ['check', 'metrics'], { input: body, encoding: 'utf8' });
+      const r = spawnSync(program('promtool'), ['check', 'metrics'], { input: body, encoding: 'utf8' });
       expect(r.stdout + r.stderr).toBe('');
       expect(r.status).toBe(0);
     } finally {

@@ -2,7 +2,14 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describeWithPrograms, freePort, startService, waitFor, type RunningService } from '@opsdesk/testing';
+import {
+  describeWithPrograms,
+  freePort,
+  program,
+  startService,
+  waitFor,
+  type RunningService,
+} from '@opsdesk/testing';
 import { startTestServer, type TestServer } from '../testing/server';
 
 type Incident = {
@@ -25,7 +32,7 @@ describeWithPrograms(
 
     const startAlertmanager = async () =>
       startService({
-        command: 'prometheus-alertmanager',
+        command: program('prometheus-alertmanager'),
         args: [
           `--config.file=${path.join(dir, 'alertmanager.yml')}`,
           `--storage.path=${path.join(dir, 'data')}`,
@@ -62,7 +69,7 @@ describeWithPrograms(
     let start = '';
     /** amtool alert add, as Prometheus would send the alert; with `end` it resolves it */
     const send = (instance: string, end?: string) =>
-      execFileSync('amtool', [
+      execFileSync(program('amtool'), [
         `--alertmanager.url=${amUrl}`,
         'alert',
         'add',

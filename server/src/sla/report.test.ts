@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { describeWithPrograms } from '@opsdesk/testing';
+import { describeWithPrograms, program } from '@opsdesk/testing';
 import { startTestServer, type TestServer } from '../testing/server';
 import { recordBreaches } from './tick';
 
@@ -150,7 +150,7 @@ test('rate limit per token → 429 with Retry-After; security headers on every a
 describeWithPrograms({ promtool: 'prometheus' }, 'server metrics', () => {
   test('promtool check metrics finds nothing to complain about', async () => {
     const body = await (await fetch(`${s.url}/metrics`)).text();
-    const r = spawnSync('promtool', ['check', 'metrics'], { input: body, encoding: 'utf8' });
+    const r = spawnSync(program('promtool'), ['check', 'metrics'], { input: body, encoding: 'utf8' });
     expect(r.stdout + r.stderr).toBe('');
   });
 });
