@@ -47,7 +47,10 @@ export async function recordBreaches(ctx: AppContext, stop: () => boolean = () =
       });
       for (const d of changed) ctx.metrics.breaches.inc({ severity: d.severity, goal });
       recorded += changed.length;
-      if (due.length < BATCH) break;
+      if (due.length < BATCH || stop()) break;
+      // SQLite answers synchronously: without a turn of the event loop between batches, thousands
+      // of breaches at once (a start after an upgrade) would hold up /-/healthy and webhooks
+      await new Promise((resolve) => setImmediate(resolve));
     }
   }
   return recorded;
