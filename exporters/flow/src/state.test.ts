@@ -72,7 +72,23 @@ test('saveSync (SIGTERM) writes atomically: the file is whole, and no temporary 
   const lines = readFileSync(file, 'utf8').trim().split('\n');
   expect(JSON.parse(lines[0]!)).toMatchObject({ format: 'opsdesk-flow-state', version: 1 });
   expect(lines).toHaveLength(2);
-  expect(() => readFileSync(`${file}.tmp`)).toThrow();
+  for (const tmp of [`${file}.tmp`, `${file}.final.tmp`]) expect(() => readFileSync(tmp)).toThrow();
+});
+
+test('a periodic save still writing at SIGTERM does not replace the final one', async () => {
+  const a = tracker();
+  for (let i = 0; i < 50_000; i++) a.ingest(ev(`M${i}`, 'received', 2));
+  const file = path.join(dir, 'state');
+  const state = new FlowStateFile(file, a, recorder().log);
+  const periodic = state.save(); // yields between chunks
+  a.ingest(ev('LAST', 'received', 3));
+  state.saveSync();
+  await periodic;
+  const b = tracker();
+  expect(new FlowStateFile(file, b, recorder().log).restore()).toBe(50_001);
+  expect(b.stuckInstances('order', 'received', T0 + 60_000, 100_000).map((i) => i.instance)).toContain(
+    'LAST',
+  );
 });
 
 test.each([

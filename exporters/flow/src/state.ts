@@ -1,5 +1,5 @@
 import { closeSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { open, rename, unlink } from 'node:fs/promises';
 import type { Logger } from '@opsdesk/exporter-core';
 import type { FlowSpec } from './config';
 import type { FlowTracker, InstanceState } from './tracker';
@@ -17,6 +17,9 @@ const CHUNK = 20_000;
  * and renamed, so a crash mid-write leaves the previous file whole.
  */
 export class FlowStateFile {
+  /** set by the final save: a periodic one still writing must not rename its older copy over it */
+  private final = false;
+
   constructor(
     readonly path: string,
     private readonly tracker: FlowTracker,
@@ -50,7 +53,8 @@ export class FlowStateFile {
 
   /** Saves at shutdown: blocking is what a process about to exit wants. */
   saveSync(): void {
-    const tmp = `${this.path}.tmp`;
+    this.final = true;
+    const tmp = `${this.path}.final.tmp`;
     try {
       const fd = openSync(tmp, 'w', 0o600);
       try {
@@ -79,8 +83,8 @@ export class FlowStateFile {
     } finally {
       await fh.close();
     }
-    const { rename } = await import('node:fs/promises');
-    await rename(tmp, this.path);
+    if (this.final) await unlink(tmp).catch(() => undefined);
+    else await rename(tmp, this.path);
   }
 
   /**
