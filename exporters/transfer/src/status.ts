@@ -2,7 +2,11 @@ import type express from 'express';
 import type { ChannelStore } from './channels';
 import type { ProbeTask } from './metrics';
 
-const iso = (ms: number) => (ms ? new Date(ms).toISOString() : null);
+/** An instant as ISO 8601, null for none (0) or one no Date can hold: the answer is never a 500. */
+const iso = (ms: number) => {
+  const d = new Date(ms);
+  return ms && !Number.isNaN(d.getTime()) ? d.toISOString() : null;
+};
 
 /** GET /api/v1/channels: per channel its state, last message, current interruption and last probe results. */
 export function statusRoutes(app: express.Express, store: ChannelStore, probes: readonly ProbeTask[]): void {
