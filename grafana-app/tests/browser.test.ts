@@ -1,17 +1,19 @@
 /**
- * The built plugin in Debian's Chromium, inside the test host (tests/host), in front of a real
- * opsdesk-server with a real SQLite file. Screenshots of every page, light and dark, go to
+ * The built plugin in Debian's Chromium, inside the test host (tests/host: Grafana's HTTP side as
+ * far as an app meets it, and the frontend shell that loads module.js), in front of a real
+ * opsdesk-server with a real SQLite file; once with the React 18 that Grafana 13.1 shares and
+ * once with the React 19 of Grafana 13.2+. Screenshots of every page, light and dark, go to
  * tests/artifacts/.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { describeWithPrograms, freePort, startService, type RunningService } from '@opsdesk/testing';
-import { startTestHost, type TestHost } from './host/server';
+import { HOST_USERS, startTestHost, type TestHost } from './host/server';
 
 const APP = path.join(__dirname, '..');
 const DIST = path.join(APP, 'dist');
@@ -20,7 +22,31 @@ const SERVER_BIN = path.join(APP, '..', 'server', 'bin', 'opsdesk-server.js');
 const ADMIN = 'odk_browser-test-admin-token-01234';
 const BASE = '/a/opsdesk-ops-app';
 
+const USER_OF_ROLE: Record<string, string> = { Viewer: 'wang.wu', Editor: 'li.si', Admin: 'admin' };
+
+/** dist/ as `npm run build -w grafana-app` made it; built here only when missing or older than src/. */
+function ensureBuilt() {
+  const newest = (dir: string): number =>
+    readdirSync(dir, { withFileTypes: true }).reduce((m, e) => {
+      const p = path.join(dir, e.name);
+      return Math.max(m, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
+    }, 0);
+  const module = path.join(DIST, 'module.js');
+  if (existsSync(module) && statSync(module).mtimeMs >= newest(path.join(APP, 'src'))) return;
+  execFileSync('npm', ['run', 'build'], { cwd: APP, stdio: 'ignore' });
+}
+
 describeWithPrograms({ chromium: 'chromium' }, 'the app in a browser', () => {
+  beforeAll(async () => {
+    ensureBuilt();
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- build.js is a plain CommonJS script
+    await require('./host/build.js')();
+    mkdirSync(ARTIFACTS, { recursive: true });
+  }, 300_000);
+  describe.each([18, 19] as const)('with React %i', (react) => suite(react));
+});
+
+function suite(react: 18 | 19) {
   let dir: string;
   let db: string;
   let server: RunningService & { url: string };
@@ -47,26 +73,27 @@ describeWithPrograms({ chromium: 'chromium' }, 'the app in a browser', () => {
     });
     return (await res.json()) as T;
   };
-  const open = async (p: string, opts: { role?: string; lang?: string; theme?: string } = {}): Promise<Page> => {
+  const open = async (
+    p: string,
+    opts: { role?: string; user?: string; lang?: string; theme?: string; on?: TestHost } = {}
+  ): Promise<Page> => {
     const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
     page.on('pageerror', (err) => console.warn(`page error: ${err.message}`));
     const q = new URLSearchParams({
-      role: opts.role ?? 'Editor',
+      user: opts.user ?? USER_OF_ROLE[opts.role ?? 'Editor']!,
       lang: opts.lang ?? 'en-US',
       theme: opts.theme ?? 'dark',
     });
-    await page.goto(`${host.url}${p}${p.includes('?') ? '&' : '?'}${q}`);
+    await page.goto(`${(opts.on ?? host).url}${p}${p.includes('?') ? '&' : '?'}${q}`);
     return page;
   };
+  // screenshots once, from the React 18 run
   const shot = (page: Page, name: string) =>
-    page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+    react === 18 ? page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true }) : Promise.resolve();
+  const proxied = (pathRe: RegExp, method: string) =>
+    host.log.filter((l) => l.method === method && pathRe.test(l.path));
 
   beforeAll(async () => {
-    // the plugin as `npm run build -w grafana-app` makes it, and the host page around it
-    execFileSync('npm', ['run', 'build'], { cwd: APP, stdio: 'ignore' });
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- build.js is a plain CommonJS script
-    await require('./host/build.js')();
-    mkdirSync(ARTIFACTS, { recursive: true });
     dir = mkdtempSync(path.join(tmpdir(), 'opsdesk-browser-'));
     db = path.join(dir, 'opsdesk.db');
     execFileSync(process.execPath, [SERVER_BIN, 'migrate', '--database', db]);
@@ -97,8 +124,11 @@ describeWithPrograms({ chromium: 'chromium' }, 'the app in a browser', () => {
     })();
     sqlite.close();
     server = await startServer();
+    // the plugin's tokens: marked as such, so the server takes the actor from X-Grafana-Context
     for (const role of ['viewer', 'editor']) {
-      tokens[role] = (await api<{ token: string }>('POST', '/api/v1/tokens', { name: `grafana-${role}`, role })).token;
+      tokens[role] = (
+        await api<{ token: string }>('POST', '/api/v1/tokens', { name: `grafana-${role}`, role, grafanaPlugin: true })
+      ).token;
     }
     host = await startTestHost({
       distDir: DIST,
@@ -107,6 +137,7 @@ describeWithPrograms({ chromium: 'chromium' }, 'the app in a browser', () => {
         jsonData: { serverUrl: server.url, prometheusUid: 'prometheus' },
         secureJsonData: { viewerToken: tokens.viewer, editorToken: tokens.editor },
       },
+      react,
     });
     browser = await chromium.launch({
       executablePath: '/usr/bin/chromium',
@@ -238,7 +269,7 @@ describeWithPrograms({ chromium: 'chromium' }, 'the app in a browser', () => {
       return res.status;
     }, number);
     expect(status).toBe(403);
-    expect(host.log.some((l) => l.role === 'Viewer' && l.status === 403)).toBe(true);
+    expect(host.log.some((l) => l.login === 'wang.wu' && l.status === 403)).toBe(true);
     // the Alertmanager receiver is not reachable through the proxy at all
     const hook = await page.evaluate(
       async () =>
@@ -265,7 +296,8 @@ describeWithPrograms({ chromium: 'chromium' }, 'the app in a browser', () => {
     const number = (
       await api<{ incidents: Array<{ number: string }> }>('GET', '/api/v1/incidents?q=Order%20gateway&limit=1')
     ).incidents[0]!.number;
-    for (const theme of ['light', 'dark']) {
+    // both themes once, from the React 18 run; the React 19 run checks that every page renders
+    for (const theme of react === 18 ? ['light', 'dark'] : ['dark']) {
       const pages: Array<[string, string, string]> = [
         ['overview', `${BASE}/overview`, 'overview'],
         ['incidents', `${BASE}/incidents`, 'incidents-table'],
@@ -281,11 +313,11 @@ describeWithPrograms({ chromium: 'chromium' }, 'the app in a browser', () => {
       }
       const config = await open('/plugins/opsdesk-ops-app', { theme, role: 'Admin' });
       await config.getByRole('button', { name: 'Test connection' }).click();
-      await config.getByText(/Connected: OpsDesk server/).waitFor();
+      await config.getByText(/The saved settings work: OpsDesk server/).waitFor();
       await shot(config, `config-${theme}`);
       await config.close();
     }
-  });
+  }, 300_000);
 
   test('a 403 from the server (editor token with too low a role) says what to do', async () => {
     const editorToken = host.settings.secureJsonData.editorToken!;
@@ -299,20 +331,177 @@ describeWithPrograms({ chromium: 'chromium' }, 'the app in a browser', () => {
     await page.close();
   });
 
+  test('the signed-in Grafana user is the actor; what the browser sends is not trusted', async () => {
+    const inc = await api<{ number: string }>('POST', '/api/v1/incidents', {
+      title: 'Quote feed lagging',
+      severity: 'P3',
+    });
+    const page = await open(`${BASE}/incidents/${inc.number}`);
+    await page.getByLabel('Comment').fill('Feed handler restarted');
+    await page.getByRole('button', { name: 'Comment', exact: true }).click();
+    await page.getByTestId('timeline').getByText('Feed handler restarted').waitFor();
+    const entry = page.getByTestId('timeline').locator('li', { hasText: 'Feed handler restarted' });
+    expect(await entry.innerText()).toContain('li.si');
+    const [sent] = proxied(new RegExp(`incidents/${inc.number}/comments$`), 'POST');
+    expect(sent?.upstreamHeaders).toBeDefined();
+    const h = sent!.upstreamHeaders!;
+    expect(JSON.parse(h['x-grafana-context']!)).toMatchObject({ Login: 'li.si', OrgRole: 'Editor', OrgID: 1 });
+    expect(h['x-grafana-user']).toBeUndefined(); // send_user_header is off by default
+    expect(h.authorization).toBe(`Bearer ${host.settings.secureJsonData.editorToken}`);
+    expect(h.cookie).toBeUndefined();
+    await page.close();
+  });
+
+  test('a Grafana server admin whose org role is Viewer gets no edit buttons', async () => {
+    const inc = await api<{ number: string }>('POST', '/api/v1/incidents', { title: 'Disk filling', severity: 'P3' });
+    expect(HOST_USERS.find((u) => u.login === 'root')).toMatchObject({ role: 'Viewer', isGrafanaAdmin: true });
+    const page = await open(`${BASE}/incidents/${inc.number}`, { user: 'root' });
+    await page.getByTestId('incident-page').waitFor();
+    expect(await page.getByRole('button', { name: /Acknowledge|Resolve/ }).count()).toBe(0);
+    expect(await page.getByLabel('Comment').count()).toBe(0);
+    await page.close();
+  });
+
+  test('a refused editor token is sent once and names the setting to fix', async () => {
+    const good = host.settings.secureJsonData.editorToken!;
+    host.settings.secureJsonData.editorToken = 'odk_revoked-token-0000000000000';
+    const inc = await api<{ number: string }>('POST', '/api/v1/incidents', {
+      title: 'FIX session drops',
+      severity: 'P3',
+    });
+    const page = await open(`${BASE}/incidents/${inc.number}`);
+    await page.getByLabel('Comment').fill('looking');
+    await page.getByRole('button', { name: 'Comment', exact: true }).click();
+    await page.getByText('The server refused the editor token of the OpsDesk app').waitFor();
+    await page
+      .getByText(/Administration → Plugins → OpsDesk/)
+      .first()
+      .waitFor();
+    // Grafana's frontend resends a request that got 401; the server answered 403, so it went once
+    expect(proxied(new RegExp(`incidents/${inc.number}/comments$`), 'POST').map((l) => l.status)).toEqual([403]);
+    host.settings.secureJsonData.editorToken = good;
+    await page.close();
+  });
+
+  test('settings: an Org Admin saves them, an Editor may not, and the proxy then uses the new token', async () => {
+    const editor = await open(`${BASE}/overview`);
+    const refused = await editor.evaluate(async () => {
+      const res = await fetch('api/plugins/opsdesk-ops-app/settings', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ enabled: true, jsonData: {}, secureJsonData: { viewerToken: 'x' } }),
+      });
+      return res.status;
+    });
+    expect(refused).toBe(403);
+    await editor.close();
+
+    const fresh = (
+      await api<{ token: string }>('POST', '/api/v1/tokens', {
+        name: `grafana-viewer-${react}-2`,
+        role: 'viewer',
+        grafanaPlugin: true,
+      })
+    ).token;
+    const config = await open('/plugins/opsdesk-ops-app', { role: 'Admin' });
+    await config.getByRole('button', { name: 'Reset' }).first().click();
+    await config.locator('#config-viewerToken').fill(fresh);
+    await config.getByRole('button', { name: 'Save settings' }).click();
+    await config.waitForLoadState('load');
+    await config.getByRole('button', { name: 'Test connection' }).waitFor();
+    expect(host.settings.secureJsonData.viewerToken).toBe(fresh);
+    expect(host.settings.secureJsonData.editorToken).toBe(tokens.editor); // untouched secrets stay
+    expect(host.settings.jsonData.serverUrl).toBe(server.url);
+    await config.getByRole('button', { name: 'Test connection' }).click();
+    await config.getByText(/The saved settings work/).waitFor();
+    const last = proxied(/^api\/v1\/incidents$/, 'GET').at(-1);
+    expect(last?.upstreamHeaders?.authorization).toBe(`Bearer ${fresh}`);
+    // one message per save: the page's own, not Grafana's toast as well
+    expect(await config.getByTestId('host-toast').count()).toBe(0);
+    await config.close();
+    tokens.viewer = fresh;
+  });
+
+  test('under a sub-path and in another org: links, Explore and the breadcrumb', async () => {
+    const alerted = await api<{ incident: string | null }>('POST', '/api/v1/alertmanager/webhook', {
+      version: '4',
+      groupKey: `{}:{alertname="OrderLatencyHigh-${react}"}`,
+      truncatedAlerts: 0,
+      status: 'firing',
+      receiver: 'opsdesk',
+      groupLabels: { alertname: `OrderLatencyHigh-${react}` },
+      commonLabels: { alertname: `OrderLatencyHigh-${react}`, severity: 'warning', service: 'gateway' },
+      commonAnnotations: { summary: 'Order latency over 200 ms' },
+      externalURL: 'http://alertmanager:9093',
+      alerts: [
+        {
+          status: 'firing',
+          labels: { alertname: `OrderLatencyHigh-${react}`, severity: 'warning', service: 'gateway' },
+          annotations: { summary: 'Order latency over 200 ms' },
+          startsAt: new Date(Date.now() - 600_000).toISOString(),
+          endsAt: '0001-01-01T00:00:00Z',
+          generatorURL:
+            'http://prometheus:9090/graph?g0.expr=histogram_quantile%280.99%2C+rate%28x%5B5m%5D%29%29+%3E+0.2',
+          fingerprint: `f00d${react}`,
+        },
+      ],
+    });
+    const number = alerted.incident!;
+    expect(number).toMatch(/^INC-/);
+    const sub = await startTestHost({
+      distDir: DIST,
+      hostDir: path.join(__dirname, 'host'),
+      settings: host.settings,
+      subPath: '/grafana',
+      orgId: 2,
+      react,
+    });
+    try {
+      const page = await open(`${BASE}/incidents/${number}`, { on: sub, lang: 'zh-Hans' });
+      await page.getByTestId('incident-page').waitFor();
+      expect(await page.getByTestId('host-breadcrumb').innerText()).toContain(number);
+      const back = await page.getByRole('link', { name: '事件列表' }).first().getAttribute('href');
+      expect(back).toBe('/grafana/a/opsdesk-ops-app/incidents');
+      const explore = new URL(
+        (await page
+          .getByRole('link', { name: /Explore|探索/ })
+          .first()
+          .getAttribute('href'))!,
+        sub.url
+      );
+      expect(explore.pathname).toBe('/grafana/explore');
+      expect(explore.searchParams.get('orgId')).toBe('2');
+      // Scenes' own strings joined the plugin's namespace once the scene was on the page
+      await page.waitForFunction(() =>
+        Boolean(
+          (
+            window as unknown as { __i18next: { getResourceBundle(l: string, ns: string): Record<string, unknown> } }
+          ).__i18next.getResourceBundle('zh-Hans', 'opsdesk-ops-app')?.['grafana-scenes']
+        )
+      );
+      await page.getByRole('link', { name: '事件列表' }).first().click();
+      await page.getByTestId('incidents-table').waitFor();
+      expect(new URL(page.url()).pathname).toBe('/grafana/a/opsdesk-ops-app/incidents');
+      await page.close();
+    } finally {
+      await sub.close();
+    }
+  });
+
   test('module.js stays small: pages load on demand', () => {
     const size = statSync(path.join(DIST, 'module.js')).size;
     console.log(`dist/module.js: ${(size / 1024).toFixed(1)} KiB minified (target ≤ 200 KB)`);
     expect(size).toBeLessThanOrEqual(200 * 1000);
   });
 
-  test('401 and a server that is down each show what to do', async () => {
+  test('a refused token and a server that is down each show what to do', async () => {
     const good = host.settings.secureJsonData.viewerToken!;
     host.settings.secureJsonData.viewerToken = 'odk_wrong';
     const page = await open(`${BASE}/incidents`);
-    await page.getByText('The server refused the plugin token').waitFor();
+    await page.getByText('The server refused the viewer token of the OpsDesk app').waitFor();
     const config = await open('/plugins/opsdesk-ops-app', { role: 'Admin' });
     await config.getByRole('button', { name: 'Test connection' }).click();
-    await config.getByText(/refused the viewer token \(401\)/).waitFor();
+    await config.getByText(/refused the saved viewer token/).waitFor();
     host.settings.secureJsonData.viewerToken = good;
 
     await server.stop();
@@ -324,4 +513,4 @@ describeWithPrograms({ chromium: 'chromium' }, 'the app in a browser', () => {
     await config.close();
     await page.close();
   });
-});
+}

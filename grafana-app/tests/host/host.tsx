@@ -1,10 +1,11 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- test equipment poking at Grafana's untyped boot data */
 /**
  * The browser side of the test host: loads dist/module.js the way Grafana loads an app plugin
- * (SystemJS with its AMD extra, shared modules supplied from the real packages), sets the runtime
- * services a plugin uses (backendSrv, the location service, config with the signed-in user, a
- * data-source list) and renders the plugin's root page or config page under Grafana's URLs.
- * Built with esbuild into tests/host/dist/host.js by tests/host/build.js.
+ * (SystemJS with its AMD extra, shared modules supplied from the real packages, translations
+ * preloaded), sets the runtime services a plugin uses (backendSrv as Grafana's behaves, the
+ * location service, config with the signed-in user, locationUtil, PluginPage, a data-source list)
+ * and renders the plugin's root page or config page under Grafana's URLs and sub-path.
+ * Built with esbuild into tests/host/dist/host.js (React 18) and host-react19.js by build.js.
  */
 import React, { Suspense, useEffect, useState } from 'react';
 import * as ReactAll from 'react';
@@ -23,6 +24,8 @@ import * as grafanaUi from '@grafana/ui';
 import * as grafanaRuntime from '@grafana/runtime';
 import * as grafanaRuntimeUnstable from '@grafana/runtime/unstable';
 import type { AppPlugin, AppPluginMeta } from '@grafana/data';
+// @grafana/runtime's internal export, which Grafana's own frontend uses to render PluginPage
+import { setPluginPage } from '@grafana/runtime/components/PluginPage';
 // Last: SystemJS's AMD `define` must not exist while the libraries above initialise (lodash, for
 // one, registers itself with AMD instead of module.exports when it sees define.amd).
 import 'systemjs/dist/system.js';
@@ -58,19 +61,22 @@ System.constructor.prototype.resolve = function (id: string, parent?: string) {
   return id in SHARED ? `app:${id}` : resolve.call(this, id, parent);
 };
 
-/** Who is "signed in", in which language and theme: from the URL, remembered in cookies across full page loads. */
-function setting(name: string, fallback: string): string {
-  const fromUrl = new URLSearchParams(location.search).get(name);
-  if (fromUrl) {
-    document.cookie = `host_${name}=${fromUrl}; path=/`;
-    return fromUrl;
-  }
-  const m = new RegExp(`(?:^|; )host_${name}=([^;]*)`).exec(document.cookie);
-  return m ? decodeURIComponent(m[1]) : fallback;
-}
-const role = setting('role', 'Editor') as 'Viewer' | 'Editor' | 'Admin';
-const lang = setting('lang', 'en-US');
-const mode = setting('theme', 'dark') as 'dark' | 'light';
+// Who is signed in, in which org, language and theme: Grafana's index.html puts it in
+// window.grafanaBootData (the host's server writes it from the session).
+const boot = (window as any).grafanaBootData as {
+  settings: { appSubUrl: string };
+  user: {
+    orgId: number;
+    orgRole: string;
+    language: string;
+    theme: 'dark' | 'light';
+    login: string;
+    isSignedIn: boolean;
+  };
+};
+const subPath = boot.settings.appSubUrl;
+const lang = boot.user.language;
+const mode = boot.user.theme;
 
 class FetchError extends Error {
   constructor(
@@ -82,20 +88,68 @@ class FetchError extends Error {
   }
 }
 
-/** backendSrv over window.fetch, with Grafana's behaviour: params in the query, JSON bodies, errors as {status, data}. */
+/** Grafana's toasts (appEvents alertSuccess / alertError), so a test can count them. */
+function toast(kind: 'success' | 'error', text: string) {
+  const el = document.createElement('div');
+  el.dataset.testid = 'host-toast';
+  el.dataset.kind = kind;
+  el.textContent = text;
+  document.getElementById('host-toasts')?.appendChild(el);
+}
+
+type Request = {
+  url: string;
+  method?: string;
+  params?: Record<string, string>;
+  data?: unknown;
+  headers?: Record<string, string>;
+  retry?: number;
+  showSuccessAlert?: boolean;
+  showErrorAlert?: boolean;
+};
+
+/**
+ * backendSrv.fetch as Grafana's backend_srv.ts behaves (parseRequestOptions, handleStreamError):
+ * a local URL loses its leading slash so it resolves under <base href> (the sub-path), carries
+ * X-Grafana-Org-Id, and an Authorization header the caller set is sent as X-DS-Authorization; a
+ * 401 on the first attempt pings /api/login/ping and sends the request again; a non-GET answer
+ * with a message shows a success toast unless showSuccessAlert is false; errors come as
+ * {status, statusText, data}.
+ */
+async function send(options: Request): Promise<Response> {
+  const local = !/^https?:/.test(options.url);
+  const headers: Record<string, string> = { ...(options.headers ?? {}) };
+  let url = options.url;
+  if (local) {
+    headers['X-Grafana-Org-Id'] = String(boot.user.orgId);
+    if (url.startsWith('/')) url = url.slice(1);
+    if (headers.Authorization) {
+      headers['X-DS-Authorization'] = headers.Authorization;
+      delete headers.Authorization;
+    }
+  }
+  if (options.data !== undefined) headers['content-type'] = 'application/json';
+  const qs = options.params && Object.keys(options.params).length ? `?${new URLSearchParams(options.params)}` : '';
+  return window.fetch(new URL(`${url}${qs}`, document.baseURI).toString(), {
+    method: options.method ?? 'GET',
+    headers,
+    credentials: 'same-origin',
+    body: options.data !== undefined ? JSON.stringify(options.data) : undefined,
+  });
+}
+
 const backendSrv = {
-  fetch<T>(options: { url: string; method?: string; params?: Record<string, string>; data?: unknown }) {
+  fetch<T>(options: Request) {
     return rxjs.from(
       (async () => {
-        const qs =
-          options.params && Object.keys(options.params).length ? `?${new URLSearchParams(options.params)}` : '';
+        const retry = options.retry ?? 0;
         let res: Response;
         try {
-          res = await window.fetch(`${options.url}${qs}`, {
-            method: options.method ?? 'GET',
-            headers: options.data !== undefined ? { 'content-type': 'application/json' } : {},
-            body: options.data !== undefined ? JSON.stringify(options.data) : undefined,
-          });
+          res = await send(options);
+          if (res.status === 401 && !/^https?:/.test(options.url) && retry === 0 && boot.user.isSignedIn) {
+            const ping = await window.fetch(new URL('api/login/ping', document.baseURI).toString());
+            if (ping.ok) res = await send(options);
+          }
         } catch (err) {
           throw new FetchError(0, 'network error', { message: String(err) });
         }
@@ -106,7 +160,14 @@ const backendSrv = {
         } catch {
           // not JSON
         }
-        if (!res.ok) throw new FetchError(res.status, res.statusText, data);
+        if (!res.ok) {
+          const message = (data as { message?: string })?.message;
+          if (options.showErrorAlert !== false && message) toast('error', message);
+          throw new FetchError(res.status, res.statusText, data);
+        }
+        const message = (data as { message?: string } | undefined)?.message;
+        if ((options.method ?? 'GET') !== 'GET' && options.showSuccessAlert !== false && message)
+          toast('success', message);
         return {
           data: data as T,
           status: res.status,
@@ -123,6 +184,16 @@ const backendSrv = {
   },
 };
 
+/** Grafana's page chrome as far as a plugin page sets it: the breadcrumb of pageNav. */
+function HostPluginPage({ pageNav, children }: { pageNav?: { text: string }; children?: React.ReactNode }) {
+  return (
+    <>
+      <nav data-testid="host-breadcrumb">OpsDesk{pageNav ? ` › ${pageNav.text}` : ''}</nav>
+      {children}
+    </>
+  );
+}
+
 const prometheus = {
   uid: 'prometheus',
   name: 'Prometheus',
@@ -137,17 +208,16 @@ async function main() {
   const theme = grafanaData.createTheme({ colors: { mode } });
   const cfg = grafanaRuntime.config as unknown as Record<string, any>;
   cfg.theme2 = theme;
-  cfg.bootData = {
-    ...(cfg.bootData ?? {}),
-    user: {
-      ...(cfg.bootData?.user ?? {}),
-      orgRole: role,
-      isGrafanaAdmin: role === 'Admin',
-      language: lang,
-      login: role.toLowerCase(),
-    },
-  };
+  cfg.appSubUrl = subPath;
+  cfg.bootData = { ...(cfg.bootData ?? {}), user: { ...(cfg.bootData?.user ?? {}), ...boot.user } };
+  // what Grafana's app.ts does at boot, so locationUtil.assureBaseUrl knows the sub-path
+  grafanaData.locationUtil.initialize({
+    config: cfg as never,
+    getTimeRangeForUrl: () => ({ from: 'now-6h', to: 'now' }) as never,
+    getVariablesUrlParams: () => ({}),
+  });
   grafanaRuntime.setBackendSrv(backendSrv as never);
+  setPluginPage(HostPluginPage as never);
   grafanaRuntime.setDataSourceSrv({
     getList: () => [prometheus],
     getInstanceSettings: () => prometheus,
@@ -167,8 +237,24 @@ async function main() {
     returnEmptyString: false,
   });
 
-  const settings = (await (await fetch(`/api/plugins/${PLUGIN_ID}/settings`)).json()) as AppPluginMeta;
-  const { plugin } = await System.import(`/public/plugins/${PLUGIN_ID}/module.js`);
+  const settings = (await (await fetch(`api/plugins/${PLUGIN_ID}/settings`)).json()) as AppPluginMeta & {
+    translations?: Record<string, string>;
+  };
+  // Grafana >= 12.1 (importer/addTranslationsToI18n): the translation file of the user's language
+  // (else of the fallback language) goes into the plugin's namespace before its module runs.
+  const translation = settings.translations?.[lang] ?? settings.translations?.['en-US'];
+  if (translation && lang !== 'en-US') {
+    const res = await fetch(translation);
+    if (res.ok)
+      i18next.addResourceBundle(
+        settings.translations?.[lang] ? lang : 'en-US',
+        PLUGIN_ID,
+        await res.json(),
+        true,
+        false
+      );
+  }
+  const { plugin } = await System.import(`${subPath}/public/plugins/${PLUGIN_ID}/module.js`);
   plugin.meta = settings;
   const history = grafanaRuntime.locationService.getHistory();
 
@@ -204,15 +290,16 @@ async function main() {
         >
           <strong>OpsDesk test host</strong>
           {nav.map(([path, label]) => (
-            <a key={path} href={`/a/${PLUGIN_ID}/${path}`}>
+            <a key={path} href={`a/${PLUGIN_ID}/${path}`}>
               {label}
             </a>
           ))}
-          <a href={`/plugins/${PLUGIN_ID}`}>Configuration</a>
+          <a href={`plugins/${PLUGIN_ID}`}>Configuration</a>
           <span style={{ marginLeft: 'auto' }} data-testid="host-user">
-            {role} · {lang} · {mode}
+            {boot.user.login} ({boot.user.orgRole}, org {boot.user.orgId}) · {lang} · {mode} · React {ReactAll.version}
           </span>
         </header>
+        <div id="host-toasts" style={{ position: 'fixed', top: 8, right: 8, zIndex: 10 }} />
         <main style={{ padding: 16 }}>
           <Suspense fallback={<grafanaUi.LoadingPlaceholder text="" />}>
             <Routes>

@@ -1,38 +1,58 @@
 /**
- * The node side of the test host: serves the page, the built plugin (dist/) and the host bundle,
- * keeps the plugin settings Grafana would keep (jsonData, secureJsonData), and applies the routes
- * of dist/plugin.json the way Grafana's plugin proxy does: the first route whose path prefixes the
- * request path and whose method matches; reqRole checked against the signed-in role; URL and
- * headers templated from {{ .JsonData.x }} and {{ .SecureJsonData.x }}; the rest of the path and
- * the query appended to the route URL. See tests/README.md for what it does not emulate.
+ * The node side of the test host: the part of Grafana's HTTP server an app plugin meets, written
+ * from Grafana's source (see tests/README.md): sign-in sessions and org roles, the plugin settings
+ * API, the static files of the plugin, and the plugin proxy, whose route matching, role checks,
+ * upstream URL and headers come from tests/grafana/pluginproxy.ts (a port of Grafana's rules),
+ * under an optional sub-path (`root_url` …/grafana/ with `serve_from_sub_path`).
  */
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { decide, roleIncludes, type OrgRole, type PluginRoute, type SignedInUser } from '../grafana/pluginproxy';
 
 const PLUGIN_ID = 'opsdesk-ops-app';
-const ROLE_RANK = { Viewer: 0, Editor: 1, Admin: 2 } as const;
-type Role = keyof typeof ROLE_RANK;
-
-interface PluginRoute {
-  path: string;
-  method?: string;
-  reqRole?: Role;
-  url: string;
-  headers?: Array<{ name: string; content: string }>;
-}
 
 export interface HostSettings {
   jsonData: Record<string, string>;
   secureJsonData: Record<string, string>;
 }
 
+export interface HostUser {
+  id: number;
+  login: string;
+  name: string;
+  email: string;
+  role: OrgRole;
+  isGrafanaAdmin?: boolean;
+}
+
+/** The users of the test org, signed in with ?user=<login> (a session cookie after that). */
+export const HOST_USERS: HostUser[] = [
+  { id: 1, login: 'admin', name: 'Org Admin', email: 'admin@example.com', role: 'Admin', isGrafanaAdmin: true },
+  { id: 2, login: 'li.si', name: 'Li Si', email: 'li.si@example.com', role: 'Editor' },
+  { id: 3, login: 'wang.wu', name: 'Wang Wu', email: 'wang.wu@example.com', role: 'Viewer' },
+  // a Grafana server admin who is only a Viewer in this org
+  { id: 4, login: 'root', name: 'Server Admin', email: 'root@example.com', role: 'Viewer', isGrafanaAdmin: true },
+];
+
+export interface ProxyLogEntry {
+  method: string;
+  path: string;
+  status: number;
+  login: string;
+  /** the headers the server received (for forwarded requests) */
+  upstreamHeaders?: Record<string, string>;
+}
+
 export interface TestHost {
   url: string;
+  /** '' or e.g. '/grafana' */
+  subPath: string;
+  orgId: number;
   settings: HostSettings;
   /** requests the proxy refused or forwarded, for assertions */
-  log: Array<{ method: string; path: string; status: number; role: Role }>;
+  log: ProxyLogEntry[];
   close(): Promise<void>;
 }
 
@@ -44,18 +64,6 @@ const TYPES: Record<string, string> = {
   '.md': 'text/markdown',
   '.map': 'application/json',
 };
-
-function template(text: string, s: HostSettings): string {
-  return text.replace(
-    /\{\{\s*\.(JsonData|SecureJsonData)\.(\w+)\s*\}\}/g,
-    (_m, kind: string, key: string) => (kind === 'JsonData' ? s.jsonData[key] : s.secureJsonData[key]) ?? ''
-  );
-}
-
-function roleOf(req: IncomingMessage): Role {
-  const m = /(?:^|; )host_role=(\w+)/.exec(req.headers.cookie ?? '');
-  return m && m[1] in ROLE_RANK ? (m[1] as Role) : 'Editor';
-}
 
 function body(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve) => {
@@ -70,98 +78,169 @@ function send(res: ServerResponse, status: number, data: unknown) {
   res.end(JSON.stringify(data));
 }
 
-// Grafana's index.html sets window.grafanaBootData before any module runs; so does this page,
-// from ?role=&lang=&theme= (remembered in cookies across full page loads).
-const BOOT = `(function () {
-  function get(n, d) {
-    var u = new URLSearchParams(location.search).get(n);
-    if (u) { document.cookie = 'host_' + n + '=' + u + '; path=/'; return u; }
-    var m = new RegExp('(?:^|; )host_' + n + '=([^;]*)').exec(document.cookie);
-    return m ? decodeURIComponent(m[1]) : d;
-  }
-  var role = get('role', 'Editor'), lang = get('lang', 'en-US'), theme = get('theme', 'dark');
-  window.grafanaBootData = {
-    settings: { appSubUrl: '', appUrl: location.origin + '/', buildInfo: { version: '13.1.1' }, featureToggles: {}, datasources: {}, panels: {} },
-    user: { orgRole: role, language: lang, login: role.toLowerCase(), isGrafanaAdmin: role === 'Admin', theme: theme, orgId: 1, isSignedIn: true },
+function signedInUser(u: HostUser, orgId: number): SignedInUser {
+  return {
+    UserID: u.id,
+    UserUID: `uid-${u.id}`,
+    OrgID: orgId,
+    OrgName: orgId === 1 ? 'Main Org.' : `Org ${orgId}`,
+    OrgRole: u.role,
+    Login: u.login,
+    Name: u.name,
+    Email: u.email,
+    IsGrafanaAdmin: Boolean(u.isGrafanaAdmin),
+    IsAnonymous: false,
+    IsServiceAccount: false,
+  };
+}
+
+/** Grafana's index.html: window.grafanaBootData before any module, and <base href> at the sub-path. */
+function page(opts: { subPath: string; user: HostUser; orgId: number; lang: string; theme: string }): string {
+  const boot = {
+    settings: {
+      appSubUrl: opts.subPath,
+      appUrl: `http://grafana.example${opts.subPath}/`,
+      buildInfo: { version: '13.1.1' },
+      featureToggles: {},
+      datasources: {},
+      panels: {},
+    },
+    user: {
+      id: opts.user.id,
+      login: opts.user.login,
+      name: opts.user.name,
+      orgId: opts.orgId,
+      orgRole: opts.user.role,
+      isGrafanaAdmin: Boolean(opts.user.isGrafanaAdmin),
+      isSignedIn: true,
+      language: opts.lang,
+      theme: opts.theme,
+    },
     navTree: [],
   };
-})();`;
+  return `<!doctype html><html><head><meta charset="utf-8"><title>OpsDesk test host</title><base href="${opts.subPath}/">
+<script>window.grafanaBootData = ${JSON.stringify(boot).replace(/</g, '\\u003c')};</script>
+<link rel="stylesheet" href="public/build/host.css"></head>
+<body><div id="root"></div><script src="public/build/host.js"></script></body></html>`;
+}
 
-const PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>OpsDesk test host</title><base href="/">
-<script>${BOOT}</script>
-<link rel="stylesheet" href="/public/build/host.css"></head>
-<body><div id="root"></div><script src="/public/build/host.js"></script></body></html>`;
+function cookies(req: IncomingMessage): Record<string, string> {
+  return Object.fromEntries(
+    (req.headers.cookie ?? '')
+      .split(/;\s*/)
+      .filter(Boolean)
+      .map((c) => {
+        const i = c.indexOf('=');
+        return [c.slice(0, i), decodeURIComponent(c.slice(i + 1))];
+      })
+  );
+}
 
 export async function startTestHost(opts: {
   distDir: string;
   hostDir: string;
   settings: HostSettings;
+  subPath?: string;
+  orgId?: number;
+  /** the React the host shares with the plugin: 18 as Grafana 13.1, 19 as Grafana 13.2+ */
+  react?: 18 | 19;
 }): Promise<TestHost> {
-  const routes = (JSON.parse(readFileSync(path.join(opts.distDir, 'plugin.json'), 'utf8')) as { routes: PluginRoute[] })
-    .routes;
-  const host: Omit<TestHost, 'url' | 'close'> = { settings: opts.settings, log: [] };
+  const subPath = opts.subPath ?? '';
+  const orgId = opts.orgId ?? 1;
+  const pluginJson = JSON.parse(readFileSync(path.join(opts.distDir, 'plugin.json'), 'utf8')) as {
+    routes: PluginRoute[];
+    languages?: string[];
+    info: { version: string };
+  };
+  const host: Omit<TestHost, 'url' | 'close'> = { subPath, orgId, settings: opts.settings, log: [] };
+  const bundle = opts.react === 19 ? 'host-react19' : 'host';
 
   const serveFile = (res: ServerResponse, file: string) => {
-    if (!existsSync(file) || !statSync(file).isFile()) return send(res, 404, { message: 'not found' });
+    if (!existsSync(file) || !statSync(file).isFile()) return send(res, 404, { message: 'Not found' });
     res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
     createReadStream(file).pipe(res);
   };
 
-  const proxy = async (req: IncomingMessage, res: ServerResponse, rest: string, query: string) => {
-    const role = roleOf(req);
+  // GET /api/plugins/:id/settings: the plugin's meta as Grafana's frontend receives it, secrets as
+  // secureJsonFields only, and (Grafana >= 12.1) the translation files named by plugin.json.
+  const meta = () => ({
+    id: PLUGIN_ID,
+    name: 'OpsDesk',
+    type: 'app',
+    enabled: true,
+    pinned: true,
+    info: pluginJson.info,
+    jsonData: host.settings.jsonData,
+    secureJsonFields: Object.fromEntries(
+      Object.entries(host.settings.secureJsonData)
+        .filter(([, v]) => v !== '')
+        .map(([k]) => [k, true])
+    ),
+    translations: Object.fromEntries(
+      (pluginJson.languages ?? []).map((lang) => [
+        lang,
+        `public/plugins/${PLUGIN_ID}/locales/${lang}/${PLUGIN_ID}.json`,
+      ])
+    ),
+  });
+
+  const proxy = async (
+    req: IncomingMessage,
+    res: ServerResponse,
+    user: HostUser,
+    escapedPath: string,
+    query: string
+  ) => {
     const method = req.method ?? 'GET';
-    const route = routes.find((r) => rest.startsWith(r.path) && (!r.method || r.method === method));
-    if (!route) {
-      host.log.push({ method, path: rest, status: 404, role });
-      return send(res, 404, { message: 'Not found' });
+    const headers: Record<string, string> = {};
+    for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers[k] = v;
+    const d = decide({
+      routes: pluginJson.routes,
+      settings: host.settings,
+      method,
+      escapedPath,
+      rawQuery: query.replace(/^\?/, ''),
+      user: signedInUser(user, orgId),
+      requestHeaders: headers,
+      remoteAddr: req.socket.remoteAddress,
+    });
+    const rest = escapedPath.replace(/^\/api\/plugin-proxy\/[\w-]+\/?/, '');
+    if (d.status !== 'forward') {
+      host.log.push({ method, path: rest, status: d.status, login: user.login });
+      return send(res, d.status, { message: d.message });
     }
-    if (route.reqRole && ROLE_RANK[role] < ROLE_RANK[route.reqRole]) {
-      host.log.push({ method, path: rest, status: 403, role });
-      return send(res, 403, { message: 'plugin proxy route access denied' });
-    }
-    const target = template(route.url, host.settings) + rest.slice(route.path.length) + query;
-    const headers: Record<string, string> = { 'x-grafana-user': role.toLowerCase() };
-    if (req.headers['content-type']) headers['content-type'] = req.headers['content-type'];
-    for (const h of route.headers ?? []) headers[h.name.toLowerCase()] = template(h.content, host.settings);
-    const payload = method === 'GET' ? undefined : await body(req);
+    delete d.headers.host;
+    delete d.headers['content-length'];
+    delete d.headers.connection;
+    const payload = method === 'GET' || method === 'HEAD' ? undefined : await body(req);
     try {
-      const upstream = await fetch(target, { method, headers, body: payload?.length ? payload : undefined });
+      const upstream = await fetch(d.url, { method, headers: d.headers, body: payload?.length ? payload : undefined });
       const text = Buffer.from(await upstream.arrayBuffer());
-      host.log.push({ method, path: rest, status: upstream.status, role });
-      res.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? 'application/json' });
+      host.log.push({ method, path: rest, status: upstream.status, login: user.login, upstreamHeaders: d.headers });
+      // proxyutil: Set-Cookie dropped, the response sandboxed
+      res.writeHead(upstream.status, {
+        'content-type': upstream.headers.get('content-type') ?? 'application/json',
+        'content-security-policy': 'sandbox',
+      });
       res.end(text);
-    } catch (err) {
-      // Grafana answers 502 when the upstream of a plugin route does not answer
-      host.log.push({ method, path: rest, status: 502, role });
-      send(res, 502, { message: `Bad Gateway: ${(err as Error).message}` });
+    } catch {
+      host.log.push({ method, path: rest, status: 502, login: user.login });
+      res.writeHead(502);
+      res.end();
     }
   };
 
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://host');
-    const p = url.pathname;
+    // serve_from_sub_path: Grafana answers only under its sub-path and routes what follows it
+    if (subPath && !url.pathname.startsWith(`${subPath}/`)) return send(res, 404, { message: 'Not found' });
+    const escaped = (req.url ?? '/').split('?')[0]!.slice(subPath.length) || '/';
+    const p = url.pathname.slice(subPath.length) || '/';
+    const jar = cookies(req);
+    const login = url.searchParams.get('user') ?? jar.grafana_session;
+    const user = HOST_USERS.find((u) => u.login === login);
     try {
-      if (p === `/api/plugins/${PLUGIN_ID}/settings`) {
-        if (req.method === 'POST') {
-          const update = JSON.parse((await body(req)).toString() || '{}') as Partial<HostSettings>;
-          host.settings.jsonData = { ...host.settings.jsonData, ...(update.jsonData ?? {}) };
-          host.settings.secureJsonData = { ...host.settings.secureJsonData, ...(update.secureJsonData ?? {}) };
-          return send(res, 200, { message: 'Plugin settings updated' });
-        }
-        return send(res, 200, {
-          id: PLUGIN_ID,
-          name: 'OpsDesk',
-          type: 'app',
-          enabled: true,
-          pinned: true,
-          jsonData: host.settings.jsonData,
-          secureJsonFields: Object.fromEntries(Object.keys(host.settings.secureJsonData).map((k) => [k, true])),
-          info: {},
-        });
-      }
-      if (p.startsWith(`/api/plugin-proxy/${PLUGIN_ID}/`))
-        return await proxy(req, res, p.slice(`/api/plugin-proxy/${PLUGIN_ID}/`.length), url.search);
-      if (p.startsWith(`/public/plugins/${PLUGIN_ID}/`))
+      if (p.startsWith('/public/plugins/' + PLUGIN_ID + '/'))
         return serveFile(res, path.join(opts.distDir, path.normalize(p.slice(`/public/plugins/${PLUGIN_ID}/`.length))));
       if (p.startsWith('/public/build/img/icons/')) {
         // @grafana/ui's icon SVGs, where Grafana serves them
@@ -174,12 +253,49 @@ export async function startTestHost(opts: {
         );
         return serveFile(res, path.join(icons, path.normalize(p.slice('/public/build/img/icons/'.length))));
       }
-      if (p.startsWith('/public/build/')) return serveFile(res, path.join(opts.hostDir, 'dist', path.basename(p)));
-      if (p === '/' || p.startsWith('/a/') || p.startsWith('/plugins/')) {
-        res.writeHead(200, { 'content-type': 'text/html' });
-        return res.end(PAGE);
+      if (p.startsWith('/public/build/')) {
+        const name = path.basename(p).replace(/^host\./, `${bundle}.`);
+        return serveFile(res, path.join(opts.hostDir, 'dist', name));
       }
-      send(res, 404, { message: 'not found' });
+      if (!user) {
+        if (p.startsWith('/api/')) return send(res, 401, { message: 'Unauthorized' });
+        res.writeHead(302, { location: `${subPath}/login` });
+        return res.end();
+      }
+      if (p === '/api/login/ping') return send(res, 200, { message: 'Logged in' });
+      if (p === `/api/plugins/${PLUGIN_ID}/settings`) {
+        if (req.method === 'POST') {
+          // plugins:write, which only an Org Admin holds (Grafana answers 403 from its RBAC middleware)
+          if (!roleIncludes(user.role, 'Admin'))
+            return send(res, 403, {
+              accessErrorId: 'ACE0000000001',
+              message: "You'll need additional permissions to perform this action. Permissions needed: plugins:write",
+              title: 'Access denied',
+            });
+          const update = JSON.parse((await body(req)).toString() || '{}') as Partial<HostSettings>;
+          // pluginsettings service: jsonData is replaced, secureJsonData merged key by key
+          host.settings.jsonData = { ...(update.jsonData ?? {}) };
+          host.settings.secureJsonData = { ...host.settings.secureJsonData, ...(update.secureJsonData ?? {}) };
+          return send(res, 200, { message: 'Plugin settings updated' });
+        }
+        return send(res, 200, meta());
+      }
+      if (p.startsWith(`/api/plugin-proxy/${PLUGIN_ID}/`) || p === `/api/plugin-proxy/${PLUGIN_ID}`)
+        return await proxy(req, res, user, escaped, url.search);
+      if (p === '/' || p.startsWith('/a/') || p.startsWith('/plugins/') || p.startsWith('/explore')) {
+        const lang = url.searchParams.get('lang') ?? jar.host_lang ?? 'en-US';
+        const theme = url.searchParams.get('theme') ?? jar.host_theme ?? 'dark';
+        res.writeHead(200, {
+          'content-type': 'text/html',
+          'set-cookie': [
+            `grafana_session=${encodeURIComponent(user.login)}; Path=${subPath || '/'}; HttpOnly`,
+            `host_lang=${lang}; Path=${subPath || '/'}`,
+            `host_theme=${theme}; Path=${subPath || '/'}`,
+          ],
+        });
+        return res.end(page({ subPath, user, orgId, lang, theme }));
+      }
+      send(res, 404, { message: 'Not found' });
     } catch (err) {
       send(res, 500, { message: String(err) });
     }
@@ -188,7 +304,7 @@ export async function startTestHost(opts: {
   const { port } = server.address() as AddressInfo;
   return {
     ...host,
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${port}${subPath}`,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
