@@ -58,7 +58,7 @@ export type ReloadResult =
 /**
  * Applies a configuration read again on SIGHUP, as Prometheus and Alertmanager do. `load` reads
  * and validates the file; a file that does not load (or whose calendars do not build) is refused
- * and the running configuration stays. Everything but listen and database applies at once: rate
+ * and the running configuration stays. Everything but listen, database and sla.tick_interval applies at once: rate
  * and body limits to the next request, log level, incident rules, SLA policies and calendars
  * (the open incidents' clocks are recomputed by the next SLA tick).
  */
@@ -80,7 +80,11 @@ export async function reloadConfig(
     return { ok: false, error };
   }
   const before = ctx.config;
-  const restartNeeded = RESTART_ONLY.filter((k) => JSON.stringify(before[k]) !== JSON.stringify(next[k]));
+  const restartNeeded: string[] = RESTART_ONLY.filter(
+    (k) => JSON.stringify(before[k]) !== JSON.stringify(next[k]),
+  );
+  // the SLA tick's timer is set at start
+  if (before.sla.tick_interval !== next.sla.tick_interval) restartNeeded.push('sla.tick_interval');
   const kept = { ...next, ...Object.fromEntries(RESTART_ONLY.map((k) => [k, before[k]])) } as ServerConfig;
   const changes = configChanges(before, kept);
   ctx.config = kept;
