@@ -488,6 +488,61 @@ function suite(react: 18 | 19) {
     }
   });
 
+  test('an Editor changes severity, assignee and support mode; alerts show their runbook and summary in Chinese', async () => {
+    const hook = await api<{ incident: string | null }>('POST', '/api/v1/alertmanager/webhook', {
+      version: '4',
+      groupKey: `{}:{alertname="ClearingBatchLate-${react}"}`,
+      truncatedAlerts: 3,
+      status: 'firing',
+      receiver: 'opsdesk',
+      groupLabels: { alertname: `ClearingBatchLate-${react}` },
+      commonLabels: { alertname: `ClearingBatchLate-${react}`, severity: 'warning', service: 'clearing' },
+      commonAnnotations: {},
+      externalURL: 'http://alertmanager:9093',
+      alerts: [
+        {
+          status: 'firing',
+          labels: { alertname: `ClearingBatchLate-${react}`, severity: 'warning', service: 'clearing' },
+          annotations: {
+            summary: 'Clearing batch is late',
+            summary_zh: '清算批处理延迟',
+            runbook_url: 'https://runbooks.example.com/clearing#late',
+          },
+          startsAt: new Date(Date.now() - 300_000).toISOString(),
+          endsAt: '0001-01-01T00:00:00Z',
+          generatorURL: 'http://prometheus:9090/graph',
+          fingerprint: `c1ea${react}`,
+        },
+      ],
+    });
+    const number = hook.incident!;
+    const page = await open(`${BASE}/incidents/${number}`, { lang: 'zh-Hans' });
+    const alerts = page.getByTestId('incident-alerts');
+    await alerts.getByText('清算批处理延迟').waitFor();
+    await alerts.getByText('告警中').waitFor();
+    await alerts.getByText(/省略了 3 条告警/).waitFor();
+    expect(await alerts.getByRole('link', { name: '处置手册' }).getAttribute('href')).toBe(
+      'https://runbooks.example.com/clearing#late'
+    );
+    await page.getByRole('button', { name: '编辑详情' }).click();
+    const form = page.getByTestId('incident-edit');
+    await form.getByText('P2', { exact: true }).click();
+    await form.getByLabel('处理人').fill('zhang.san');
+    await form.getByText('现场支持', { exact: true }).click();
+    await form.getByRole('button', { name: '保存' }).click();
+    await page.getByText('zhang.san').first().waitFor();
+    const incident = await api<{ severity: string; assignee: string; supportMode: string }>(
+      'GET',
+      `/api/v1/incidents/${number}`
+    );
+    expect(incident).toMatchObject({ severity: 'P2', assignee: 'zhang.san', supportMode: 'onsite' });
+    await shot(page, 'incident-edit-zh-Hans-dark');
+    // the timeline is "处理过程"; no English status word is left on the page
+    await page.getByText('处理过程').first().waitFor();
+    expect(await page.getByTestId('incident-page').innerText()).not.toMatch(/\bfiring\b/);
+    await page.close();
+  });
+
   test('module.js stays small: pages load on demand', () => {
     const size = statSync(path.join(DIST, 'module.js')).size;
     console.log(`dist/module.js: ${(size / 1024).toFixed(1)} KiB minified (target ≤ 200 KB)`);

@@ -47,7 +47,7 @@ export const createIncident = (body: {
 
 export const updateIncident = (
   id: string,
-  body: Partial<Pick<Incident, 'title' | 'severity' | 'service' | 'symptom' | 'impact' | 'assignee'>>
+  body: Partial<Pick<Incident, 'title' | 'severity' | 'service' | 'symptom' | 'impact' | 'assignee' | 'supportMode'>>
 ) => request<Incident>('PATCH', `api/v1/incidents/${encodeURIComponent(id)}`, { data: body });
 
 export const transitionIncident = (id: string, action: Action, note?: string) =>

@@ -21,7 +21,12 @@ export interface SlaGoal {
   elapsedSeconds: number;
   remainingSeconds: number;
   dueAt: string | null;
-  state: 'running' | 'paused' | 'met' | 'breached';
+  /** self_cleared: Alertmanager resolved it before the response goal fell due and nobody responded */
+  state: 'running' | 'paused' | 'met' | 'breached' | 'self_cleared';
+  atRisk: boolean;
+  /** outside working hours: when the clock runs again */
+  pausedUntil: string | null;
+  pauseReason: 'waiting' | 'outside_working_hours' | null;
 }
 
 export interface Incident {
@@ -41,26 +46,40 @@ export interface Incident {
   occurredAt: string;
   detectedAt: string;
   acknowledgedAt: string | null;
+  /** the first action of a person; Alertmanager resolving it is none */
+  respondedAt: string | null;
+  mitigatedAt: string | null;
   resolvedAt: string | null;
   closedAt: string | null;
+  /** alerts Alertmanager left out of its latest notification */
+  truncatedAlerts: number;
   createdAt: string;
   updatedAt: string;
   sla: SlaGoal[];
 }
 
+export type SupportMode = 'remote' | 'onsite';
+export const SUPPORT_MODES: SupportMode[] = ['remote', 'onsite'];
+
 export interface Alert {
   fingerprint: string;
   startsAt: string;
   endsAt: string | null;
-  status: 'firing' | 'resolved';
+  /** closed: a person closed the incident while the alert still fired */
+  status: 'firing' | 'resolved' | 'closed';
   alertname: string;
   labels: Record<string, string>;
+  /** as of the latest notification */
   annotations: Record<string, string>;
+  runbookUrl: string | null;
   generatorURL: string;
+  lastSeenAt: string;
 }
 
 export interface IncidentDetail extends Incident {
   alerts: Alert[];
+  alertCount: number;
+  alertsNextCursor: string | null;
   hasReview: boolean;
   allowedActions: Action[];
 }
@@ -118,6 +137,7 @@ export interface SlaReport {
     met: number;
     breached: number;
     running: number;
+    selfCleared: number;
     pctMet: number | null;
   }>;
   services: Array<{

@@ -3,9 +3,27 @@ import { t } from '@grafana/i18n';
 import { Alert } from '@grafana/ui';
 import { ApiError } from '../api/client';
 
+/**
+ * The server's message in the user's language where the app knows its code (the server writes
+ * English for API clients); otherwise the server's own words.
+ */
+function detailOf(err: unknown): string {
+  const message = err instanceof Error ? err.message : String(err);
+  if (!(err instanceof ApiError)) return message;
+  switch (err.code) {
+    case 'review_required':
+      return t(
+        'error.code.reviewRequired',
+        'This severity closes only with a post-incident review: write the review below and save it, then close.'
+      );
+    default:
+      return message;
+  }
+}
+
 /** What the person should do about a failed call, by kind. */
 export function explainError(err: unknown): { title: string; hint: string; detail: string } {
-  const detail = err instanceof Error ? err.message : String(err);
+  const detail = detailOf(err);
   const kind = err instanceof ApiError ? err.kind : 'unreachable';
   switch (kind) {
     case 'unreachable':

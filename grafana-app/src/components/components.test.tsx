@@ -44,35 +44,31 @@ test('Test connection names 401, 403, unreachable and an incompatible server', (
   expect(describeConnectionError(new Error('incompatible'))).toMatch(/API v1/);
 });
 
-test('an SLA clock shows what is left, or met / breached', () => {
-  const { rerender } = render(
-    <SlaClock
-      goal={{
-        goal: 'response',
-        goalSeconds: 900,
-        calendar: '24x7',
-        elapsedSeconds: 300,
-        remainingSeconds: 600,
-        dueAt: null,
-        state: 'running',
-      }}
-    />
-  );
+test('an SLA clock shows what is left, met / breached / cleared by itself, and until when it is paused', () => {
+  const base = {
+    goal: 'response' as const,
+    goalSeconds: 900,
+    calendar: '5x8',
+    elapsedSeconds: 300,
+    remainingSeconds: 600,
+    dueAt: null,
+    atRisk: false,
+    pausedUntil: null,
+    pauseReason: null,
+  };
+  const { rerender } = render(<SlaClock goal={{ ...base, state: 'running' }} />);
   expect(screen.getByText('Response: 10 min left')).toBeInTheDocument();
+  rerender(<SlaClock goal={{ ...base, goal: 'resolution', remainingSeconds: 0, state: 'breached' }} />);
+  expect(screen.getByText('Resolution: breached')).toBeInTheDocument();
+  rerender(<SlaClock goal={{ ...base, state: 'self_cleared' }} />);
+  expect(screen.getByText('Response: cleared by itself')).toBeInTheDocument();
+  // a 5x8 clock at night: paused until the next working time, in the user's language
   rerender(
     <SlaClock
-      goal={{
-        goal: 'resolution',
-        goalSeconds: 900,
-        calendar: '24x7',
-        elapsedSeconds: 1000,
-        remainingSeconds: 0,
-        dueAt: null,
-        state: 'breached',
-      }}
+      goal={{ ...base, state: 'paused', pauseReason: 'outside_working_hours', pausedUntil: '2026-12-02T01:00:00Z' }}
     />
   );
-  expect(screen.getByText('Resolution: breached')).toBeInTheDocument();
+  expect(screen.getByText(/^Response: paused until .*2026.*, 10 min left$/)).toBeInTheDocument();
 });
 
 test('every string exists in every locale (scripts/i18n.js --check)', () => {

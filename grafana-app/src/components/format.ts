@@ -1,4 +1,4 @@
-import { t } from '@grafana/i18n';
+import { formatDate, t } from '@grafana/i18n';
 import type { Action, Severity, Status } from '../api/types';
 
 /** 3 d 4 h, 2 h 5 min, 45 s: the largest two units. */
@@ -14,11 +14,12 @@ export function formatSeconds(total: number): string {
   return shown.length ? shown.map(([, text]) => text).join(' ') : t('format.seconds', '{{n}} s', { n: 0 });
 }
 
+/** A time in the Grafana user's language (not the browser's), e.g. 2026/12/1 09:30 in zh-Hans. */
 export function formatTime(iso: string | null | undefined): string {
   if (!iso) {
     return '—';
   }
-  return new Date(iso).toLocaleString();
+  return formatDate(iso, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
 export function statusLabel(status: Status): string {

@@ -1,32 +1,23 @@
-import React, { lazy, Suspense, useState } from 'react';
+import React, { useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
 import { t } from '@grafana/i18n';
 import { PluginPage } from '@grafana/runtime';
 import { Button, LinkButton, LoadingPlaceholder, Stack, TextArea, useStyles2 } from '@grafana/ui';
-import { addComment, getIncident, getTimeline, transitionIncident } from '../api/opsdesk';
-import type { Action, Alert } from '../api/types';
+import { addComment, getIncident, getTimeline, transitionIncident, updateIncident } from '../api/opsdesk';
+import type { Action } from '../api/types';
+import { AlertList } from '../components/AlertList';
 import { SeverityBadge, SlaClock, StatusBadge } from '../components/Badges';
 import { ErrorMessage } from '../components/ErrorMessage';
-import { actionLabel, formatTime } from '../components/format';
+import { actionLabel } from '../components/format';
+import { IncidentFacts } from '../components/IncidentFacts';
 import { ReviewEditor } from '../components/ReviewEditor';
 import { useCanEdit, useSettings } from '../components/settings';
 import { Timeline } from '../components/Timeline';
 import { usePoll } from '../components/usePoll';
-import { exploreUrl, expressionOf } from '../utils/explore';
 import { appHref } from '../utils/routing';
 import { ROUTES } from '../constants';
-import { loadScenesTranslations } from '../i18n';
-
-// Scenes is large; it loads only when an alert carries an expression to plot.
-// Scenes' own strings join the plugin's namespace before the first scene renders.
-const AlertPanel = lazy(() =>
-  import('../components/AlertPanel').then(async (m) => {
-    await loadScenesTranslations(m.loadSceneResources);
-    return m;
-  })
-);
 
 function IncidentPage() {
   const { id = '' } = useParams<{ id: string }>();
@@ -72,24 +63,12 @@ function IncidentPage() {
               <SlaClock key={g.goal} goal={g} />
             ))}
           </Stack>
-          <dl className={s.facts}>
-            <dt>{t('incident.field.service', 'Service')}</dt>
-            <dd>{i.service || '—'}</dd>
-            <dt>{t('incident.field.assignee', 'Assignee')}</dt>
-            <dd>{i.assignee ?? '—'}</dd>
-            <dt>{t('incident.field.occurred', 'Occurred')}</dt>
-            <dd>{formatTime(i.occurredAt)}</dd>
-            <dt>{t('incident.field.detected', 'Detected')}</dt>
-            <dd>{formatTime(i.detectedAt)}</dd>
-            <dt>{t('incident.field.acknowledged', 'Acknowledged')}</dt>
-            <dd>{formatTime(i.acknowledgedAt)}</dd>
-            <dt>{t('incident.field.resolved', 'Resolved')}</dt>
-            <dd>{formatTime(i.resolvedAt)}</dd>
-            <dt>{t('incident.field.symptom', 'Symptom')}</dt>
-            <dd>{i.symptom || '—'}</dd>
-            <dt>{t('incident.field.impact', 'Impact')}</dt>
-            <dd>{i.impact || '—'}</dd>
-          </dl>
+          <IncidentFacts
+            incident={i}
+            canEdit={canEdit}
+            busy={busy}
+            onSave={(changes) => act(() => updateIncident(i.number, changes))}
+          />
           {canEdit && i.allowedActions.length > 0 && (
             <Stack gap={1} wrap="wrap">
               {i.allowedActions.map((a: Action) => (
@@ -106,45 +85,7 @@ function IncidentPage() {
           )}
           {actionError !== undefined && <ErrorMessage error={actionError} />}
 
-          {i.alerts.length > 0 && (
-            <section>
-              <h3>{t('incident.alerts', 'Alerts')}</h3>
-              {i.alerts.map((a: Alert) => (
-                <div key={`${a.fingerprint}-${a.startsAt}`} className={s.alert}>
-                  <Stack gap={1} alignItems="center" wrap="wrap">
-                    <strong>{a.alertname}</strong>
-                    <span>{a.status}</span>
-                    <span className={s.labels}>
-                      {Object.entries(a.labels)
-                        .map(([k, v]) => `${k}=${v}`)
-                        .join(', ')}
-                    </span>
-                    {prometheusUid && (
-                      <LinkButton
-                        size="sm"
-                        variant="secondary"
-                        icon="compass"
-                        href={exploreUrl(prometheusUid, a)}
-                        target="_blank"
-                      >
-                        {t('incident.explore', 'Explore')}
-                      </LinkButton>
-                    )}
-                  </Stack>
-                  {prometheusUid && expressionOf(a) && (
-                    <Suspense fallback={<LoadingPlaceholder text="" />}>
-                      <AlertPanel
-                        datasourceUid={prometheusUid}
-                        expr={expressionOf(a)!}
-                        from={a.startsAt}
-                        to={a.endsAt ?? i.resolvedAt}
-                      />
-                    </Suspense>
-                  )}
-                </div>
-              ))}
-            </section>
-          )}
+          {i.alerts.length > 0 && <AlertList incident={i} prometheusUid={prometheusUid} />}
 
           <section>
             <h3>{t('incident.timeline', 'Timeline')}</h3>
@@ -191,19 +132,5 @@ export default IncidentPage;
 
 const getStyles = (theme: GrafanaTheme2) => ({
   title: css({ margin: theme.spacing(1, 0) }),
-  facts: css({
-    display: 'grid',
-    gridTemplateColumns: 'max-content 1fr',
-    gap: theme.spacing(0.5, 2),
-    margin: theme.spacing(2, 0),
-    dt: { color: theme.colors.text.secondary },
-    dd: { margin: 0, whiteSpace: 'pre-wrap' },
-  }),
-  alert: css({ padding: theme.spacing(1), borderBottom: `1px solid ${theme.colors.border.weak}` }),
-  labels: css({
-    color: theme.colors.text.secondary,
-    fontFamily: theme.typography.fontFamilyMonospace,
-    fontSize: theme.typography.bodySmall.fontSize,
-  }),
   comment: css({ display: 'flex', gap: theme.spacing(1), alignItems: 'flex-start', marginTop: theme.spacing(1) }),
 });

@@ -45,9 +45,7 @@ function Sla() {
     [],
     300_000
   );
-  const risky = (open.data?.incidents ?? []).filter((i) =>
-    i.sla.some((g) => g.state === 'breached' || (g.state === 'running' && g.remainingSeconds <= 1800))
-  );
+  const risky = (open.data?.incidents ?? []).filter((i) => i.sla.some((g) => g.state === 'breached' || g.atRisk));
 
   return (
     <PluginPage>
@@ -72,7 +70,18 @@ function Sla() {
                 <th>{t('sla.col.count', 'Incidents')}</th>
                 <th>{t('sla.col.met', 'Met')}</th>
                 <th>{t('sla.col.breached', 'Breached')}</th>
-                <th>{t('sla.col.pct', '% met')}</th>
+                <th title={t('sla.runningHelp', 'not yet decided: the clock still runs or is paused')}>
+                  {t('sla.col.running', 'Running')}
+                </th>
+                <th
+                  title={t(
+                    'sla.selfClearedHelp',
+                    'resolved by Alertmanager before the response goal fell due, with nobody responding: neither met nor breached'
+                  )}
+                >
+                  {t('sla.col.selfCleared', 'Cleared by itself')}
+                </th>
+                <th title={t('sla.pctHelp', 'met ÷ (met + breached)')}>{t('sla.col.pct', '% met')}</th>
               </tr>
             </thead>
             <tbody>
@@ -85,6 +94,8 @@ function Sla() {
                   <td>{g.count}</td>
                   <td>{g.met}</td>
                   <td>{g.breached}</td>
+                  <td>{g.running}</td>
+                  <td>{g.selfCleared}</td>
                   <td>{g.pctMet === null ? '—' : `${g.pctMet.toFixed(1)} %`}</td>
                 </tr>
               ))}
@@ -96,9 +107,18 @@ function Sla() {
               <tr>
                 <th>{t('sla.col.service', 'Service')}</th>
                 <th>{t('sla.col.count', 'Incidents')}</th>
-                <th title={t('sla.mttaHelp', 'mean time from detection to acknowledgement')}>MTTA</th>
+                <th
+                  title={t(
+                    'sla.mttaHelp',
+                    'mean time from detection to the first action of a person, over the incidents a person responded to'
+                  )}
+                >
+                  MTTA
+                </th>
                 <th title={t('sla.mttrHelp', 'mean time from detection to resolution')}>MTTR</th>
-                <th title={t('sla.mtbfHelp', 'mean time between failures')}>MTBF</th>
+                <th title={t('sla.mtbfHelp', 'mean time between failures, over the elapsed part of the month')}>
+                  MTBF
+                </th>
               </tr>
             </thead>
             <tbody>
