@@ -14,10 +14,9 @@ import { ADMIN_TOKEN } from '../testing/server';
 class Relay {
   private server: net.Server | undefined;
   private readonly sockets = new Set<net.Socket>();
-  constructor(
-    readonly port: number,
-    private readonly target: { host: string; port: number },
-  ) {}
+  /** 0 until the first open, which lets the system choose a free port; later opens reuse it */
+  port = 0;
+  constructor(private readonly target: { host: string; port: number }) {}
 
   async open(): Promise<void> {
     this.server = net.createServer((client) => {
@@ -29,7 +28,21 @@ class Relay {
       }
       client.pipe(upstream).pipe(client);
     });
-    await new Promise<void>((resolve) => this.server?.listen(this.port, '127.0.0.1', resolve));
+    const server = this.server;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await new Promise<void>((resolve, reject) => {
+          server.once('error', reject);
+          server.listen(this.port, '127.0.0.1', () => resolve());
+        });
+        break;
+      } catch (err) {
+        // the port reused on reopening may be held a moment by a closing socket
+        if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE' || attempt >= 50) throw err;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }
+    this.port = (server.address() as net.AddressInfo).port;
   }
 
   async close(): Promise<void> {
@@ -47,7 +60,7 @@ describe('a PostgreSQL outage', () => {
   beforeAll(async () => {
     db = await freshDatabase('postgres');
     const target = new URL(POSTGRES_URL);
-    relay = new Relay(await freePort(), { host: target.hostname, port: Number(target.port || 5432) });
+    relay = new Relay({ host: target.hostname, port: Number(target.port || 5432) });
     await relay.open();
     const url = new URL(db.url);
     url.port = String(relay.port);
@@ -61,10 +74,10 @@ describe('a PostgreSQL outage', () => {
     });
   });
   afterAll(async () => {
-    await relay.open().catch(() => undefined);
-    await server.close();
-    await relay.close();
-    await db.drop();
+    await relay?.open().catch(() => undefined);
+    await server?.close();
+    await relay?.close();
+    await db?.drop();
   });
 
   const send = (n: number) =>
