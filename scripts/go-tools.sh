@@ -2,12 +2,15 @@
 # Builds the Prometheus and Alertmanager programs the tests run (prometheus, promtool,
 # alertmanager, amtool) from their Go modules at pinned versions, into a cache outside the
 # checkout: ${OPSDESK_TOOLS_CACHE:-$HOME/.cache/opsdesk}/<module>-<version>/<binary>.
-# Idempotent: a binary that already exists is not rebuilt. lib/testing/src/programs.ts looks
-# for the binaries at the same paths (keep the pins below and PINNED_GO_TOOLS there in step).
+# Idempotent: a binary that already exists is not rebuilt. OPSDESK_GO_TOOLS="prometheus" (or
+# "alertmanager") limits it to one of them. lib/testing/src/programs.ts looks for the binaries at
+# the same paths (keep the pins below and PINNED_PROGRAMS there in step).
 #
 # Prometheus tags its Go module v0.3XX.Y for release 3.XX.Y; the release is read from the
 # module's VERSION file. Prometheus is built without the `builtinassets` tag: the web UI is not
 # embedded (its assets need npm), the HTTP API, which is all the tests use, is complete.
+# Alertmanager (since 0.32) embeds ui/app/dist, which its module does not contain (the UI is built
+# with npm and elm); a placeholder page stands in for it, the API and amtool are complete.
 set -euo pipefail
 
 cache=${OPSDESK_TOOLS_CACHE:-$HOME/.cache/opsdesk}
@@ -21,8 +24,10 @@ pins=(
 command -v go >/dev/null || { echo "go-tools: Go is not installed (needs Go >= 1.25)" >&2; exit 1; }
 mkdir -p "$cache"
 
+only=${OPSDESK_GO_TOOLS:-} # e.g. OPSDESK_GO_TOOLS=alertmanager: only that one
 for pin in "${pins[@]}"; do
   read -r name module version binaries <<<"$pin"
+  [[ -z "$only" || " $only " == *" $name "* ]] || continue
   out="$cache/$name-$version"
   missing=()
   for b in $binaries; do [[ -x "$out/$b" ]] || missing+=("$b"); done
@@ -46,6 +51,12 @@ for pin in "${pins[@]}"; do
     trap 'chmod -R u+w "$src" 2>/dev/null; rm -rf "$src"' EXIT
     cp -R "$dir/." "$src/"
     chmod -R u+w "$src"
+    if grep -qs '^//go:embed app/dist' "$src/ui/web.go" && [[ ! -d "$src/ui/app/dist" ]]; then
+      for ui in elm mantine; do
+        mkdir -p "$src/ui/app/dist/$ui"
+        echo "<!doctype html><title>Alertmanager</title><p>Built by OpsDesk's scripts/go-tools.sh without the web UI; the API is at /api/v2.</p>" >"$src/ui/app/dist/$ui/index.html"
+      done
+    fi
     mkdir -p "$out"
     for b in "${missing[@]}"; do
       started=$SECONDS
