@@ -190,5 +190,47 @@ describeWithPrograms(
       expect(resolved.alerts.map((a) => a.status)).toEqual(['resolved', 'resolved']);
       expect((await incidents()).find((i) => i.title === 'Disk full')?.status).toBe('triggered');
     });
+
+    test('a group of 3,000 alerts with long annotations from the real Alertmanager becomes one incident with every alert', async () => {
+      const startsAt = new Date(Date.now() - 60_000).toISOString();
+      const alerts = Array.from({ length: 3000 }, (_, i) => ({
+        labels: {
+          alertname: 'BigOutage',
+          severity: 'critical',
+          service: 'trading',
+          instance: `node-${i}:9741`,
+        },
+        annotations: {
+          summary: 'Trading nodes unreachable',
+          description: 'D'.repeat(4096),
+          ...(i === 0 ? { detail: 'X'.repeat(40_000) } : {}),
+        },
+        startsAt,
+      }));
+      for (let i = 0; i < alerts.length; i += 500) {
+        const res = await fetch(`${amUrl}/api/v2/alerts`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(alerts.slice(i, i + 500)),
+        });
+        expect(res.status).toBe(200);
+      }
+      const incident = await waitFor(
+        'all 3,000 alerts on one incident',
+        async () => {
+          const list = (await incidents()).filter((i) => i.title === 'Trading nodes unreachable');
+          if (list.length !== 1) return undefined;
+          const row = await server.ctx.db.get<{ n: number }>(
+            'SELECT COUNT(*) AS n FROM incident_alerts a JOIN incidents i ON i.id = a.incident_id WHERE i.number = ?',
+            [(list[0] as Incident).number],
+          );
+          return Number(row?.n) === 3000 ? list[0] : undefined;
+        },
+        { timeoutMs: 30_000, intervalMs: 250 },
+      );
+      expect(incident.severity).toBe('P1');
+      const metrics = await (await fetch(`${server.url}/metrics`)).text();
+      expect(metrics).not.toMatch(/^opsdesk_alertmanager_notifications_refused_total\{[^}]*\} [1-9]/m);
+    });
   },
 );
