@@ -30,7 +30,14 @@ export class PostgresDb implements Db {
   private readonly q: Pick<Db, 'all' | 'get' | 'run'>;
 
   constructor(readonly url: string) {
-    this.pool = new pg.Pool({ connectionString: url, max: 10, statement_timeout: 30_000 });
+    // connectionTimeoutMillis: a database that does not answer (a partition, a full pool) fails the
+    // request with 503 + Retry-After after 10 s instead of holding it until the client gives up
+    this.pool = new pg.Pool({
+      connectionString: url,
+      max: 10,
+      statement_timeout: 30_000,
+      connectionTimeoutMillis: 10_000,
+    });
     // An idle client losing its connection must not crash the process; the pool replaces it.
     this.pool.on('error', () => undefined);
     this.q = bind(this.pool);
