@@ -8,11 +8,13 @@ import { ADMIN_TOKEN, startTestServer, type TestServer } from '../testing/server
 
 const quiet = () => createLogger('test', 'error', { write: () => undefined } as never);
 
-/** X-Grafana-Context as Grafana's plugin proxy sets it: json.Marshal(user.SignedInUser), Go field names. */
+/**
+ * X-Grafana-Context as Grafana's plugin proxy sets it (pkg/api/pluginproxy/pluginproxy.go:
+ * json.Marshal of *user.SignedInUser, pkg/services/user/identity.go, whose fields have no json tags).
+ */
 const grafanaContext = (login: string) =>
   JSON.stringify({
     UserID: 7,
-    UserUID: 'ae3kz1',
     OrgID: 1,
     OrgName: 'Main Org.',
     OrgRole: 'Editor',
