@@ -1,13 +1,17 @@
 import { request } from './client';
 import type {
   Action,
+  CreateIncidentBody,
   Incident,
   IncidentDetail,
   IncidentFilter,
   Review,
+  ReviewBody,
+  ReviewDraft,
   SlaReport,
   Status,
   TimelineEntry,
+  UpdateIncidentBody,
 } from './types';
 import { API_MAJOR } from '../constants';
 
@@ -36,19 +40,11 @@ export const countIncidents = (filter: IncidentFilter) =>
 
 export const getIncident = (id: string) => request<IncidentDetail>('GET', `api/v1/incidents/${encodeURIComponent(id)}`);
 
-export const createIncident = (body: {
-  title: string;
-  severity: string;
-  service?: string;
-  symptom?: string;
-  impact?: string;
-  assignee?: string;
-}) => request<Incident>('POST', 'api/v1/incidents', { data: body });
+export const createIncident = (body: CreateIncidentBody) =>
+  request<Incident>('POST', 'api/v1/incidents', { data: body });
 
-export const updateIncident = (
-  id: string,
-  body: Partial<Pick<Incident, 'title' | 'severity' | 'service' | 'symptom' | 'impact' | 'assignee' | 'supportMode'>>
-) => request<Incident>('PATCH', `api/v1/incidents/${encodeURIComponent(id)}`, { data: body });
+export const updateIncident = (id: string, body: UpdateIncidentBody) =>
+  request<Incident>('PATCH', `api/v1/incidents/${encodeURIComponent(id)}`, { data: body });
 
 export const transitionIncident = (id: string, action: Action, note?: string) =>
   request<Incident>('POST', `api/v1/incidents/${encodeURIComponent(id)}/${action}`, { data: note ? { note } : {} });
@@ -61,15 +57,27 @@ export const addComment = (id: string, text: string) =>
 
 export const getReview = (id: string) => request<Review>('GET', `api/v1/incidents/${encodeURIComponent(id)}/review`);
 
-export const saveReview = (id: string, review: Review) =>
-  request<Review>('PUT', `api/v1/incidents/${encodeURIComponent(id)}/review`, {
-    data: {
-      ...review,
-      updatedAt: undefined,
-      updatedBy: undefined,
-      actionItems: review.actionItems.map(({ overdue: _o, ...a }) => a),
-    },
-  });
+/** Sends exactly the fields of the PUT body (the server refuses unknown ones), from a draft or a fetched review. */
+export const saveReview = (id: string, r: ReviewDraft) => {
+  const body: ReviewBody = {
+    summary: r.summary,
+    impact: r.impact,
+    trigger: r.trigger,
+    rootCause: r.rootCause,
+    contributingFactors: r.contributingFactors,
+    detection: r.detection,
+    resolution: r.resolution,
+    lessons: { wentWell: r.lessons.wentWell, wentWrong: r.lessons.wentWrong, gotLucky: r.lessons.gotLucky },
+    actionItems: r.actionItems.map((a) => ({
+      ...(a.id ? { id: a.id } : {}),
+      title: a.title,
+      owner: a.owner,
+      dueDate: a.dueDate,
+      status: a.status,
+    })),
+  };
+  return request<Review>('PUT', `api/v1/incidents/${encodeURIComponent(id)}/review`, { data: body });
+};
 
 export const getSlaReport = (from: string, to: string, service?: string) =>
   request<SlaReport>('GET', 'api/v1/sla/report', { params: { from, to, service } });

@@ -1,7 +1,42 @@
-// The shapes of the OpsDesk server API (server/openapi.json), as this plugin uses them.
-export type Severity = 'P1' | 'P2' | 'P3' | 'P4';
-export type Status = 'triggered' | 'acknowledged' | 'mitigated' | 'waiting_for_customer' | 'resolved' | 'closed';
-export type Action = 'acknowledge' | 'mitigate' | 'wait' | 'resolve' | 'close' | 'reopen';
+// The shapes of the OpsDesk server API, derived from src/api/openapi.gen.ts, which is generated
+// from server/openapi.json (npm run generate -w grafana-app): a server change that the app does
+// not follow fails to compile here, and a test fails when the generated file drifts.
+import type { paths } from './openapi.gen';
+
+type Json<C> = C extends { content: { 'application/json': infer T } } ? T : never;
+type Ok<R> = R extends { 200: infer C } ? Json<C> : R extends { 201: infer C } ? Json<C> : never;
+type Operation<P extends keyof paths, M extends 'get' | 'post' | 'put' | 'patch'> = NonNullable<paths[P][M]>;
+/** The JSON a route answers with on success. */
+export type ApiResponse<P extends keyof paths, M extends 'get' | 'post' | 'put' | 'patch'> =
+  Operation<P, M> extends { responses: infer R } ? Ok<R> : never;
+/** The JSON body a route takes. */
+export type ApiBody<P extends keyof paths, M extends 'post' | 'put' | 'patch'> =
+  Operation<P, M> extends { requestBody?: infer B } ? Json<NonNullable<B>> : never;
+
+export type Incident = ApiResponse<'/api/v1/incidents', 'get'>['incidents'][number];
+export type IncidentDetail = ApiResponse<'/api/v1/incidents/{id}', 'get'>;
+export type IncidentCounts = ApiResponse<'/api/v1/incidents/counts', 'get'>;
+export type IncidentList = ApiResponse<'/api/v1/incidents', 'get'>;
+export type SlaGoal = Incident['sla'][number];
+export type Alert = IncidentDetail['alerts'][number];
+export type TimelineEntry = ApiResponse<'/api/v1/incidents/{id}/timeline', 'get'>['entries'][number];
+export type Review = ApiResponse<'/api/v1/incidents/{id}/review', 'get'>;
+export type ReviewBody = ApiBody<'/api/v1/incidents/{id}/review', 'put'>;
+export type ActionItem = Review['actionItems'][number];
+/** An action item being edited: new ones have no id yet, and overdue is the server's to say. */
+export type ActionItemDraft = Omit<ActionItem, 'id' | 'overdue'> & { id?: string; overdue?: boolean };
+/** A review being edited: the stored review without its bookkeeping. */
+export type ReviewDraft = Omit<Review, 'createdAt' | 'incident' | 'updatedAt' | 'updatedBy' | 'actionItems'> & {
+  actionItems: ActionItemDraft[];
+};
+export type SlaReport = ApiResponse<'/api/v1/sla/report', 'get'>;
+export type CreateIncidentBody = ApiBody<'/api/v1/incidents', 'post'>;
+export type UpdateIncidentBody = ApiBody<'/api/v1/incidents/{id}', 'patch'>;
+
+export type Severity = Incident['severity'];
+export type Status = Incident['status'];
+export type SupportMode = NonNullable<Incident['supportMode']>;
+export type Action = NonNullable<paths['/api/v1/incidents/{id}/{action}']['post']>['parameters']['path']['action'];
 
 export const SEVERITIES: Severity[] = ['P1', 'P2', 'P3', 'P4'];
 export const STATUSES: Status[] = [
@@ -13,107 +48,7 @@ export const STATUSES: Status[] = [
   'closed',
 ];
 export const OPEN_STATUSES: Status[] = ['triggered', 'acknowledged', 'mitigated', 'waiting_for_customer'];
-
-export interface SlaGoal {
-  goal: 'response' | 'resolution';
-  goalSeconds: number;
-  calendar: string;
-  elapsedSeconds: number;
-  remainingSeconds: number;
-  dueAt: string | null;
-  /** self_cleared: Alertmanager resolved it before the response goal fell due and nobody responded */
-  state: 'running' | 'paused' | 'met' | 'breached' | 'self_cleared';
-  atRisk: boolean;
-  /** outside working hours: when the clock runs again */
-  pausedUntil: string | null;
-  pauseReason: 'waiting' | 'outside_working_hours' | null;
-}
-
-export interface Incident {
-  id: string;
-  number: string;
-  title: string;
-  severity: Severity;
-  status: Status;
-  service: string;
-  source: 'alertmanager' | 'manual';
-  labels: Record<string, string>;
-  symptom: string;
-  impact: string;
-  assignee: string | null;
-  supportMode: 'remote' | 'onsite' | null;
-  alertname: string | null;
-  occurredAt: string;
-  detectedAt: string;
-  acknowledgedAt: string | null;
-  /** the first action of a person; Alertmanager resolving it is none */
-  respondedAt: string | null;
-  mitigatedAt: string | null;
-  resolvedAt: string | null;
-  closedAt: string | null;
-  /** alerts Alertmanager left out of its latest notification */
-  truncatedAlerts: number;
-  createdAt: string;
-  updatedAt: string;
-  sla: SlaGoal[];
-}
-
-export type SupportMode = 'remote' | 'onsite';
 export const SUPPORT_MODES: SupportMode[] = ['remote', 'onsite'];
-
-export interface Alert {
-  fingerprint: string;
-  startsAt: string;
-  endsAt: string | null;
-  /** closed: a person closed the incident while the alert still fired */
-  status: 'firing' | 'resolved' | 'closed';
-  alertname: string;
-  labels: Record<string, string>;
-  /** as of the latest notification */
-  annotations: Record<string, string>;
-  runbookUrl: string | null;
-  generatorURL: string;
-  lastSeenAt: string;
-}
-
-export interface IncidentDetail extends Incident {
-  alerts: Alert[];
-  alertCount: number;
-  alertsNextCursor: string | null;
-  hasReview: boolean;
-  allowedActions: Action[];
-}
-
-export interface TimelineEntry {
-  id: number;
-  at: string;
-  kind: string;
-  actor: string;
-  data: Record<string, unknown>;
-}
-
-export interface ActionItem {
-  id?: string;
-  title: string;
-  owner: string;
-  dueDate: string;
-  status: 'open' | 'in_progress' | 'done' | 'cancelled';
-  overdue?: boolean;
-}
-
-export interface Review {
-  summary: string;
-  impact: string;
-  trigger: string;
-  rootCause: string;
-  contributingFactors: string;
-  detection: string;
-  resolution: string;
-  lessons: { wentWell: string; wentWrong: string; gotLucky: string };
-  actionItems: ActionItem[];
-  updatedAt?: string;
-  updatedBy?: string;
-}
 
 export interface IncidentFilter {
   status?: Status[];
@@ -124,27 +59,4 @@ export interface IncidentFilter {
   to?: string;
   limit?: number;
   cursor?: string;
-}
-
-export interface SlaReport {
-  from: string;
-  to: string;
-  incidents: number;
-  goals: Array<{
-    severity: Severity;
-    goal: 'response' | 'resolution';
-    count: number;
-    met: number;
-    breached: number;
-    running: number;
-    selfCleared: number;
-    pctMet: number | null;
-  }>;
-  services: Array<{
-    service: string;
-    incidents: number;
-    mttaSeconds: number | null;
-    mttrSeconds: number | null;
-    mtbfSeconds: number | null;
-  }>;
 }

@@ -4,10 +4,10 @@ import { GrafanaTheme2 } from '@grafana/data';
 import { t } from '@grafana/i18n';
 import { Badge, Button, Field, IconButton, Input, Select, Stack, TextArea, useStyles2 } from '@grafana/ui';
 import { getReview, saveReview } from '../api/opsdesk';
-import type { ActionItem, Review } from '../api/types';
+import type { ActionItemDraft, ReviewDraft } from '../api/types';
 import { ErrorMessage } from './ErrorMessage';
 
-const EMPTY: Review = {
+const EMPTY: ReviewDraft = {
   summary: '',
   impact: '',
   trigger: '',
@@ -34,7 +34,7 @@ export function ReviewEditor({
   onSaved: () => void;
 }) {
   const s = useStyles2(getStyles);
-  const [review, setReview] = useState<Review | undefined>(exists ? undefined : EMPTY);
+  const [review, setReview] = useState<ReviewDraft | undefined>(exists ? undefined : EMPTY);
   const [error, setError] = useState<unknown>();
   const [saving, setSaving] = useState(false);
   const [saved, setSaved] = useState(false);
@@ -57,12 +57,12 @@ export function ReviewEditor({
     ['detection', t('review.detection', 'Detection')],
     ['resolution', t('review.resolution', 'Resolution')],
   ];
-  const lessons: Array<[keyof Review['lessons'], string]> = [
+  const lessons: Array<[keyof ReviewDraft['lessons'], string]> = [
     ['wentWell', t('review.wentWell', 'What went well')],
     ['wentWrong', t('review.wentWrong', 'What went wrong')],
     ['gotLucky', t('review.gotLucky', 'Where we got lucky')],
   ];
-  const setItem = (i: number, patch: Partial<ActionItem>) =>
+  const setItem = (i: number, patch: Partial<ActionItemDraft>) =>
     setReview({ ...review, actionItems: review.actionItems.map((a, j) => (j === i ? { ...a, ...patch } : a)) });
 
   const save = async () => {
@@ -143,7 +143,7 @@ export function ReviewEditor({
               { value: 'done', label: t('review.item.done', 'Done') },
               { value: 'cancelled', label: t('review.item.cancelled', 'Cancelled') },
             ]}
-            onChange={(v) => setItem(i, { status: v.value as ActionItem['status'] })}
+            onChange={(v) => setItem(i, { status: v.value as ActionItemDraft['status'] })}
           />
           {a.overdue && <Badge text={t('review.item.overdue', 'overdue')} color="red" />}
           {canEdit && (
