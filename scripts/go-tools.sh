@@ -21,6 +21,9 @@ pins=(
   "alertmanager github.com/prometheus/alertmanager v0.35.0 alertmanager amtool"
 )
 
+# a string field of `go mod download -json` (one field per line), without needing jq
+json_field() { sed -n "s/^[[:space:]]*\"$1\": \"\(.*\)\",\{0,1\}\$/\1/p" | head -n 1; }
+
 command -v go >/dev/null || { echo "go-tools: Go is not installed (needs Go >= 1.25)" >&2; exit 1; }
 mkdir -p "$cache"
 
@@ -34,11 +37,11 @@ for pin in "${pins[@]}"; do
 
   if ((${#missing[@]} > 0)); then
     info=$(GOWORK=off GOFLAGS=-mod=mod go mod download -json "$module@$version")
-    dir=$(jq -r .Dir <<<"$info")
-    [[ -n "$dir" && "$dir" != null ]] || { echo "go-tools: go mod download $module@$version: $info" >&2; exit 1; }
+    dir=$(json_field Dir <<<"$info")
+    [[ -n "$dir" && -d "$dir" ]] || { echo "go-tools: go mod download $module@$version: $info" >&2; exit 1; }
     release=$version
     [[ -f "$dir/VERSION" ]] && release=$(tr -d '[:space:]' <"$dir/VERSION")
-    revision=$(jq -r '.Origin.Hash // empty' <<<"$info" 2>/dev/null || true)
+    revision=$(json_field Hash <<<"$info")
     [[ -n "$revision" ]] || revision=$version
     build_date=$(date -u +%Y%m%d-%H:%M:%S)
     ldflags="-s -w"
