@@ -203,8 +203,22 @@ async function seedOpen(database) {
         const status = statuses[i % 3];
         const responded = status === 'triggered' ? null : at + 600_000;
         rows.push('(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)');
-        params.push(randomUUID(), `INC-O-${String(i).padStart(6, '0')}`, `Open incident ${i}`, `P${1 + (i % 4)}`, status,
-          'bench', 'manual', '{}', at, at, responded, responded, at, at);
+        params.push(
+          randomUUID(),
+          `INC-O-${String(i).padStart(6, '0')}`,
+          `Open incident ${i}`,
+          `P${1 + (i % 4)}`,
+          status,
+          'bench',
+          'manual',
+          '{}',
+          at,
+          at,
+          responded,
+          responded,
+          at,
+          at,
+        );
       }
       await tx.run(`INSERT INTO incidents (${cols}) VALUES ${rows.join(', ')}`, params);
     });
@@ -243,7 +257,8 @@ async function slaBench(label, database, dir) {
     out.push([`${label}: /-/healthy during the recompute, p99 ms`, quantile(healthy, 0.99), '< 100']);
     out.push([`${label}: /-/healthy during the recompute, max ms`, Math.max(...healthy), '']);
   }
-  if (hooks.length) out.push([`${label}: 3-alert webhook during the recompute, p99 ms`, quantile(hooks, 0.99), '< 300']);
+  if (hooks.length)
+    out.push([`${label}: 3-alert webhook during the recompute, p99 ms`, quantile(hooks, 0.99), '< 300']);
   // let the first tick record the breaches of the recomputed clocks
   await new Promise((r) => setTimeout(r, 3000));
   const scrapes = [];
@@ -270,7 +285,11 @@ async function slaBench(label, database, dir) {
   const dayT = Date.now();
   await incidentStore.markOpenClocksStale(db);
   await recordBreaches(ctx);
-  out.push([`${label}: tick on a new calendar day (all ${OPEN} recomputed), s`, (Date.now() - dayT) / 1000, 'once a day, yields']);
+  out.push([
+    `${label}: tick on a new calendar day (all ${OPEN} recomputed), s`,
+    (Date.now() - dayT) / 1000,
+    'once a day, yields',
+  ]);
   await db.close();
   return out;
 }

@@ -171,11 +171,16 @@ interface Snapshot {
 async function takeSnapshot(db: Db, now: number): Promise<Snapshot> {
   const atRisk = new Map<string, number>();
   const breachedOpen = new Map<string, number>();
-  const add = (m: Map<string, number>, key: string, v: unknown) => m.set(key, (m.get(key) ?? 0) + Number(v ?? 0));
+  const add = (m: Map<string, number>, key: string, v: unknown) =>
+    m.set(key, (m.get(key) ?? 0) + Number(v ?? 0));
   const clocks = await incidentStore.openClockCounts(db, now);
   const open: Snapshot['open'] = [
     ...clocks.map((r) => ({ severity: r.severity, status: r.status, n: Number(r.n) })),
-    ...(await incidentStore.resolvedBySeverity(db)).map((r) => ({ ...r, status: 'resolved', n: Number(r.n) })),
+    ...(await incidentStore.resolvedBySeverity(db)).map((r) => ({
+      ...r,
+      status: 'resolved',
+      n: Number(r.n),
+    })),
   ];
   for (const r of clocks) {
     add(atRisk, `${r.severity}/response`, r.response_at_risk);

@@ -63,7 +63,11 @@ describe.each(DATABASE_KINDS)('incident handling on %s', (kind) => {
   afterAll(() => s.stop());
   const timeline = async (id: string) =>
     (await s.api<{ entries: Entry[] }>('GET', `/api/v1/incidents/${id}/timeline`)).body.entries;
-  const alert = (instance: string, annotations: Record<string, string>, startsAt = '2026-11-24T01:55:00Z') => ({
+  const alert = (
+    instance: string,
+    annotations: Record<string, string>,
+    startsAt = '2026-11-24T01:55:00Z',
+  ) => ({
     labels: { alertname: 'SettlementLate', service: 'settlement', severity: 'warning', instance },
     annotations,
     startsAt,
@@ -107,7 +111,10 @@ describe.each(DATABASE_KINDS)('incident handling on %s', (kind) => {
       impact: '3 participants cannot settle',
       supportMode: 'onsite',
     });
-    expect(res.body.sla[0]).toMatchObject({ goalSeconds: 900, dueAt: new Date(now + 15 * 60_000).toISOString() });
+    expect(res.body.sla[0]).toMatchObject({
+      goalSeconds: 900,
+      dueAt: new Date(now + 15 * 60_000).toISOString(),
+    });
     const tl = await timeline(created.number);
     expect(tl.slice(-2).map((e) => [e.kind, e.actor])).toEqual([
       ['assigned', 'bootstrap'],
@@ -135,8 +142,9 @@ describe.each(DATABASE_KINDS)('incident handling on %s', (kind) => {
   });
 
   test('a comment is a response, stored and returned as written (no HTML escaping), without re-reading the timeline', async () => {
-    const created = (await s.api<Incident>('POST', '/api/v1/incidents', { title: 'Quote gap', severity: 'P2' }))
-      .body;
+    const created = (
+      await s.api<Incident>('POST', '/api/v1/incidents', { title: 'Quote gap', severity: 'P2' })
+    ).body;
     now += 60_000;
     const text = 'due 12/1/2026 <b>"R&D"</b> — 截止';
     const c = await s.api<Entry>('POST', `/api/v1/incidents/${created.number}/comments`, { text });
@@ -178,7 +186,9 @@ describe.each(DATABASE_KINDS)('incident handling on %s', (kind) => {
     expect(resolved.body.acknowledgedAt).not.toBeNull();
     detail = (await s.api<Detail>('GET', `/api/v1/incidents/${number}`)).body;
     expect(detail.alerts.map((x) => x.status)).toEqual(['closed', 'closed', 'closed']);
-    expect((await timeline(number)).find((e) => e.data.to === 'resolved')?.data).toMatchObject({ alertsClosed: 3 });
+    expect((await timeline(number)).find((e) => e.data.to === 'resolved')?.data).toMatchObject({
+      alertsClosed: 3,
+    });
 
     // the group fires again within the reopen window with a new startsAt: reopened, each alert listed once
     now += 5 * 60_000;
@@ -227,7 +237,9 @@ describe.each(DATABASE_KINDS)('incident handling on %s', (kind) => {
         { ...alert('e2', { summary: 'late' }), labels: { ...alert('e2', {}).labels, severity: 'critical' } },
       ]),
     );
-    expect((await s.api<Incident>('GET', `/api/v1/incidents/${opened.body.incident}`)).body.severity).toBe('P1');
+    expect((await s.api<Incident>('GET', `/api/v1/incidents/${opened.body.incident}`)).body.severity).toBe(
+      'P1',
+    );
     expect(await stale()).toBe(1);
     now += 20 * 60_000; // past the P1 response goal (15 min on 24×7), far inside the P3 one
     await recordBreaches(s.ctx);
@@ -238,8 +250,9 @@ describe.each(DATABASE_KINDS)('incident handling on %s', (kind) => {
 
   test('outside working hours a 5×8 clock says it is paused until the next working time', async () => {
     now = cst('2026-11-27T16:30:00'); // Friday
-    const created = (await s.api<Incident>('POST', '/api/v1/incidents', { title: 'Report late', severity: 'P3' }))
-      .body;
+    const created = (
+      await s.api<Incident>('POST', '/api/v1/incidents', { title: 'Report late', severity: 'P3' })
+    ).body;
     expect(created.sla[0]).toMatchObject({ state: 'running', pausedUntil: null });
     now = cst('2026-11-28T22:00:00'); // Saturday night
     const night = (await s.api<Incident>('GET', `/api/v1/incidents/${created.number}`)).body;

@@ -90,7 +90,9 @@ export const incidentSchema = z.object({
   lastSeenAt: z.string().nullable(),
   truncatedAlerts: z
     .number()
-    .describe('alerts Alertmanager left out of the latest notification (webhook max_alerts): the alert list is incomplete'),
+    .describe(
+      'alerts Alertmanager left out of the latest notification (webhook max_alerts): the alert list is incomplete',
+    ),
   createdAt: z.string(),
   updatedAt: z.string(),
   sla: z.array(slaGoalSchema),
@@ -100,10 +102,7 @@ export type Incident = z.infer<typeof incidentSchema>;
 export const incidentDetailSchema = incidentSchema.extend({
   alerts: z.array(alertSchema).describe('the first page of its alerts, one per fingerprint'),
   alertCount: z.number().describe('how many distinct alerts it has'),
-  alertsNextCursor: z
-    .string()
-    .nullable()
-    .describe('more alerts: GET /api/v1/incidents/{id}/alerts?cursor=…'),
+  alertsNextCursor: z.string().nullable().describe('more alerts: GET /api/v1/incidents/{id}/alerts?cursor=…'),
   hasReview: z.boolean(),
 });
 

@@ -433,7 +433,14 @@ export class IncidentService {
       } else {
         await incidentStore.update(tx, row.id, { updated_at: now });
       }
-      return toTimelineEntry({ id: entryId, incident_id: row.id, at: now, kind: 'comment', actor: caller.actor, data: JSON.stringify({ text }) });
+      return toTimelineEntry({
+        id: entryId,
+        incident_id: row.id,
+        at: now,
+        kind: 'comment',
+        actor: caller.actor,
+        data: JSON.stringify({ text }),
+      });
     });
   }
 

@@ -220,7 +220,8 @@ export const incidentStore = {
    * recomputes them: no path can leave a due time behind.
    */
   async update(db: Db, id: string, fields: Partial<IncidentRow>): Promise<void> {
-    if (CLOCK_INPUTS.some((k) => k in fields) && !('sla_stale' in fields)) fields = { ...fields, sla_stale: 1 };
+    if (CLOCK_INPUTS.some((k) => k in fields) && !('sla_stale' in fields))
+      fields = { ...fields, sla_stale: 1 };
     const keys = Object.keys(fields).filter((k) => (COLUMNS as readonly string[]).includes(k) && k !== 'id');
     if (keys.length === 0) return;
     await db.run(`UPDATE incidents SET ${keys.map((k) => `${k} = ?`).join(', ')} WHERE id = ?`, [
@@ -246,7 +247,9 @@ export const incidentStore = {
       const [value, id] = decodeCursor(q.cursor);
       // a cursor of another sort, or edited by hand, must not reach the database (PostgreSQL refuses the type)
       if (sort.column === 'severity' ? typeof value !== 'string' : !Number.isSafeInteger(value))
-        throw badRequest(`query cursor: not a cursor of sort=${q.sort}; use nextCursor from the previous page`);
+        throw badRequest(
+          `query cursor: not a cursor of sort=${q.sort}; use nextCursor from the previous page`,
+        );
       where.push(`(${sort.column}, id) ${sort.desc ? '<' : '>'} (?, ?)`);
       params.push(value, id);
     }
@@ -359,7 +362,10 @@ export const incidentStore = {
     const more = rows.length > page.limit;
     const list = more ? rows.slice(0, page.limit) : rows;
     const last = list[list.length - 1];
-    return { rows: list, nextCursor: more && last ? encodeCursor(Number(last.starts_at), last.fingerprint) : null };
+    return {
+      rows: list,
+      nextCursor: more && last ? encodeCursor(Number(last.starts_at), last.fingerprint) : null,
+    };
   },
 
   async alertCount(db: Db, incidentId: string): Promise<number> {
@@ -449,8 +455,11 @@ export const incidentStore = {
 
   staleCount: async (db: Db) =>
     Number(
-      (await db.get<{ n: number }>('SELECT COUNT(*) AS n FROM incidents WHERE sla_stale = 1 AND id > ?', ['']))
-        ?.n ?? 0,
+      (
+        await db.get<{ n: number }>('SELECT COUNT(*) AS n FROM incidents WHERE sla_stale = 1 AND id > ?', [
+          '',
+        ])
+      )?.n ?? 0,
     ),
 
   resolvedBySeverity: (db: Db) =>

@@ -83,9 +83,10 @@ export function slaClock(input: ClockInput): ClockState {
     return null;
   };
 
-  const breached = stoppedAt !== null ? elapsedMs > goalMs : elapsedMs > goalMs || (elapsedMs === goalMs && goalMs > 0);
+  const breached =
+    stoppedAt !== null ? elapsedMs > goalMs : elapsedMs > goalMs || (elapsedMs === goalMs && goalMs > 0);
   // A stopped clock within its goal still shows the due time it had (as before); a waiting one has none.
-  const dueAt = breached || running || stoppedAt !== null ? reaches(goalMs) ?? projected() : null;
+  const dueAt = breached || running || stoppedAt !== null ? (reaches(goalMs) ?? projected()) : null;
   function projected(): number | null {
     // a clock stopped within its goal: where the goal would have been used up had it gone on
     const last = segments[segments.length - 1];

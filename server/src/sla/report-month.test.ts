@@ -46,7 +46,14 @@ type ServiceRow = {
   mtbfSeconds: number | null;
   availability: number | null;
 };
-type Report = { from: string; to: string; elapsedSeconds: number; incidents: number; goals: GoalRow[]; services: ServiceRow[] };
+type Report = {
+  from: string;
+  to: string;
+  elapsedSeconds: number;
+  incidents: number;
+  goals: GoalRow[];
+  services: ServiceRow[];
+};
 
 /** The state of each goal of one incident, by the definitions, from its listed times alone. */
 function byHand(i: Listed, now: number): Record<'response' | 'resolution', string> {
@@ -105,8 +112,8 @@ describe.each(DATABASE_KINDS)('the SLA report of a month, recomputed by hand, on
       ]),
     );
   const manual = async (severity: string, title: string) =>
-    (await s.api<{ number: string }>('POST', '/api/v1/incidents', { title, severity, service: 'gateway' })).body
-      .number;
+    (await s.api<{ number: string }>('POST', '/api/v1/incidents', { title, severity, service: 'gateway' }))
+      .body.number;
   const act = (n: string, action: string) => s.api('POST', `/api/v1/incidents/${n}/${action}`, {});
 
   test('met, breached, running and self-cleared per severity and goal; MTTA, MTTR, MTBF and availability per service', async () => {
@@ -154,9 +161,9 @@ describe.each(DATABASE_KINDS)('the SLA report of a month, recomputed by hand, on
     // by hand, from the incident list
     const from = t('2026-11-01T00:00:00');
     const to = t('2026-12-01T00:00:00');
-    const listed = (await s.api<{ incidents: Listed[] }>('GET', '/api/v1/incidents?limit=200')).body.incidents.filter(
-      (i) => Date.parse(i.detectedAt) >= from && Date.parse(i.detectedAt) < to,
-    );
+    const listed = (
+      await s.api<{ incidents: Listed[] }>('GET', '/api/v1/incidents?limit=200')
+    ).body.incidents.filter((i) => Date.parse(i.detectedAt) >= from && Date.parse(i.detectedAt) < to);
     expect(listed).toHaveLength(6);
     expect(report.from).toBe(new Date(from).toISOString());
     expect(report.to).toBe(new Date(to).toISOString());
@@ -167,7 +174,8 @@ describe.each(DATABASE_KINDS)('the SLA report of a month, recomputed by hand, on
     const states = new Map(listed.map((i) => [i.number, byHand(i, now)]));
     // the month has each kind the report must tell apart
     const all = [...states.values()].flatMap((x) => [x.response, x.resolution]);
-    for (const kindOfState of ['met', 'breached', 'running', 'self_cleared']) expect(all).toContain(kindOfState);
+    for (const kindOfState of ['met', 'breached', 'running', 'self_cleared'])
+      expect(all).toContain(kindOfState);
 
     for (const severity of ['P1', 'P2', 'P3', 'P4']) {
       for (const goal of ['response', 'resolution'] as const) {
@@ -215,15 +223,22 @@ describe.each(DATABASE_KINDS)('the SLA report of a month, recomputed by hand, on
         incidents: list.length,
         responded: responded.length,
         resolved: resolved.length,
-        mttaSeconds: mean(responded.map((i) => (Date.parse(i.respondedAt as string) - Date.parse(i.detectedAt)) / 1000)),
-        mttrSeconds: mean(resolved.map((i) => (Date.parse(i.resolvedAt as string) - Date.parse(i.detectedAt)) / 1000)),
+        mttaSeconds: mean(
+          responded.map((i) => (Date.parse(i.respondedAt as string) - Date.parse(i.detectedAt)) / 1000),
+        ),
+        mttrSeconds: mean(
+          resolved.map((i) => (Date.parse(i.resolvedAt as string) - Date.parse(i.detectedAt)) / 1000),
+        ),
         downtimeSeconds: down / 1000,
         mtbfSeconds: (elapsed - down) / 1000 / list.length,
         availability: 1 - down / elapsed,
       });
     }
     // Alertmanager's resolutions acknowledged nothing: MTTA of the settlement service has no sample
-    expect(report.services.find((x) => x.service === 'settlement')).toMatchObject({ responded: 0, mttaSeconds: null });
+    expect(report.services.find((x) => x.service === 'settlement')).toMatchObject({
+      responded: 0,
+      mttaSeconds: null,
+    });
 
     // /metrics reads the stored clocks; its month ratio agrees with the same hand count
     const metrics = await (await fetch(`${s.url}/metrics`)).text();
@@ -233,15 +248,18 @@ describe.each(DATABASE_KINDS)('the SLA report of a month, recomputed by hand, on
         const met = mine.filter((x) => x === 'met').length;
         const decided = met + mine.filter((x) => x === 'breached').length;
         if (decided === 0) continue;
-        const line = new RegExp(`opsdesk_sla_met_ratio\\{severity="${severity}",goal="${goal}"\\} ([0-9.]+)`).exec(
-          metrics,
-        );
+        const line = new RegExp(
+          `opsdesk_sla_met_ratio\\{severity="${severity}",goal="${goal}"\\} ([0-9.]+)`,
+        ).exec(metrics);
         expect([severity, goal, Number(line?.[1])]).toEqual([severity, goal, met / decided]);
       }
     }
 
     // plain dates that do not exist are refused with the field named
-    const bad = await s.api<{ error: { message: string } }>('GET', '/api/v1/sla/report?from=2026-02-30&to=2026-03-31');
+    const bad = await s.api<{ error: { message: string } }>(
+      'GET',
+      '/api/v1/sla/report?from=2026-02-30&to=2026-03-31',
+    );
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toMatch(/^query from/);
   });

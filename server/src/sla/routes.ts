@@ -41,7 +41,7 @@ export function slaRoutes(ctx: AppContext) {
       method: 'get',
       path: '/api/v1/sla/report',
       summary:
-        'SLA report for incidents detected in [from, to): met, breached, running and self-cleared per severity and goal; MTTA, MTTR, MTBF and availability per service over the elapsed part of the period (docs/sla.md). Dates (2026-11-01) are whole days in timeZone (default: the first SLA calendar\'s)',
+        "SLA report for incidents detected in [from, to): met, breached, running and self-cleared per severity and goal; MTTA, MTTR, MTBF and availability per service over the elapsed part of the period (docs/sla.md). Dates (2026-11-01) are whole days in timeZone (default: the first SLA calendar's)",
       tag: 'sla',
       role: 'viewer',
       query: z.strictObject({
@@ -53,7 +53,9 @@ export function slaRoutes(ctx: AppContext) {
       response: z.object({
         from: z.string(),
         to: z.string(),
-        elapsedSeconds: z.number().describe('the part of [from, to) that has happened: MTBF and availability count only this'),
+        elapsedSeconds: z
+          .number()
+          .describe('the part of [from, to) that has happened: MTBF and availability count only this'),
         service: z.string().nullable(),
         incidents: z.number(),
         goals: z.array(

@@ -13,7 +13,11 @@ async function atVersion1(db: Db): Promise<void> {
     /SERIAL_PK/g,
     db.kind === 'postgres' ? 'BIGSERIAL PRIMARY KEY' : 'INTEGER PRIMARY KEY AUTOINCREMENT',
   );
-  for (const st of sql.split(/;\s*\n/).map((x) => x.trim()).filter(Boolean)) await db.run(st);
+  for (const st of sql
+    .split(/;\s*\n/)
+    .map((x) => x.trim())
+    .filter(Boolean))
+    await db.run(st);
   await db.run("INSERT INTO schema_migrations (id, name, applied_at) VALUES (1, 'initial', 0)");
 }
 
@@ -52,9 +56,12 @@ describe.each(DATABASE_KINDS)('migration 002 on %s', (kind) => {
     await incident(db, 'open', 'triggered', null, null);
 
     expect(await migrate(db)).toContain(2);
-    const rows = await db.all<{ id: string; acknowledged_at: number | null; responded_at: number | null; sla_stale: number }>(
-      'SELECT id, acknowledged_at, responded_at, sla_stale FROM incidents ORDER BY id',
-    );
+    const rows = await db.all<{
+      id: string;
+      acknowledged_at: number | null;
+      responded_at: number | null;
+      sla_stale: number;
+    }>('SELECT id, acknowledged_at, responded_at, sla_stale FROM incidents ORDER BY id');
     expect(rows.map((r) => [r.id, r.acknowledged_at, r.responded_at, Number(r.sla_stale)])).toEqual([
       ['acked', 2000, 2000, 0],
       ['open', null, null, 1],
