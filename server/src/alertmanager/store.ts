@@ -83,7 +83,8 @@ export const receiverStore = {
     ] as const;
     for (const part of chunks(rows)) {
       await db.run(
-        `INSERT INTO incident_alerts (${columns.join(', ')}) VALUES ${part.map(() => `(${columns.map(() => '?').join(', ')})`).join(', ')}`,
+        // an alert routed to two groups (a route with continue: true) may arrive through both at once
+        `INSERT INTO incident_alerts (${columns.join(', ')}) VALUES ${part.map(() => `(${columns.map(() => '?').join(', ')})`).join(', ')} ON CONFLICT (fingerprint, starts_at) DO NOTHING`,
         part.flatMap((r) => columns.map((c) => r[c] as Param)),
       );
     }
