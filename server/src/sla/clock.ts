@@ -85,14 +85,14 @@ export function slaClock(input: ClockInput): ClockState {
 
   const breached =
     stoppedAt !== null ? elapsedMs > goalMs : elapsedMs > goalMs || (elapsedMs === goalMs && goalMs > 0);
-  // A stopped clock within its goal still shows the due time it had (as before); a waiting one has none.
-  const dueAt = breached || running || stoppedAt !== null ? (reaches(goalMs) ?? projected()) : null;
-  function projected(): number | null {
-    // a clock stopped within its goal: where the goal would have been used up had it gone on
+  /** A clock stopped within its goal: where the goal would have been used up had it gone on. */
+  const projected = (): number => {
     const last = segments[segments.length - 1];
     if (!last) return calendar.addWorkingMs(startedAt, goalMs);
     return calendar.addWorkingMs(last[0], goalMs - (elapsedMs - (inSegment[inSegment.length - 1] as number)));
-  }
+  };
+  // A stopped clock within its goal still shows the due time it had; a waiting one has none.
+  const dueAt = breached || running || stoppedAt !== null ? (reaches(goalMs) ?? projected()) : null;
   const atRiskAt = running && !breached ? reaches(Math.min(goalMs, input.atRiskMs ?? goalMs)) : null;
 
   let state: ClockState['state'];
