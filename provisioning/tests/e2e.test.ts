@@ -46,7 +46,13 @@ describeWithPrograms(
       });
       return (
         (await res.json()) as {
-          incidents: Array<{ number: string; status: string; source: string; severity: string }>;
+          incidents: Array<{
+            number: string;
+            status: string;
+            source: string;
+            severity: string;
+            service: string | null;
+          }>;
         }
       ).incidents;
     };
@@ -153,7 +159,7 @@ describeWithPrograms(
           `alerting: { alertmanagers: [{ static_configs: [{ targets: ["${am.url}"] }] }] }`,
           'scrape_configs:',
           '  - job_name: opsdesk-host',
-          `    static_configs: [{ targets: ["${exporter.url}"], labels: { support_hours: 24x7 } }]`,
+          `    static_configs: [{ targets: ["${exporter.url}"], labels: { service: trading-platform, support_hours: 24x7 } }]`,
           '',
         ].join('\n'),
       );
@@ -184,7 +190,13 @@ describeWithPrograms(
         { timeoutMs: 30_000, intervalMs: 100 },
       );
       console.log(`condition → incident through Prometheus and Alertmanager: ${Date.now() - raised} ms`);
-      expect(incident).toMatchObject({ source: 'alertmanager', severity: 'P1', status: 'triggered' });
+      // the service comes from the scrape target's label, as provisioning/prometheus/prometheus.yml sets it
+      expect(incident).toMatchObject({
+        source: 'alertmanager',
+        severity: 'P1',
+        status: 'triggered',
+        service: 'trading-platform',
+      });
       // the 24x7 critical alert also paged the on-call IM channel
       await waitFor('the on-call notification', async () =>
         imPosts.some((p) => p.startsWith('/oncall')) ? true : undefined,
