@@ -1,4 +1,4 @@
-import { initPluginTranslations } from '@grafana/i18n';
+import { initPluginTranslations, t as grafanaT } from '@grafana/i18n';
 import pluginJson from './plugin.json';
 
 let ready: Promise<unknown> | undefined;
@@ -25,3 +25,12 @@ export function loadScenesTranslations(loadResources: (language: string) => Prom
   scenesReady ??= initPluginTranslations(pluginJson.id, [loadResources]);
   return scenesReady;
 }
+
+/**
+ * Grafana's t() for this plugin's strings, without HTML-escaping the values: i18next escapes
+ * interpolated values by default (a date 2026/12/1 would read 2026&#x2F;12&#x2F;1), while every
+ * string here is rendered by React as text, which is already safe. Import t from here, not from
+ * @grafana/i18n.
+ */
+export const t = (id: string, defaultMessage: string, values?: Record<string, unknown>): string =>
+  grafanaT(id, defaultMessage, values && { ...values, interpolation: { escapeValue: false } });

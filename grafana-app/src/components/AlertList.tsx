@@ -1,11 +1,10 @@
 import React, { lazy, Suspense } from 'react';
 import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
-import { t } from '@grafana/i18n';
 import { config } from '@grafana/runtime';
 import { Alert as Notice, LinkButton, LoadingPlaceholder, Stack, useStyles2 } from '@grafana/ui';
 import type { Alert, IncidentDetail } from '../api/types';
-import { loadScenesTranslations } from '../i18n';
+import { loadScenesTranslations, t } from '../i18n';
 import { exploreUrl, expressionOf } from '../utils/explore';
 import { formatTime } from './format';
 

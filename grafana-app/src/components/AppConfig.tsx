@@ -2,7 +2,7 @@ import React, { useState } from 'react';
 import { lastValueFrom } from 'rxjs';
 import { css } from '@emotion/css';
 import { AppPluginMeta, GrafanaTheme2, PluginConfigPageProps, PluginMeta } from '@grafana/data';
-import { t } from '@grafana/i18n';
+import { t } from '../i18n';
 import { DataSourcePicker, getBackendSrv } from '@grafana/runtime';
 import { Alert, Button, Field, FieldSet, Input, SecretInput, Stack, useStyles2 } from '@grafana/ui';
 import { ApiError } from '../api/client';

@@ -2,7 +2,7 @@ import React from 'react';
 import { Badge } from '@grafana/ui';
 import type { SlaGoal, Severity, Status } from '../api/types';
 import { formatSeconds, formatTime, goalLabel, SEVERITY_COLORS, statusLabel } from './format';
-import { t } from '@grafana/i18n';
+import { t } from '../i18n';
 
 export function SeverityBadge({ severity }: { severity: Severity }) {
   return <Badge text={severity} color={SEVERITY_COLORS[severity]} />;

@@ -1,5 +1,5 @@
 import React from 'react';
-import { t } from '@grafana/i18n';
+import { t } from '../i18n';
 import { Alert } from '@grafana/ui';
 import { ApiError } from '../api/client';
 

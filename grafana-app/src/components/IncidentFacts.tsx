@@ -1,7 +1,7 @@
 import React, { useState } from 'react';
 import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
-import { t } from '@grafana/i18n';
+import { t } from '../i18n';
 import { Button, Field, Input, RadioButtonGroup, Stack, TextArea, useStyles2 } from '@grafana/ui';
 import { SEVERITIES, SUPPORT_MODES, type Incident, type Severity, type SupportMode } from '../api/types';
 import { formatTime } from './format';

@@ -1,7 +1,7 @@
 import React, { useEffect, useState } from 'react';
 import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
-import { t } from '@grafana/i18n';
+import { t } from '../i18n';
 import { Badge, Button, Field, IconButton, Input, Select, Stack, TextArea, useStyles2 } from '@grafana/ui';
 import { getReview, saveReview } from '../api/opsdesk';
 import type { ActionItemDraft, ReviewDraft } from '../api/types';

@@ -1,7 +1,7 @@
 import React from 'react';
 import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
-import { t } from '@grafana/i18n';
+import { t } from '../i18n';
 import { useStyles2 } from '@grafana/ui';
 import type { Status, TimelineEntry } from '../api/types';
 import { formatTime, goalLabel, statusLabel } from './format';

@@ -1,4 +1,5 @@
-import { formatDate, t } from '@grafana/i18n';
+import { formatDate } from '@grafana/i18n';
+import { t } from '../i18n';
 import type { Action, Severity, Status } from '../api/types';
 
 /** 3 d 4 h, 2 h 5 min, 45 s: the largest two units. */

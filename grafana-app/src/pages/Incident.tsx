@@ -2,7 +2,7 @@ import React, { useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
-import { t } from '@grafana/i18n';
+import { t } from '../i18n';
 import { PluginPage } from '@grafana/runtime';
 import { Button, LinkButton, LoadingPlaceholder, Stack, TextArea, useStyles2 } from '@grafana/ui';
 import { addComment, getIncident, getTimeline, transitionIncident, updateIncident } from '../api/opsdesk';

@@ -2,7 +2,7 @@ import React, { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
-import { t } from '@grafana/i18n';
+import { t } from '../i18n';
 import { PluginPage } from '@grafana/runtime';
 import { Field, Input, LoadingPlaceholder, useStyles2 } from '@grafana/ui';
 import { getSlaReport, listIncidents } from '../api/opsdesk';
