@@ -41,7 +41,7 @@ export const serverConfigSchema = z
     alertmanager: z
       .strictObject({
         /**
-         * Body limit of the webhook receiver. Measured with Alertmanager 0.25 (server/bench/
+         * Body limit of the webhook receiver. Measured with Alertmanager 0.25 and 0.35 (server/bench/
          * alertmanager-payload.js): 5.2 KB per alert with 10 labels, a 4 KiB description and a
          * long generator URL, so 10,000 alerts in one group is 49.8 MiB; 64 MiB takes that group.
          */
