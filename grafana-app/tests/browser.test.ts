@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { describeWithPrograms, freePort, startService, type RunningService } from '@opsdesk/testing';
@@ -96,6 +96,37 @@ function suite(react: 18 | 19) {
   // screenshots once, from the React 18 run
   const shot = (page: Page, name: string) =>
     react === 18 ? page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true }) : Promise.resolve();
+  /** One firing alert as Alertmanager's webhook (v4) sends it; answers the incident number. */
+  const fireAlert = async (
+    alertname: string,
+    opts: { annotations?: Record<string, string>; generatorURL?: string; truncatedAlerts?: number; service?: string }
+  ): Promise<string> => {
+    const labels = { alertname, severity: 'warning', service: opts.service ?? 'gateway' };
+    const res = await api<{ incident: string | null }>('POST', '/api/v1/alertmanager/webhook', {
+      version: '4',
+      groupKey: `{}:{alertname="${alertname}"}`,
+      truncatedAlerts: opts.truncatedAlerts ?? 0,
+      status: 'firing',
+      receiver: 'opsdesk',
+      groupLabels: { alertname },
+      commonLabels: labels,
+      commonAnnotations: opts.annotations ?? {},
+      externalURL: 'http://alertmanager:9093',
+      alerts: [
+        {
+          status: 'firing',
+          labels,
+          annotations: opts.annotations ?? {},
+          startsAt: new Date(Date.now() - 600_000).toISOString(),
+          endsAt: '0001-01-01T00:00:00Z',
+          generatorURL: opts.generatorURL ?? 'http://prometheus:9090/graph',
+          fingerprint: createHash('sha256').update(alertname).digest('hex').slice(0, 16),
+        },
+      ],
+    });
+    expect(res.incident).toMatch(/^INC-/);
+    return res.incident!;
+  };
   const proxied = (pathRe: RegExp, method: string) =>
     host.log.filter((l) => l.method === method && pathRe.test(l.path));
 
@@ -430,31 +461,10 @@ function suite(react: 18 | 19) {
   });
 
   test('under a sub-path and in another org: links, Explore and the breadcrumb', async () => {
-    const alerted = await api<{ incident: string | null }>('POST', '/api/v1/alertmanager/webhook', {
-      version: '4',
-      groupKey: `{}:{alertname="OrderLatencyHigh-${react}"}`,
-      truncatedAlerts: 0,
-      status: 'firing',
-      receiver: 'opsdesk',
-      groupLabels: { alertname: `OrderLatencyHigh-${react}` },
-      commonLabels: { alertname: `OrderLatencyHigh-${react}`, severity: 'warning', service: 'gateway' },
-      commonAnnotations: { summary: 'Order latency over 200 ms' },
-      externalURL: 'http://alertmanager:9093',
-      alerts: [
-        {
-          status: 'firing',
-          labels: { alertname: `OrderLatencyHigh-${react}`, severity: 'warning', service: 'gateway' },
-          annotations: { summary: 'Order latency over 200 ms' },
-          startsAt: new Date(Date.now() - 600_000).toISOString(),
-          endsAt: '0001-01-01T00:00:00Z',
-          generatorURL:
-            'http://prometheus:9090/graph?g0.expr=histogram_quantile%280.99%2C+rate%28x%5B5m%5D%29%29+%3E+0.2',
-          fingerprint: `f00d${react}`,
-        },
-      ],
+    const number = await fireAlert(`OrderLatencyHigh-${react}`, {
+      annotations: { summary: 'Order latency over 200 ms' },
+      generatorURL: 'http://prometheus:9090/graph?g0.expr=histogram_quantile%280.99%2C+rate%28x%5B5m%5D%29%29+%3E+0.2',
     });
-    const number = alerted.incident!;
-    expect(number).toMatch(/^INC-/);
     const sub = await startTestHost({
       distDir: DIST,
       hostDir: path.join(__dirname, 'host'),
@@ -496,33 +506,15 @@ function suite(react: 18 | 19) {
   });
 
   test('an Editor changes severity, assignee and support mode; alerts show their runbook and summary in Chinese', async () => {
-    const hook = await api<{ incident: string | null }>('POST', '/api/v1/alertmanager/webhook', {
-      version: '4',
-      groupKey: `{}:{alertname="ClearingBatchLate-${react}"}`,
+    const number = await fireAlert(`ClearingBatchLate-${react}`, {
+      service: 'clearing',
       truncatedAlerts: 3,
-      status: 'firing',
-      receiver: 'opsdesk',
-      groupLabels: { alertname: `ClearingBatchLate-${react}` },
-      commonLabels: { alertname: `ClearingBatchLate-${react}`, severity: 'warning', service: 'clearing' },
-      commonAnnotations: {},
-      externalURL: 'http://alertmanager:9093',
-      alerts: [
-        {
-          status: 'firing',
-          labels: { alertname: `ClearingBatchLate-${react}`, severity: 'warning', service: 'clearing' },
-          annotations: {
-            summary: 'Clearing batch is late',
-            summary_zh: '清算批处理延迟',
-            runbook_url: 'https://runbooks.example.com/clearing#late',
-          },
-          startsAt: new Date(Date.now() - 300_000).toISOString(),
-          endsAt: '0001-01-01T00:00:00Z',
-          generatorURL: 'http://prometheus:9090/graph',
-          fingerprint: `c1ea${react}`,
-        },
-      ],
+      annotations: {
+        summary: 'Clearing batch is late',
+        summary_zh: '清算批处理延迟',
+        runbook_url: 'https://runbooks.example.com/clearing#late',
+      },
     });
-    const number = hook.incident!;
     const page = await open(`${BASE}/incidents/${number}`, { lang: 'zh-Hans' });
     const alerts = page.getByTestId('incident-alerts');
     await alerts.getByText('清算批处理延迟').waitFor();
