@@ -40,6 +40,10 @@ export class PostgresDb implements Db {
     });
     // An idle client losing its connection must not crash the process; the pool replaces it.
     this.pool.on('error', () => undefined);
+    // Nor a checked-out one between two queries (the scheduler's advisory-lock session, a
+    // transaction): pg emits that as an 'error' event, which unheard ends the process. The next
+    // query on it fails instead, the request gets its 503, and the pool drops the client.
+    this.pool.on('connect', (client) => client.on('error', () => undefined));
     this.q = bind(this.pool);
   }
 
