@@ -25,7 +25,10 @@ function attempt(host: string, port: number, timeoutMs: number): Promise<number 
     const done = (answered: boolean) => {
       clearTimeout(timer);
       socket.destroy();
-      resolve(answered ? (performance.now() - t0) / 1000 : undefined);
+      const elapsed = performance.now() - t0;
+      // On a busy event loop the timer can fire late, after the kernel has retransmitted a lost
+      // SYN (at 1 s) and its answer came back: an answer later than the timeout is a loss.
+      resolve(answered && elapsed <= timeoutMs ? elapsed / 1000 : undefined);
     };
     const timer = setTimeout(() => done(false), timeoutMs);
     socket.once('connect', () => done(true));
