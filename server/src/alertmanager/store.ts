@@ -1,4 +1,5 @@
 import type { Db, Param } from '../db';
+import type { AlertRow } from '../incidents/store';
 
 /** The stored state of one alert (fingerprint + startsAt), as the receiver needs it. */
 export interface KnownAlert {
@@ -7,19 +8,8 @@ export interface KnownAlert {
   annotations: string;
 }
 
-export interface NewAlertRow {
-  fingerprint: string;
-  starts_at: number;
-  incident_id: string;
-  status: 'firing' | 'resolved';
-  ends_at: number | null;
-  alertname: string;
-  labels: string;
-  annotations: string;
-  generator_url: string;
-  first_seen_at: number;
-  last_seen_at: number;
-}
+/** An alert row as the receiver writes it: Alertmanager reports only firing or resolved. */
+export type NewAlertRow = Omit<AlertRow, 'status'> & { status: 'firing' | 'resolved' };
 
 export interface NewTimelineRow {
   incident_id: string;
