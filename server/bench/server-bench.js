@@ -149,7 +149,24 @@ async function seed(database) {
   await db.close();
 }
 
+/**
+ * Waits until the server has stored the clocks of the incidents the seed wrote behind its back
+ * (opsdesk_sla_clocks_stale falls to 0), so the listing is measured in the steady state and not
+ * against the one-off background recompute; answers how long that took, in seconds.
+ */
+async function settled(url) {
+  const t0 = Date.now();
+  while (Date.now() - t0 < 600_000) {
+    const text = await fetch(`${url}/metrics`).then((r) => r.text());
+    const m = /^opsdesk_sla_clocks_stale\s+(\S+)/m.exec(text);
+    if (!m || Number(m[1]) === 0) return (Date.now() - t0) / 1000;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error('the stored SLA clocks did not settle within 10 minutes');
+}
+
 async function listBench(url) {
+  const settle = await settled(url);
   const queries = [
     '/api/v1/incidents?limit=50',
     '/api/v1/incidents?limit=50&status=triggered,acknowledged&severity=P1,P2',
@@ -166,7 +183,7 @@ async function listBench(url) {
       ),
     );
   }
-  return { p50: quantile(lat, 0.5), p99: quantile(lat, 0.99) };
+  return { p50: quantile(lat, 0.5), p99: quantile(lat, 0.99), settle };
 }
 
 const OPEN = Number(process.env.BENCH_OPEN_INCIDENTS || 20_000);
@@ -345,6 +362,7 @@ async function main() {
     s = await startServer(listDb);
     const l1 = await listBench(s.url);
     await s.stop();
+    rows.push([`clocks of the seeded incidents stored (background), SQLite, s`, l1.settle, '']);
     rows.push([`list 50/page filtered, SQLite, ${INCIDENTS} incidents: p50 ms`, l1.p50, '']);
     rows.push([`list 50/page filtered, SQLite, ${INCIDENTS} incidents: p99 ms`, l1.p99, '< 30']);
 
@@ -360,6 +378,7 @@ async function main() {
       s = await startServer(pgUrl);
       const l2 = await listBench(s.url);
       await s.stop();
+      rows.push([`clocks of the seeded incidents stored (background), PostgreSQL, s`, l2.settle, '']);
       rows.push([`list 50/page filtered, PostgreSQL, ${INCIDENTS} incidents: p50 ms`, l2.p50, '']);
       rows.push([`list 50/page filtered, PostgreSQL, ${INCIDENTS} incidents: p99 ms`, l2.p99, '< 30']);
       console.log(
