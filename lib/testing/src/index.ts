@@ -4,3 +4,4 @@ export * from './process';
 export * from './programs';
 export * from './prometheus';
 export * from './exporter-checks';
+export * from './arbitraries';
