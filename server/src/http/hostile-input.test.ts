@@ -1,5 +1,5 @@
 import { DATABASE_KINDS } from '../testing/databases';
-import { startTestServer, type TestServer } from '../testing/server';
+import { startTestServer, storeFingerprint, type TestServer } from '../testing/server';
 import { webhookPayload } from '../testing/alerts';
 
 /**
@@ -260,17 +260,6 @@ function hostileSet(incident: string): Hostile[] {
   return set;
 }
 
-const TABLES = [
-  'incidents',
-  'incident_alerts',
-  'incident_pauses',
-  'timeline',
-  'reviews',
-  'action_items',
-  'tokens',
-  'counters',
-];
-
 describe.each(DATABASE_KINDS)('hostile input on %s', (kind) => {
   let s: TestServer;
   let incident = '';
@@ -282,14 +271,7 @@ describe.each(DATABASE_KINDS)('hostile input on %s', (kind) => {
   });
   afterAll(() => s.stop());
 
-  const fingerprint = async () => {
-    const parts: string[] = [];
-    for (const t of TABLES) {
-      const rows = await s.ctx.db.all(`SELECT * FROM ${t} ORDER BY 1`);
-      parts.push(JSON.stringify(rows.map((r) => ({ ...r, last_used_at: null }))));
-    }
-    return parts.join('\n');
-  };
+  const fingerprint = () => storeFingerprint(s.ctx.db);
 
   test('every hostile request gets a 4xx naming the field, and nothing is stored', async () => {
     const before = await fingerprint();

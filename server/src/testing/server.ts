@@ -55,3 +55,25 @@ export async function startTestServer(
     },
   };
 }
+
+/**
+ * Everything the database holds, as text, to show that a refused request stored nothing: every
+ * table of the schema (new ones included without a list to update), rows in key order; a token's
+ * last use is left out (reading records it).
+ */
+export async function storeFingerprint(db: TestServer['ctx']['db']): Promise<string> {
+  const tables =
+    db.kind === 'sqlite'
+      ? await db.all<{ name: string }>(
+          "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+        )
+      : await db.all<{ name: string }>(
+          'SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() ORDER BY 1',
+        );
+  const parts: string[] = [];
+  for (const { name } of tables) {
+    const rows = await db.all<Record<string, unknown>>(`SELECT * FROM ${name} ORDER BY 1`);
+    parts.push(`${name} ${JSON.stringify(rows.map((r) => ({ ...r, last_used_at: null })))}`);
+  }
+  return parts.join('\n');
+}
