@@ -3,12 +3,14 @@ import path from 'node:path';
 import { parseConfigText } from '@opsdesk/exporter-core';
 import { transferConfigSchema } from './config';
 
-test("the README's worked channels.yml is a valid config with three participants", () => {
-  const readme = readFileSync(path.join(__dirname, '..', '..', '..', 'README.md'), 'utf8');
-  const section = readme.slice(readme.indexOf('### Three participants in `channels.yml`'));
+test("the reference's worked channels.yml is a valid config with three participants", () => {
+  const doc = readFileSync(path.join(__dirname, '..', '..', '..', 'docs', 'transfer-exporter.md'), 'utf8');
+  const heading = doc.indexOf('## Three participants in `channels.yml`');
+  expect(heading).toBeGreaterThanOrEqual(0);
+  const section = doc.slice(heading);
   const yaml = /```yaml\n([\s\S]*?)```/.exec(section)?.[1];
   expect(yaml).toBeDefined();
-  const config = parseConfigText(yaml!, 'README.md', transferConfigSchema, {
+  const config = parseConfigText(yaml!, 'docs/transfer-exporter.md', transferConfigSchema, {
     OPSDESK_TRANSFER_TOKEN: 'readme-token-0123456789',
   });
   expect(config.participants.map((p) => [p.name, p.channels[0]!.kind])).toEqual([
