@@ -33,7 +33,23 @@ function seriesValue(
   return sink.families.get(name)?.series.get(key);
 }
 
+// Timing limits run on jest's fake clock (setTimeout and process.hrtime alike), so they are exact
+// and a busy machine cannot make them flaky.
+afterEach(() => jest.useRealTimers());
+
+/** Whether a promise has settled, after letting the microtasks it is waiting on run. */
+async function settled(p: Promise<unknown>): Promise<boolean> {
+  let done = false;
+  void p.then(
+    () => (done = true),
+    () => (done = true),
+  );
+  await jest.advanceTimersByTimeAsync(0);
+  return done;
+}
+
 test('a hung collector times out without delaying the others', async () => {
+  jest.useFakeTimers();
   let release!: () => void;
   const hung: Collector = {
     name: 'hung',
@@ -41,25 +57,34 @@ test('a hung collector times out without delaying the others', async () => {
     collect: () => new Promise<void>((r) => (release = r)),
   };
   const { r } = runner([quick('a'), hung, quick('b')]);
-  const started = Date.now();
-  const sink = await r.scrape();
-  const elapsed = Date.now() - started;
-  expect(elapsed).toBeGreaterThanOrEqual(190);
-  expect(elapsed).toBeLessThan(2000);
+  const scrape = r.scrape();
+  await jest.advanceTimersByTimeAsync(199);
+  expect(await settled(scrape)).toBe(false); // the scrape waits for the hung collector's timeout
+  await jest.advanceTimersByTimeAsync(1);
+  expect(await settled(scrape)).toBe(true); // and no longer
+  const sink = await scrape;
   expect(seriesValue(sink, 'test_collector_success', 'hung')).toBe(0);
   expect(seriesValue(sink, 'test_collector_success', 'a')).toBe(1);
   expect(seriesValue(sink, 'test_a_value')).toBe(1);
   expect(seriesValue(sink, 'test_b_value')).toBe(1);
-  expect(seriesValue(sink, 'test_collector_duration_seconds', 'a')).toBeLessThan(0.1);
-  expect(seriesValue(sink, 'test_collector_duration_seconds', 'hung')).toBeGreaterThanOrEqual(0.19);
+  expect(seriesValue(sink, 'test_collector_duration_seconds', 'a')).toBe(0);
+  expect(seriesValue(sink, 'test_collector_duration_seconds', 'hung')).toBeCloseTo(0.2, 6);
 
   // While the first run still hangs, the next scrape does not start a second one and does not wait.
-  const again = Date.now();
-  const sink2 = await r.scrape();
-  expect(Date.now() - again).toBeLessThan(150);
+  const again = r.scrape();
+  expect(await settled(again)).toBe(true);
+  const sink2 = await again;
   expect(seriesValue(sink2, 'test_collector_success', 'hung')).toBe(0);
+  expect(seriesValue(sink2, 'test_collector_duration_seconds', 'hung')).toBe(0);
+
+  // Once it ends, the collector runs again on the next scrape.
   release();
-  await new Promise((res) => setImmediate(res));
+  await jest.advanceTimersByTimeAsync(0);
+  const third = r.scrape();
+  await jest.advanceTimersByTimeAsync(200);
+  const sink3 = await third;
+  expect(seriesValue(sink3, 'test_collector_success', 'hung')).toBe(0); // it hangs again, up to its timeout
+  expect(seriesValue(sink3, 'test_collector_duration_seconds', 'hung')).toBeCloseTo(0.2, 6);
 });
 
 test('a failing collector reports success 0 and keeps none of its partial output', async () => {
@@ -78,6 +103,7 @@ test('a failing collector reports success 0 and keeps none of its partial output
 });
 
 test('concurrent scrapes share one in-flight collection', async () => {
+  jest.useFakeTimers();
   let runs = 0;
   const slow: Collector = {
     name: 'slow',
@@ -88,10 +114,14 @@ test('concurrent scrapes share one in-flight collection', async () => {
     },
   };
   const { r } = runner([slow]);
-  const results = await Promise.all(Array.from({ length: 10 }, () => r.scrape()));
+  const scrapes = Array.from({ length: 10 }, () => r.scrape());
+  await jest.advanceTimersByTimeAsync(50);
+  const results = await Promise.all(scrapes);
   expect(runs).toBe(1);
   expect(new Set(results).size).toBe(1);
-  await r.scrape();
+  const next = r.scrape();
+  await jest.advanceTimersByTimeAsync(50);
+  await next;
   expect(runs).toBe(2);
 });
 
