@@ -5,3 +5,4 @@ export * from './programs';
 export * from './prometheus';
 export * from './exporter-checks';
 export * from './arbitraries';
+export * from './golden';
