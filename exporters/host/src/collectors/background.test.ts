@@ -12,7 +12,14 @@ const aptOutput = readFileSync(
   'utf8',
 );
 const ok = (stdout: string, code = 0): CommandResult => ({ stdout, stderr: '', code });
-const flush = () => new Promise((r) => setTimeout(r, 20));
+
+// Background checks run on timers (their interval and their timeout): on jest's fake clock the
+// tests move time on exactly, instead of sleeping and hoping a run has finished.
+const T0 = Date.parse('2026-12-01T09:00:00Z');
+beforeEach(() => jest.useFakeTimers({ now: T0 }));
+afterEach(() => jest.useRealTimers());
+/** Lets a started check's (immediately answering) commands finish, without moving the clock. */
+const settle = () => jest.advanceTimersByTimeAsync(0);
 
 describe('patches', () => {
   test('reports pending, security, held, reboot and check status from apt', async () => {
@@ -31,7 +38,7 @@ describe('patches', () => {
       },
     );
     collector.start?.();
-    await flush();
+    await settle();
     const sink = await collectOnce(collector);
     collector.stop?.();
     expect(calls[0]).toBe('apt-get --just-print -o Debug::NoLocking=true dist-upgrade');
@@ -47,14 +54,16 @@ describe('patches', () => {
     expect(sink.families.get('opsdesk_host_patches_check_failed')?.help).toContain('every 30m');
   });
 
-  test('a failed check keeps the last good values and flips the failure gauge', async () => {
+  test('the check runs again every interval; a failed one keeps the last good values and flips the failure gauge', async () => {
     let fail = false;
+    let runs = 0;
     const collector = patchesCollector(
       { interval: 1_800_000, check_timeout: 60_000, manager: 'apt' },
       silentLogger,
       {
         manager: apt,
         run: async (file) => {
+          if (file === 'apt-get') runs++;
           if (fail)
             return {
               stdout: '',
@@ -67,20 +76,55 @@ describe('patches', () => {
       },
     );
     collector.start?.();
-    await flush();
+    await settle();
     const before = await collectOnce(collector);
+    expect(runs).toBe(1);
     fail = true;
-    // the next scheduled run is 30 min out; a restart runs the check now, as the timer would
-    collector.stop?.();
-    collector.start?.();
-    await flush();
+    await jest.advanceTimersByTimeAsync(1_800_000 - 1);
+    expect(runs).toBe(1); // not before its interval
+    expect(sampleOf(await collectOnce(collector), 'opsdesk_host_patches_check_failed')).toBe(0);
+    await jest.advanceTimersByTimeAsync(1);
+    expect(runs).toBe(2);
     const after = await collectOnce(collector);
     collector.stop?.();
     expect(sampleOf(before, 'opsdesk_host_patches_check_failed')).toBe(0);
     expect(sampleOf(after, 'opsdesk_host_patches_check_failed')).toBe(1);
     expect(sampleOf(after, 'opsdesk_host_patches_security_upgrades_pending')).toBe(66);
-    expect(sampleOf(after, 'opsdesk_host_patches_last_success_timestamp_seconds')).toBe(
-      sampleOf(before, 'opsdesk_host_patches_last_success_timestamp_seconds'),
+    expect(sampleOf(before, 'opsdesk_host_patches_last_success_timestamp_seconds')).toBe(T0 / 1000);
+    expect(sampleOf(after, 'opsdesk_host_patches_last_success_timestamp_seconds')).toBe(T0 / 1000);
+  });
+
+  test('a check that hangs fails at its timeout, and the next run recovers', async () => {
+    let hang = true;
+    const collector = patchesCollector(
+      { interval: 1_800_000, check_timeout: 60_000, manager: 'apt' },
+      silentLogger,
+      {
+        manager: apt,
+        run: (file) => {
+          if (hang) return new Promise<CommandResult>(() => {}); // a package manager waiting on a lock
+          return Promise.resolve(file === 'apt-mark' ? ok('') : ok(aptOutput));
+        },
+        fileMtime: async () => undefined,
+      },
+    );
+    collector.start?.();
+    await jest.advanceTimersByTimeAsync(60_000 - 1);
+    const waiting = await collectOnce(collector);
+    expect(sampleOf(waiting, 'opsdesk_host_patches_check_failed')).toBe(0); // still running, no result yet
+    expect(waiting.families.has('opsdesk_host_patches_security_upgrades_pending')).toBe(false);
+    await jest.advanceTimersByTimeAsync(1);
+    const timedOut = await collectOnce(collector);
+    expect(sampleOf(timedOut, 'opsdesk_host_patches_check_failed')).toBe(1);
+    expect(sampleOf(timedOut, 'opsdesk_host_patches_check_duration_seconds')).toBe(60);
+    hang = false;
+    await jest.advanceTimersByTimeAsync(1_800_000);
+    const recovered = await collectOnce(collector);
+    collector.stop?.();
+    expect(sampleOf(recovered, 'opsdesk_host_patches_check_failed')).toBe(0);
+    expect(sampleOf(recovered, 'opsdesk_host_patches_security_upgrades_pending')).toBe(66);
+    expect(sampleOf(recovered, 'opsdesk_host_patches_last_success_timestamp_seconds')).toBe(
+      (T0 + 60_000 + 1_800_000) / 1000,
     );
   });
 
@@ -124,7 +168,7 @@ describe('systemd', () => {
       },
     );
     collector.start?.();
-    await flush();
+    await settle();
     const sink = await collectOnce(collector);
     collector.stop?.();
     expect(sampleOf(sink, 'opsdesk_host_systemd_failed_units')).toBe(2);
@@ -169,9 +213,7 @@ describe('timesync', () => {
     const collector = timesyncCollector({ interval: 60_000 }, silentLogger, { source: undefined });
     collector.start?.();
     const sink = await collectOnce(collector);
-    expect(
-      Math.abs((sampleOf(sink, 'opsdesk_host_time_seconds') as number) - Date.now() / 1000),
-    ).toBeLessThan(5);
+    expect(sampleOf(sink, 'opsdesk_host_time_seconds')).toBe(T0 / 1000);
     expect(sink.families.has('opsdesk_host_time_offset_seconds')).toBe(false);
   });
 
@@ -181,7 +223,7 @@ describe('timesync', () => {
       run: async () => ok('A9FEA97B,ntp,3,1732600000.1,-0.25,0,0,0,0,0,0,0,64,Normal\n'),
     });
     collector.start?.();
-    await flush();
+    await settle();
     const sink = await collectOnce(collector);
     collector.stop?.();
     expect(sampleOf(sink, 'opsdesk_host_time_offset_seconds', { source: 'chrony' })).toBe(-0.25);

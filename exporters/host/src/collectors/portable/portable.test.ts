@@ -20,19 +20,31 @@ test('cpu: os.cpus() milliseconds become cpu_seconds_total per mode', async () =
   expect(sampleOf(sink, 'opsdesk_host_cpu_seconds_total', { cpu: '0', mode: 'iowait' })).toBeUndefined();
 });
 
-test('meminfo: sampled in the background, absent until the first sample', async () => {
+test('meminfo: sampled in the background every interval, absent until the first sample', async () => {
+  // on jest's fake clock, so the sampling interval is exact rather than slept through
+  jest.useFakeTimers();
+  let available = 5e9;
   const fakeSi = async () =>
     ({
-      mem: async () => ({ total: 8e9, available: 5e9, free: 1e9, swaptotal: 2e9, swapfree: 2e9 }),
+      mem: async () => ({ total: 8e9, available, free: 1e9, swaptotal: 2e9, swapfree: 2e9 }),
     }) as unknown as SystemInformation;
   const collector = portableMeminfoCollector(silentLogger, 60_000, fakeSi);
-  expect((await collectOnce(collector)).families.size).toBe(0);
-  collector.start?.();
-  await new Promise((r) => setTimeout(r, 20));
-  const sink = await collectOnce(collector);
-  collector.stop?.();
-  expect(sampleOf(sink, 'opsdesk_host_memory_available_bytes')).toBe(5e9);
-  expect(sampleOf(sink, 'opsdesk_host_memory_swap_total_bytes')).toBe(2e9);
+  try {
+    expect((await collectOnce(collector)).families.size).toBe(0);
+    collector.start?.();
+    await jest.advanceTimersByTimeAsync(0);
+    const sink = await collectOnce(collector);
+    expect(sampleOf(sink, 'opsdesk_host_memory_available_bytes')).toBe(5e9);
+    expect(sampleOf(sink, 'opsdesk_host_memory_swap_total_bytes')).toBe(2e9);
+    available = 4e9;
+    await jest.advanceTimersByTimeAsync(60_000 - 1);
+    expect(sampleOf(await collectOnce(collector), 'opsdesk_host_memory_available_bytes')).toBe(5e9);
+    await jest.advanceTimersByTimeAsync(1);
+    expect(sampleOf(await collectOnce(collector), 'opsdesk_host_memory_available_bytes')).toBe(4e9);
+  } finally {
+    collector.stop?.();
+    jest.useRealTimers();
+  }
 });
 
 test('the collector set follows the platform, keeping the Linux names', () => {
