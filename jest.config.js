@@ -19,7 +19,12 @@ const node = {
     '**/provisioning/tests/**/*.test.ts',
   ],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
-  transform: { '^.+\\.tsx?$': ['@swc/jest', { jsc: { target: 'es2022' } }] },
+  transform: {
+    '^.+\\.tsx?$': ['@swc/jest', { jsc: { target: 'es2022' } }],
+    // temporal-polyfill (and its temporal-utils) ship ES modules only (Node requires them natively; jest's require does not)
+    '/node_modules/temporal-(polyfill|utils)/.+\\.js$': ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }],
+  },
+  transformIgnorePatterns: ['/node_modules/(?!temporal-(polyfill|utils)/)'],
   // Workspace packages are tested from source, so a test never runs against a stale build.
   moduleNameMapper: {
     '^@opsdesk/exporter-core$': '<rootDir>/exporters/core/src/index.ts',

@@ -80,6 +80,7 @@ export const serverConfigSchema = z
         calendars: z.array(calendarSpecSchema).default([
           {
             name: '24x7',
+            kind: 'service',
             timezone: 'Asia/Shanghai',
             hours: '24x7',
             holidays: { files: [], dates: [], workdays: [] },

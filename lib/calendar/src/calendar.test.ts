@@ -76,11 +76,15 @@ test('the ICS parser reads the published Chinese holiday calendar', () => {
   const days = parseIcs(
     readFileSync(path.join(__dirname, 'fixtures', 'china-2026.ics'), 'utf8'),
     'china-2026.ics',
+    { timeZone: 'Asia/Shanghai', years: { from: 2020, to: 2030 } },
   );
   expect(days.holidays.get('2026-10-01')).toBe('国庆节(休)');
   expect(days.workdays.get('2026-10-10')).toBe('国庆节(班)');
   expect(days.holidays.has('2026-10-10')).toBe(false);
-  expect(() => parseIcs('hello', 'x.ics')).toThrow('x.ics: not an iCalendar file');
+  expect(() => parseIcs('hello', 'x.ics', { timeZone: 'UTC', years: { from: 2026, to: 2026 } })).toThrow(
+    'x.ics: not an iCalendar file',
+  );
+  expect(days.datedYears).toEqual(new Set([2026]));
 });
 
 test('bad hours and zones are refused with the reason', () => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { ALWAYS, Calendar, type DayInterval } from './calendar';
+import { ALWAYS, CALENDAR_KINDS, Calendar, type CalendarKind, type DayInterval } from './calendar';
 import { chinaDays } from './china';
 import { parseIcs } from './ics';
 import { assertTimeZone } from './zone';
@@ -57,36 +57,69 @@ export const timeZoneSchema = z
     }
   });
 
-export const calendarSpecSchema = z.strictObject({
-  name: z.string().min(1),
-  timezone: timeZoneSchema,
-  /** "24x7", or hours per weekday; `weekdays` sets Monday to Friday at once */
-  hours: z.union([
-    z.literal('24x7'),
-    z.strictObject({
-      weekdays: hours.optional(),
-      mon: hours.optional(),
-      tue: hours.optional(),
-      wed: hours.optional(),
-      thu: hours.optional(),
-      fri: hours.optional(),
-      sat: hours.optional(),
-      sun: hours.optional(),
-    }),
-  ]),
-  /** hours of a make-up workday; default: Monday's */
-  makeup_day_hours: hours.optional(),
-  holidays: z
+/**
+ * One calendar, as every config writes it (the server's `sla.calendars`, the transfer exporter's
+ * and the flow exporter's `calendars`). `kind` defaults to what the config uses calendars for:
+ * `service` for SLA clocks, `trading` for trading windows (see calendarSpec).
+ */
+export function calendarSpec(defaultKind: CalendarKind) {
+  return z
     .strictObject({
-      /** `cn`: mainland China public holidays and make-up workdays, built in */
-      builtin: z.enum(['cn']).optional(),
-      /** YAML (`holidays: [...]`, `workdays: [...]`) or ICS files, relative to the config file */
-      files: z.array(z.string()).default([]),
-      dates: z.array(date).default([]),
-      workdays: z.array(date).default([]),
+      name: z.string().min(1),
+      /** service: when the team works (make-up workdays work); trading: when the market trades */
+      kind: z.enum(CALENDAR_KINDS).default(defaultKind),
+      timezone: timeZoneSchema,
+      /** "24x7", or hours per weekday; `weekdays` sets Monday to Friday at once */
+      hours: z.union([
+        z.literal('24x7'),
+        z.strictObject({
+          weekdays: hours.optional(),
+          mon: hours.optional(),
+          tue: hours.optional(),
+          wed: hours.optional(),
+          thu: hours.optional(),
+          fri: hours.optional(),
+          sat: hours.optional(),
+          sun: hours.optional(),
+        }),
+      ]),
+      /** hours of a make-up workday; default: Monday's (service calendars only) */
+      makeup_day_hours: hours.optional(),
+      holidays: z
+        .strictObject({
+          /** `cn`: mainland China public holidays and make-up workdays, built in */
+          builtin: z.enum(['cn']).optional(),
+          /** YAML (`holidays: [...]`, `workdays: [...]`) or ICS files, relative to the config file */
+          files: z.array(z.string().min(1)).default([]),
+          dates: z.array(date).default([]),
+          /** extra make-up workdays (service calendars only) */
+          workdays: z.array(date).default([]),
+        })
+        .prefault({}),
     })
-    .prefault({}),
-});
+    .superRefine((spec, ctx) => {
+      if (spec.kind !== 'trading') return;
+      // A trading calendar ignores make-up workdays (the market stays closed on them), so
+      // settings that only describe make-up workdays would silently do nothing.
+      if (spec.makeup_day_hours !== undefined)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['makeup_day_hours'],
+          message: `calendar ${spec.name} is a trading calendar, which stays closed on make-up workdays; remove makeup_day_hours, or set kind: service for a calendar of working hours`,
+        });
+      if (spec.holidays.workdays.length > 0)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['holidays', 'workdays'],
+          message: `calendar ${spec.name} is a trading calendar, which stays closed on make-up workdays; remove holidays.workdays, or set kind: service for a calendar of working hours`,
+        });
+    });
+}
+
+/** A calendar for SLA clocks: `kind` defaults to service. */
+export const calendarSpecSchema = calendarSpec('service');
+/** A calendar for trading windows (channels, flows, file deadlines): `kind` defaults to trading. */
+export const tradingCalendarSpecSchema = calendarSpec('trading');
 
 export type CalendarSpec = z.output<typeof calendarSpecSchema>;
 
@@ -95,7 +128,30 @@ const holidayFileSchema = z.strictObject({
   workdays: z.array(z.union([date, z.strictObject({ date, name: z.string().default('') })])).default([]),
 });
 
-function readHolidayFile(file: string): { holidays: Map<string, string>; workdays: Map<string, string> } {
+export interface CalendarLoadOptions {
+  /**
+   * The directory of the config file that names the calendars: holiday files resolve against it,
+   * never against the working directory. Required when a spec names holiday files.
+   */
+  baseDir?: string | undefined;
+  /** recurring ICS events are expanded over these years (default: ten years either side of `now`) */
+  years?: { from: number; to: number } | undefined;
+  /** for the default expansion years; Date.now() by default */
+  now?: number | undefined;
+}
+
+interface FileDays {
+  holidays: Map<string, string>;
+  workdays: Map<string, string>;
+  /** years the file lists dates for (recurring ICS events do not count: they are not a published list) */
+  datedYears: Iterable<number>;
+}
+
+function readHolidayFile(
+  file: string,
+  timeZone: string,
+  years: { from: number; to: number },
+): FileDays {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -104,21 +160,34 @@ function readHolidayFile(file: string): { holidays: Map<string, string>; workday
       `${file}: cannot read holiday file: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
     );
   }
-  if (/\.ics$/i.test(file)) return parseIcs(text, file);
-  const parsed = holidayFileSchema.safeParse(parseYaml(text) ?? {});
+  if (/\.ics$/i.test(file)) return parseIcs(text, file, { timeZone, years });
+  let raw: unknown;
+  try {
+    raw = parseYaml(text);
+  } catch (err) {
+    throw new Error(`${file}: invalid YAML: ${(err as Error).message.split('\n')[0]}`);
+  }
+  const parsed = holidayFileSchema.safeParse(raw ?? {});
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new Error(`${file}: ${issue?.path.join('.')}: ${issue?.message}`);
   }
   const toMap = (list: typeof parsed.data.holidays) =>
     new Map(list.map((d) => (typeof d === 'string' ? [d, ''] : [d.date, d.name])));
-  return { holidays: toMap(parsed.data.holidays), workdays: toMap(parsed.data.workdays) };
+  const days = { holidays: toMap(parsed.data.holidays), workdays: toMap(parsed.data.workdays) };
+  const datedYears = [...days.holidays.keys(), ...days.workdays.keys()].map((d) => Number(d.slice(0, 4)));
+  return { ...days, datedYears };
 }
 
-/** Builds a calendar from its spec; holiday files are read relative to `baseDir`. */
-export function buildCalendar(spec: CalendarSpec, baseDir = process.cwd()): Calendar {
+/**
+ * Builds a calendar from its spec. Holiday files are read relative to `options.baseDir` (pass
+ * the directory of the config file, or a string as a shorthand for it); a spec that names files
+ * without a base directory is refused rather than read against whatever the working directory is.
+ */
+export function buildCalendar(spec: CalendarSpec, options: string | CalendarLoadOptions = {}): Calendar {
+  const opts = typeof options === 'string' ? { baseDir: options } : options;
   if (spec.hours === '24x7') {
-    return new Calendar({ ...ALWAYS.data, name: spec.name, timeZone: spec.timezone });
+    return new Calendar({ ...ALWAYS.data, name: spec.name, kind: spec.kind, timeZone: spec.timezone });
   }
   const h = spec.hours;
   const weekly = DAYS.map((d) => h[d] ?? (d !== 'sat' && d !== 'sun' ? (h.weekdays ?? []) : []));
@@ -131,24 +200,43 @@ export function buildCalendar(spec: CalendarSpec, baseDir = process.cwd()): Cale
     cn.workdays.forEach((v, k) => workdays.set(k, v));
     knownThroughYear = cn.knownThroughYear;
   }
-  for (const f of spec.holidays.files) {
-    const days = readHolidayFile(path.resolve(baseDir, f));
-    days.holidays.forEach((v, k) => holidays.set(k, v));
+  const thisYear = new Date(opts.now ?? Date.now()).getUTCFullYear();
+  const years = opts.years ?? { from: thisYear - 10, to: thisYear + 10 };
+  spec.holidays.files.forEach((f, i) => {
+    const where = `calendar ${spec.name}: holidays.files[${i}]`;
+    if (opts.baseDir === undefined && !path.isAbsolute(f))
+      throw new Error(
+        `${where}: ${JSON.stringify(f)} is relative and no config file directory was given to resolve it against (a bug in the caller of buildCalendar; an absolute path works meanwhile)`,
+      );
+    let days: FileDays;
+    try {
+      days = readHolidayFile(path.resolve(opts.baseDir ?? '/', f), spec.timezone, years);
+    } catch (err) {
+      throw new Error(`${where}: ${(err as Error).message}`);
+    }
+    days.holidays.forEach((v, k) => {
+      holidays.set(k, v);
+      workdays.delete(k);
+    });
     days.workdays.forEach((v, k) => {
       workdays.set(k, v);
       holidays.delete(k);
     });
-    const years = [...days.holidays.keys(), ...days.workdays.keys()].map((d) => Number(d.slice(0, 4)));
-    if (knownThroughYear !== undefined && years.length > 0)
-      knownThroughYear = Math.max(knownThroughYear, ...years);
+    const dated = [...days.datedYears];
+    if (knownThroughYear !== undefined && dated.length > 0)
+      knownThroughYear = Math.max(knownThroughYear, ...dated);
+  });
+  for (const d of spec.holidays.dates) {
+    holidays.set(d, holidays.get(d) ?? '');
+    workdays.delete(d);
   }
-  for (const d of spec.holidays.dates) holidays.set(d, holidays.get(d) ?? '');
   for (const d of spec.holidays.workdays) {
     workdays.set(d, workdays.get(d) ?? '');
     holidays.delete(d);
   }
   return new Calendar({
     name: spec.name,
+    kind: spec.kind,
     timeZone: spec.timezone,
     always: false,
     weekly,
@@ -157,4 +245,21 @@ export function buildCalendar(spec: CalendarSpec, baseDir = process.cwd()): Cale
     workdays,
     knownThroughYear,
   });
+}
+
+/**
+ * Builds every calendar a config defines, by name, reading their holiday files against the
+ * config file's directory. Errors name the calendar and the file; a config loader's prepare step
+ * calls this to check the files before serving.
+ */
+export function buildCalendars(
+  specs: readonly CalendarSpec[],
+  options: CalendarLoadOptions,
+): Map<string, Calendar> {
+  const out = new Map<string, Calendar>();
+  for (const spec of specs) {
+    if (out.has(spec.name)) throw new Error(`calendar ${spec.name} is defined twice; give each calendar its own name`);
+    out.set(spec.name, buildCalendar(spec, options));
+  }
+  return out;
 }

@@ -1,37 +1,37 @@
-/**
- * Wall-clock arithmetic in an IANA time zone with nothing but Intl: the instant ↔ local-time
- * conversions a calendar needs, correct across DST changes.
- */
-const formatters = new Map<string, Intl.DateTimeFormat>();
+import type * as TemporalPolyfill from 'temporal-polyfill' with { 'resolution-mode': 'import' };
 
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      weekday: 'short',
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
+// temporal-polyfill is an ES module only; Node ≥ 20.19 requires it from CommonJS (this package's
+// output), and the jest config transforms it for the tests. The types come from the module.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { Temporal } = require('temporal-polyfill') as typeof TemporalPolyfill;
+
+/**
+ * Instant ↔ wall-clock conversions in an IANA time zone, on the Temporal polyfill (the tz rules
+ * are the runtime's ICU data through Intl, the arithmetic is Temporal's). Disambiguation is
+ * explicit and the same everywhere: a local time that does not exist (the hour skipped when
+ * clocks go forward) moves forward by the length of the gap — 02:30 on 2026-03-08 in
+ * America/New_York is 03:30 EDT — and an ambiguous one (the hour repeated when clocks go back)
+ * is the earlier instant. That is Temporal's `compatible`, which is also what RFC 5545 asks of
+ * calendar software.
+ *
+ * Temporal is slower per call than one Intl.DateTimeFormat call; the calendar therefore converts
+ * each local day once and caches the instants (see Calendar), and nothing here is on a hot path.
+ */
+export const DISAMBIGUATION = 'compatible' as const;
+
+const checkedZones = new Set<string>();
 
 /** Throws a RangeError naming the zone when it is not a valid IANA name. */
 export function assertTimeZone(timeZone: string): void {
+  if (checkedZones.has(timeZone)) return;
   try {
-    formatter(timeZone);
+    Temporal.Instant.fromEpochMilliseconds(0).toZonedDateTimeISO(timeZone);
   } catch {
     throw new RangeError(
       `unknown time zone ${JSON.stringify(timeZone)}; use an IANA name such as Asia/Shanghai`,
     );
   }
+  checkedZones.add(timeZone);
 }
 
 export interface LocalTime {
@@ -45,32 +45,29 @@ export interface LocalTime {
   weekday: number;
 }
 
-const WEEKDAYS: Record<string, number> = { Sun: 0, Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6 };
-
 export function toLocal(instantMs: number, timeZone: string): LocalTime {
-  const parts = formatter(timeZone).formatToParts(new Date(instantMs));
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  const z = Temporal.Instant.fromEpochMilliseconds(instantMs).toZonedDateTimeISO(timeZone);
   return {
-    year: Number(get('year')),
-    month: Number(get('month')),
-    day: Number(get('day')),
-    hour: Number(get('hour')),
-    minute: Number(get('minute')),
-    second: Number(get('second')),
-    weekday: WEEKDAYS[get('weekday')] ?? 0,
+    year: z.year,
+    month: z.month,
+    day: z.day,
+    hour: z.hour,
+    minute: z.minute,
+    second: z.second,
+    weekday: z.dayOfWeek % 7,
   };
 }
 
 /** Offset of the zone from UTC at an instant, in ms (Asia/Shanghai → +8 h). */
 export function offsetAt(instantMs: number, timeZone: string): number {
-  const l = toLocal(instantMs, timeZone);
-  const asUtc = Date.UTC(l.year, l.month - 1, l.day, l.hour, l.minute, l.second);
-  return asUtc - Math.floor(instantMs / 1000) * 1000;
+  const z = Temporal.Instant.fromEpochMilliseconds(instantMs).toZonedDateTimeISO(timeZone);
+  return z.offsetNanoseconds / 1e6;
 }
 
 /**
- * The instant at which the wall clock in `timeZone` shows the given local time. In a DST gap the
- * time that does not exist maps forward; in an overlap the earlier instant is taken.
+ * The instant at which the wall clock in `timeZone` shows `minuteOfDay` minutes after midnight of
+ * the local date (1440 is the next midnight). A time in a DST gap moves forward by the gap; in
+ * an overlap the earlier instant is taken (see DISAMBIGUATION).
  */
 export function fromLocal(
   year: number,
@@ -79,10 +76,23 @@ export function fromLocal(
   minuteOfDay: number,
   timeZone: string,
 ): number {
-  const guess = Date.UTC(year, month - 1, day) + minuteOfDay * 60_000;
-  const first = guess - offsetAt(guess, timeZone);
-  const second = guess - offsetAt(first, timeZone);
-  return Math.min(first, second);
+  // Calendar arithmetic on the wall fields first (1440 → next day 00:00), zone rules second.
+  const wall = new Date(Date.UTC(year, month - 1, day) + minuteOfDay * 60_000);
+  return Temporal.PlainDateTime.from({
+    year: wall.getUTCFullYear(),
+    month: wall.getUTCMonth() + 1,
+    day: wall.getUTCDate(),
+    hour: wall.getUTCHours(),
+    minute: wall.getUTCMinutes(),
+  }).toZonedDateTime(timeZone, { disambiguation: DISAMBIGUATION }).epochMilliseconds;
+}
+
+/**
+ * The first instant of a local date. Usually local midnight; in a zone whose clocks skip midnight
+ * (America/Santiago, Asia/Beirut in some years) the first time that exists that day.
+ */
+export function startOfLocalDay(year: number, month: number, day: number, timeZone: string): number {
+  return Temporal.PlainDate.from({ year, month, day }).toZonedDateTime({ timeZone }).epochMilliseconds;
 }
 
 /** `YYYY-MM-DD` of a local date. */
