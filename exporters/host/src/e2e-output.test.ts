@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startExporter, type Collector } from '@opsdesk/exporter-core';
@@ -97,6 +97,10 @@ beforeAll(() => {
   rootfs = mkdtempSync(path.join(tmpdir(), 'opsdesk-golden-host-'));
   for (const m of ['dev/shm', 'mnt/sandboxing/model_tools_env/v1/python'])
     mkdirSync(path.join(rootfs, m), { recursive: true });
+  // The captured VM's virtio NIC reports no link speed (-1), so the series the network-saturation
+  // rules divide by would be absent; here eth0 reports the 10000 Mb/s of a bare-metal host's NIC.
+  cpSync(path.join(ROOT, 'sys'), path.join(rootfs, 'sys'), { recursive: true });
+  writeFileSync(path.join(rootfs, 'sys', 'class', 'net', 'eth0', 'speed'), '10000\n');
 });
 afterAll(() => {
   jest.useRealTimers();
@@ -105,7 +109,7 @@ afterAll(() => {
 
 test('the host exporter on the captured debian12-vm tree serves exactly exporters/host/fixtures/e2e-output.prom', async () => {
   const config = hostConfigSchema.parse({
-    paths: { procfs: path.join(ROOT, 'proc'), sysfs: path.join(ROOT, 'sys'), rootfs },
+    paths: { procfs: path.join(ROOT, 'proc'), sysfs: path.join(rootfs, 'sys'), rootfs },
     collectors: { systemd: { units: ['chronyd.service', 'trading-gateway.service'] } },
   });
   const exporter = await startExporter(
