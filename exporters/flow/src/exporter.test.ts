@@ -117,17 +117,25 @@ test('no or a wrong token is a 401; a body over the limit a 413', async () => {
 });
 
 test('stuck instances appear in the metrics and in GET /api/v1/flows', async () => {
+  type Flows = {
+    flows: Array<{ steps: Array<{ step: string; stuckInstances: Array<{ instance: string; since: string }> }> }>;
+  };
+  const stuckIn = async (step: string) =>
+    ((await (await fetch(`${exp.url}/api/v1/flows`)).json()) as Flows).flows[0]!.steps.find(
+      (s) => s.step === step,
+    )!.stuckInstances;
+  // S1 entered risk_check (time limit 1 s) 5 s ago by its own event time: stuck at once, no waiting
+  const entered = Date.now() - 5000;
   await post(
-    '{"instance":"S1","flow":"order","step":"received"}\n{"instance":"S1","flow":"order","step":"risk_check"}\n',
+    `{"instance":"S1","flow":"order","step":"received","time":${entered - 1000}}\n{"instance":"S1","flow":"order","step":"risk_check","time":${entered}}\n`,
   );
-  await new Promise((r) => setTimeout(r, 1200));
   const m = await metrics();
   expect(m.get('opsdesk_flow_step_stuck{flow="order",step="risk_check"}')).toBeGreaterThanOrEqual(1);
-  const flows = (await (await fetch(`${exp.url}/api/v1/flows`)).json()) as {
-    flows: Array<{ steps: Array<{ step: string; stuckInstances: Array<{ instance: string }> }> }>;
-  };
-  const risk = flows.flows[0]!.steps.find((s) => s.step === 'risk_check')!;
-  expect(risk.stuckInstances.map((i) => i.instance)).toEqual(expect.arrayContaining(['S1', 'A']));
+  expect(await stuckIn('risk_check')).toContainEqual({ instance: 'S1', since: new Date(entered).toISOString() });
+  // A's events (first test) carried no time: stamped on arrival, it is stuck once its 1 s has passed
+  await waitFor('A stuck in risk_check', async () =>
+    (await stuckIn('risk_check')).some((i) => i.instance === 'A') ? true : undefined,
+  );
 });
 
 test('fuzz: thousands of random bodies never make a 5xx and never lower a counter', async () => {

@@ -83,17 +83,57 @@ test('MariaDB: read-only session', async () => {
 });
 
 test('a failing check reports success 0 and does not hide the others', async () => {
+  jest.useFakeTimers();
   const good = sqlCheckSchema.parse({ name: 'good', driver: 'sqlite', dsn: 'x', query: 'q' });
   const bad = sqlCheckSchema.parse({ name: 'bad', driver: 'sqlite', dsn: 'y', query: 'q' });
   const collector = sqlChecksCollector([good, bad], silentLogger, async (c) => {
     if (c.name === 'bad') throw new Error('connection refused');
     return [{ value: 7 }];
   });
-  collector.start?.();
-  await new Promise((r) => setTimeout(r, 50));
-  const sink = await collectOnce(collector);
-  collector.stop?.();
-  expect(sampleOf(sink, 'opsdesk_flow_sql_check_success', { check: 'good' })).toBe(1);
-  expect(sampleOf(sink, 'opsdesk_flow_sql_check_success', { check: 'bad' })).toBe(0);
-  expect(sampleOf(sink, 'opsdesk_flow_sql_good')).toBe(7);
+  try {
+    collector.start?.();
+    await jest.advanceTimersByTimeAsync(0); // the first runs answer at once
+    const sink = await collectOnce(collector);
+    expect(sampleOf(sink, 'opsdesk_flow_sql_check_success', { check: 'good' })).toBe(1);
+    expect(sampleOf(sink, 'opsdesk_flow_sql_check_success', { check: 'bad' })).toBe(0);
+    expect(sampleOf(sink, 'opsdesk_flow_sql_good')).toBe(7);
+  } finally {
+    collector.stop?.();
+    jest.useRealTimers();
+  }
+});
+
+test('each check runs on its own timer: one that hangs fails at its timeout and never delays the others', async () => {
+  jest.useFakeTimers({ now: Date.UTC(2026, 11, 1, 1, 30) });
+  const started = Date.now();
+  const fast = sqlCheckSchema.parse({ name: 'fast', driver: 'sqlite', dsn: 'x', query: 'q', interval: '10s' });
+  const hung = sqlCheckSchema.parse({ name: 'hung', driver: 'sqlite', dsn: 'y', query: 'q', timeout: '5s' });
+  let fastRuns = 0;
+  const collector = sqlChecksCollector([fast, hung], silentLogger, (c) =>
+    c.name === 'hung' ? new Promise<never>(() => {}) : Promise.resolve([{ value: ++fastRuns }]),
+  );
+  const sample = async (name: string, labels?: Record<string, string>) =>
+    sampleOf(await collectOnce(collector), name, labels);
+  try {
+    collector.start?.();
+    await jest.advanceTimersByTimeAsync(0);
+    expect(await sample('opsdesk_flow_sql_fast')).toBe(1);
+    expect(await sample('opsdesk_flow_sql_check_success', { check: 'hung' })).toBe(0); // no answer yet
+    // the hung check is given its timeout plus a second for the driver's own statement timeout
+    await jest.advanceTimersByTimeAsync(6_000 - 1);
+    expect(await sample('opsdesk_flow_sql_check_duration_seconds', { check: 'hung' })).toBeUndefined();
+    await jest.advanceTimersByTimeAsync(1);
+    expect(await sample('opsdesk_flow_sql_check_duration_seconds', { check: 'hung' })).toBe(6);
+    expect(await sample('opsdesk_flow_sql_check_success', { check: 'hung' })).toBe(0);
+    await jest.advanceTimersByTimeAsync(4_000); // 10 s: the fast check's second run, on time
+    expect(fastRuns).toBe(2);
+    expect(await sample('opsdesk_flow_sql_fast')).toBe(2);
+    expect(await sample('opsdesk_flow_sql_check_success', { check: 'fast' })).toBe(1);
+    expect(await sample('opsdesk_flow_sql_check_last_success_timestamp_seconds', { check: 'fast' })).toBe(
+      (started + 10_000) / 1000,
+    );
+  } finally {
+    collector.stop?.();
+    jest.useRealTimers();
+  }
 });
