@@ -35,6 +35,14 @@ function measure(label, fn, rounds) {
 }
 
 console.log(`OpsDesk calendar benchmark — ${new Date().toISOString()}, node ${process.version}`);
-measure('workingMs over 30 days (5x8, Asia/Shanghai, cn), per call', (s) => calendar.workingMs(s, s + 30 * DAY), 50);
-measure('addWorkingMs of 8 h (5x8, Asia/Shanghai, cn), per call', (s) => calendar.addWorkingMs(s, 8 * HOUR), 50);
+measure(
+  'workingMs over 30 days (5x8, Asia/Shanghai, cn), per call',
+  (s) => calendar.workingMs(s, s + 30 * DAY),
+  50,
+);
+measure(
+  'addWorkingMs of 8 h (5x8, Asia/Shanghai, cn), per call',
+  (s) => calendar.addWorkingMs(s, 8 * HOUR),
+  50,
+);
 measure('isWorking (5x8, Asia/Shanghai, cn), per call', (s) => (calendar.isWorking(s) ? 1 : 0), 200);

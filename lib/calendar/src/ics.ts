@@ -37,7 +37,7 @@ export interface IcsOptions {
 
 const DEFAULT_WORKDAY = /[(（]班[)）]|补班|调休上班|make-?up work ?day|working day/i;
 /** A rule with more occurrences than this up to the last year asked is not a holiday list. */
-const MAX_OCCURRENCES = 20_000;
+const MAX_OCCURRENCES = 5_000;
 
 export function parseIcs(text: string, source: string, options: IcsOptions): IcsDays {
   const { timeZone, years } = options;
@@ -69,31 +69,39 @@ export function parseIcs(text: string, source: string, options: IcsOptions): Ics
     if (!vevent.hasProperty('dtstart')) throw new Error(`${where}: no DTSTART`);
     const tzid = vevent.getFirstProperty('dtstart')?.getParameter('tzid');
     const instantOf = timeConverter(typeof tzid === 'string' ? tzid : undefined, zones, timeZone, where);
-    const mark = (start: IcalTime, end: IcalTime, summary: string, status: unknown) => {
-      if (String(status ?? '').toUpperCase() === 'CANCELLED') return;
+    /** Marks the dates of one occurrence; false when it is cancelled. */
+    const mark = (start: IcalTime, end: IcalTime, summary: string, status: unknown): boolean => {
+      if (String(status ?? '').toUpperCase() === 'CANCELLED') return false;
       const target = workdayPattern.test(summary) ? out.workdays : out.holidays;
       for (const key of localDates(start, end, instantOf, timeZone)) {
         target.set(key, summary);
         (target === out.workdays ? out.holidays : out.workdays).delete(key);
       }
+      return true;
     };
     if (!event.isRecurring()) {
-      if (event.startDate.year >= years.from && event.startDate.year <= years.to)
-        out.datedYears.add(event.startDate.year);
-      mark(event.startDate, event.endDate, event.summary ?? '', vevent.getFirstPropertyValue('status'));
+      const year = event.startDate.year;
+      if (mark(event.startDate, event.endDate, event.summary ?? '', vevent.getFirstPropertyValue('status')))
+        if (year >= years.from && year <= years.to) out.datedYears.add(year);
       return;
     }
-    const it = event.iterator();
-    for (let n = 0, next = it.next(); next; next = it.next()) {
-      if (next.year > years.to) break;
-      if (++n > MAX_OCCURRENCES)
-        throw new Error(
-          `${where}: its recurrence gives more than ${MAX_OCCURRENCES} occurrences before ${years.to + 1}; a holiday recurs yearly, not daily`,
-        );
-      if (next.year < years.from) continue;
-      const o = event.getOccurrenceDetails(next);
-      mark(o.startDate, o.endDate, o.item.summary ?? '', o.item.component.getFirstPropertyValue('status'));
+    let n = 0;
+    try {
+      const it = event.iterator();
+      for (let next = it.next(); next; next = it.next()) {
+        if (next.year > years.to) break;
+        if (++n > MAX_OCCURRENCES) break;
+        if (next.year < years.from) continue;
+        const o = event.getOccurrenceDetails(next);
+        mark(o.startDate, o.endDate, o.item.summary ?? '', o.item.component.getFirstPropertyValue('status'));
+      }
+    } catch (err) {
+      throw new Error(`${where}: cannot expand its recurrence: ${(err as Error).message}`);
     }
+    if (n > MAX_OCCURRENCES)
+      throw new Error(
+        `${where}: its recurrence gives more than ${MAX_OCCURRENCES} occurrences before ${years.to + 1}; a holiday recurs yearly, not daily`,
+      );
   });
   return out;
 }
@@ -136,7 +144,7 @@ function localDates(
   if (start.isDate) {
     // All-day: dates are dates, in no zone. An end not after the start still marks the start.
     from = [start.year, start.month, start.day];
-    const endDate = end.isDate ? [end.year, end.month, end.day] as const : undefined;
+    const endDate = end.isDate ? ([end.year, end.month, end.day] as const) : undefined;
     const afterStart = endDate && dateKey(...endDate) > dateKey(...from);
     last = afterStart ? dateKey(...previousDate(...endDate)) : dateKey(...from);
   } else {
@@ -148,7 +156,8 @@ function localDates(
     last = dateKey(le.year, le.month, le.day);
   }
   const keys: string[] = [];
-  for (let d = from, key = dateKey(...d); key <= last; d = nextDate(...d), key = dateKey(...d)) keys.push(key);
+  for (let d = from, key = dateKey(...d); key <= last; d = nextDate(...d), key = dateKey(...d))
+    keys.push(key);
   return keys;
 }
 

@@ -8,7 +8,14 @@ import { parseIcs } from './ics';
 import { assertTimeZone } from './zone';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const date = z.string().regex(DATE, { message: 'expected a date like 2026-10-01' });
+/** A real date (no 2026-02-30), as written, e.g. 2026-10-01. */
+const date = z
+  .string()
+  .regex(DATE, { message: 'expected a date like 2026-10-01' })
+  .refine((d) => new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), {
+    error: (issue) =>
+      `${JSON.stringify(issue.input)} is not a date of the calendar; expected a date like 2026-10-01`,
+  });
 
 /** `09:00-17:00` or `09:00-12:00,13:00-17:30`; `24:00` may end a range. */
 export function parseHours(text: string): DayInterval[] {
@@ -147,11 +154,7 @@ interface FileDays {
   datedYears: Iterable<number>;
 }
 
-function readHolidayFile(
-  file: string,
-  timeZone: string,
-  years: { from: number; to: number },
-): FileDays {
+function readHolidayFile(file: string, timeZone: string, years: { from: number; to: number }): FileDays {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -258,7 +261,8 @@ export function buildCalendars(
 ): Map<string, Calendar> {
   const out = new Map<string, Calendar>();
   for (const spec of specs) {
-    if (out.has(spec.name)) throw new Error(`calendar ${spec.name} is defined twice; give each calendar its own name`);
+    if (out.has(spec.name))
+      throw new Error(`calendar ${spec.name} is defined twice; give each calendar its own name`);
     out.set(spec.name, buildCalendar(spec, options));
   }
   return out;
