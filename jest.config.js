@@ -27,6 +27,7 @@ const node = {
   transformIgnorePatterns: ['/node_modules/(?!temporal-(polyfill|utils)/)'],
   // Workspace packages are tested from source, so a test never runs against a stale build.
   moduleNameMapper: {
+    '^@opsdesk/runtime$': '<rootDir>/lib/runtime/src/index.ts',
     '^@opsdesk/exporter-core$': '<rootDir>/exporters/core/src/index.ts',
     '^@opsdesk/calendar$': '<rootDir>/lib/calendar/src/index.ts',
     '^@opsdesk/testing$': '<rootDir>/lib/testing/src/index.ts',

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseConfigText } from '@opsdesk/exporter-core';
+import { parseConfigText } from '@opsdesk/runtime';
 import { ChannelStore } from '../../exporters/transfer/src/channels';
 import { transferConfigSchema } from '../../exporters/transfer/src/config';
 import { DropWatcher } from '../../exporters/transfer/src/drops';

@@ -290,7 +290,7 @@ async function slaBench(label, database, dir) {
   const { serverConfigSchema } = require('../dist/config');
   const yaml = require('yaml');
   const db = openDb(database);
-  const log = require('@opsdesk/exporter-core').createLogger('bench', 'error');
+  const log = require('@opsdesk/runtime').createLogger('bench', 'error');
   const ctx = buildContext(serverConfigSchema.parse(yaml.parse(SLA_CONFIG)), db, log, dir);
   const { recordBreaches } = require('../dist/sla/tick');
   await recordBreaches(ctx); // anything the server left

@@ -9,7 +9,7 @@ import {
   parseConfigText,
   parseListenAddress,
   stopOnSignals,
-} from '@opsdesk/exporter-core';
+} from '@opsdesk/runtime';
 import { tokenStore, toTokenInfo } from './auth/store';
 import { createToken, revokeToken } from './auth/service';
 import { serverConfigSchema, type ServerConfig } from './config';

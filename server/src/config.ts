@@ -1,4 +1,4 @@
-import { duration, LOG_LEVELS } from '@opsdesk/exporter-core';
+import { duration, LOG_LEVELS } from '@opsdesk/runtime';
 import { calendarSpecSchema } from '@opsdesk/calendar';
 import { z } from 'zod';
 import { SEVERITIES } from './incidents/schema';

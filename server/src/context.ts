@@ -1,4 +1,4 @@
-import type { Logger } from '@opsdesk/exporter-core';
+import type { Logger } from '@opsdesk/runtime';
 import type { ServerConfig } from './config';
 import type { Db } from './db';
 import type { ServerMetrics } from './metrics';

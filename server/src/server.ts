@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { createLogger, formatListenAddress, parseListenAddress, type Logger } from '@opsdesk/exporter-core';
+import { createLogger, formatListenAddress, parseListenAddress, type Logger } from '@opsdesk/runtime';
 import { alertmanagerRoutes } from './alertmanager/routes';
 import { tokenRoutes } from './auth/routes';
 import { authenticator, ensureBootstrapToken } from './auth/service';

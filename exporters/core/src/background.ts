@@ -1,4 +1,4 @@
-import type { Logger } from './logger';
+import type { Logger } from '@opsdesk/runtime';
 
 export interface BackgroundTaskOptions<T> {
   name: string;

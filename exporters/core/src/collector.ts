@@ -1,4 +1,4 @@
-import type { Logger } from './logger';
+import type { Logger } from '@opsdesk/runtime';
 import type { MetricSink } from './metrics';
 
 export interface CollectContext {

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { duration } from './duration';
-import { LOG_LEVELS } from './logger';
+import { duration, LOG_LEVELS } from '@opsdesk/runtime';
 
 /**
  * A collector's section in `collectors:`; every collector takes `enabled` and `timeout`, plus its

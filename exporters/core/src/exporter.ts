@@ -4,10 +4,18 @@ import { parseArgs } from 'node:util';
 import { Gauge, Registry } from 'prom-client';
 import type { z } from 'zod';
 import type { Collector } from './collector';
-import { ConfigError, loadConfigFile, parseConfigText } from './config';
+import {
+  createLogger,
+  formatListenAddress,
+  loadConfigFile,
+  LOG_LEVELS,
+  parseConfigText,
+  parseListenAddress,
+  stopOnSignals,
+  type Logger,
+  type LogLevel,
+} from '@opsdesk/runtime';
 import { enabledCollectorNames, type CommonExporterConfig } from './exporter-config';
-import { formatListenAddress, parseListenAddress } from './listen';
-import { createLogger, LOG_LEVELS, type Logger, type LogLevel } from './logger';
 import { ProcessMetrics } from './process-metrics';
 import { CollectorRunner } from './runner';
 import { createExporterApp } from './server';
@@ -187,21 +195,3 @@ export async function runExporterCli<C extends CommonExporterConfig>(
   }
   stopOnSignals(log, () => running.close());
 }
-
-/** SIGTERM / SIGINT: close once, log, exit 0. Shared by every OpsDesk process. */
-export function stopOnSignals(log: Logger, close: () => Promise<void>): void {
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    log.info({ signal }, 'shutting down');
-    void close().then(() => {
-      log.info('stopped');
-      process.exit(0);
-    });
-  };
-  process.on('SIGTERM', () => stop('SIGTERM'));
-  process.on('SIGINT', () => stop('SIGINT'));
-}
-
-export { ConfigError };

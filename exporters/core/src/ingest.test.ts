@@ -4,7 +4,7 @@ import express from 'express';
 import fc from 'fast-check';
 import { z } from 'zod';
 import { eventIngestRoute, type RefusedReason } from './ingest';
-import { createLogger } from './logger';
+import { createLogger } from '@opsdesk/runtime';
 import { admitEventTime, eventParser, eventTimeSchema } from './schemas';
 
 const NOW = Date.UTC(2026, 11, 1, 2, 0);

@@ -1,7 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import express, { type Request, type Response } from 'express';
-import type { Logger } from './logger';
-import { RateLimitedLog } from './logger';
+import { RateLimitedLog, type Logger } from '@opsdesk/runtime';
 import { admitEventTime } from './schemas';
 
 /** Why a line of a request was not taken: not an event (`invalid`) or a time past the allowed skew (`future`). */

@@ -1,6 +1,6 @@
 import { Counter, type Registry } from 'prom-client';
+import { RateLimitedLog, type Logger } from '@opsdesk/runtime';
 import type { Collector } from './collector';
-import { RateLimitedLog, type Logger } from './logger';
 import { MetricSink } from './metrics';
 
 export interface RunnerOptions {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { duration, formatDuration } from './duration';
+import { duration, formatDuration } from '@opsdesk/runtime';
 
 /** Bearer tokens an ingest endpoint accepts; use ${ENV} references in the file. */
 export const tokensSchema = z.array(z.string().min(16, 'a token needs at least 16 characters')).default([]);
@@ -11,16 +11,6 @@ export const maxBodyBytesSchema = z
   .min(1024)
   .max(256 * 1024 * 1024)
   .default(16 * 1024 * 1024);
-
-/** A regular expression's source, refused when it does not compile. */
-export const regexSchema = z.string().refine((s) => {
-  try {
-    new RegExp(s);
-    return true;
-  } catch {
-    return false;
-  }
-}, 'not a valid regular expression');
 
 /** No event of a trading platform happened before this; a smaller number is epoch seconds sent as milliseconds. */
 const EARLIEST_EVENT_MS = Date.UTC(2000, 0, 1);

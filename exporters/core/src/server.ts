@@ -1,7 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import express, { type Request, type Response } from 'express';
 import type { Registry } from 'prom-client';
-import type { Logger } from './logger';
+import type { Logger } from '@opsdesk/runtime';
 import { MetricSink, renderFamilies } from './metrics';
 import type { ProcessMetrics } from './process-metrics';
 import { SelectionError, type CollectorRunner } from './runner';

@@ -2,7 +2,7 @@ import { appendFileSync, mkdtempSync, renameSync, rmSync, truncateSync, writeFil
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
-import { createLogger } from './logger';
+import { createLogger } from '@opsdesk/runtime';
 import { FileTail, jsonLines, logSourceSchema } from './tail';
 
 const logged: Array<Record<string, unknown>> = [];

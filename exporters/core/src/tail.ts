@@ -1,9 +1,8 @@
 import { open, stat, type FileHandle } from 'node:fs/promises';
 import { z } from 'zod';
+import { duration, RateLimitedLog, type Logger } from '@opsdesk/runtime';
 import { BackgroundTask } from './background';
 import type { Collector } from './collector';
-import { duration } from './duration';
-import { RateLimitedLog, type Logger } from './logger';
 
 /** The fields every tailed log has; an exporter may add its own (a line format). */
 export const logSourceShape = {

@@ -6,7 +6,7 @@ const { mkdtempSync, rmSync, writeFileSync } = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { FlowTracker, flowConfigSchema } = require('../dist/index.js');
-const { parseConfigText } = require('@opsdesk/exporter-core');
+const { parseConfigText } = require('@opsdesk/runtime');
 const { freePort, machine, request: get, rssMb, waitReady } = require('../../../scripts/bench-util');
 
 const AUTH = { authorization: 'Bearer flow-bench-token-0123456789', 'content-type': 'application/x-ndjson' };

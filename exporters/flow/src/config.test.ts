@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseConfigText } from '@opsdesk/exporter-core';
+import { parseConfigText } from '@opsdesk/runtime';
 import { abandonAfterMs, flowConfigSchema } from './config';
 
 test('the example configs validate, with their state file, skew and abandon time', () => {

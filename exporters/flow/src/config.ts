@@ -1,14 +1,13 @@
 import { calendarSpecSchema } from '@opsdesk/calendar';
 import {
   collectorSection,
-  duration,
-  formatDuration,
   exporterConfigSchema,
+  logSourceSchema,
   maxBodyBytesSchema,
   maxFutureSkewSchema,
   tokensSchema,
-  logSourceSchema,
 } from '@opsdesk/exporter-core';
+import { duration, formatDuration } from '@opsdesk/runtime';
 import { z } from 'zod';
 import { journeySchema } from './journeys';
 import { sqlCheckSchema } from './sql-checks';

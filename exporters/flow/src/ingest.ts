@@ -1,5 +1,6 @@
 import type express from 'express';
-import { eventIngestRoute, type Logger } from '@opsdesk/exporter-core';
+import { eventIngestRoute } from '@opsdesk/exporter-core';
+import type { Logger } from '@opsdesk/runtime';
 import type { FlowConfig } from './config';
 import { toFlowEvent } from './events';
 import type { FlowTracker } from './tracker';

@@ -1,4 +1,5 @@
-import { BackgroundTask, duration, type Collector, type Logger } from '@opsdesk/exporter-core';
+import { BackgroundTask, type Collector } from '@opsdesk/exporter-core';
+import { duration, type Logger } from '@opsdesk/runtime';
 import { z } from 'zod';
 
 const name = z

@@ -1,10 +1,5 @@
-import {
-  admitEventTime,
-  jsonLines,
-  logTailCollector,
-  type LogSource,
-  type Logger,
-} from '@opsdesk/exporter-core';
+import { admitEventTime, jsonLines, logTailCollector, type LogSource } from '@opsdesk/exporter-core';
+import type { Logger } from '@opsdesk/runtime';
 import { toFlowEvent } from './events';
 import type { FlowTracker } from './tracker';
 

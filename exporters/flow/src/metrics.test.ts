@@ -1,4 +1,5 @@
-import { MetricSink, parseConfigText, renderFamilies, type CollectContext } from '@opsdesk/exporter-core';
+import { MetricSink, renderFamilies, type CollectContext } from '@opsdesk/exporter-core';
+import { parseConfigText } from '@opsdesk/runtime';
 import { abandonAfterMs, flowConfigSchema } from './config';
 import { flowsCollector, SWEEP_INTERVAL_MS } from './metrics';
 import type { FlowStateFile } from './state';

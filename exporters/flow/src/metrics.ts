@@ -4,7 +4,8 @@ import {
   holidayCoverage,
   holidayCoverageWarnings,
 } from '@opsdesk/calendar';
-import type { Collector, Logger, MetricSink } from '@opsdesk/exporter-core';
+import type { Collector, MetricSink } from '@opsdesk/exporter-core';
+import type { Logger } from '@opsdesk/runtime';
 import type { FlowSpec } from './config';
 import type { FlowStateFile } from './state';
 import { DURATION_BUCKETS, type FlowTracker } from './tracker';

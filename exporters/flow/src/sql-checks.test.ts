@@ -5,7 +5,8 @@ import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
 import mysql from 'mysql2/promise';
 import pg from 'pg';
-import { collectOnce, sampleOf, silentLogger } from '@opsdesk/testing';
+import { silentLogger } from '@opsdesk/testing';
+import { collectOnce, sampleOf } from '@opsdesk/exporter-core';
 import { runSqlCheck, sqlCheckSchema, sqlChecksCollector } from './sql-checks';
 
 const PG = process.env.OPSDESK_TEST_POSTGRES ?? 'postgres://postgres@127.0.0.1:5432/test';

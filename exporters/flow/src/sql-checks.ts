@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3';
 import mysql from 'mysql2/promise';
 import pg from 'pg';
-import { BackgroundTask, duration, type Collector, type Logger } from '@opsdesk/exporter-core';
+import { BackgroundTask, type Collector } from '@opsdesk/exporter-core';
+import { duration, type Logger } from '@opsdesk/runtime';
 import { z } from 'zod';
 
 const metricName = z

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { parseConfigText, type Logger } from '@opsdesk/exporter-core';
+import { parseConfigText, type Logger } from '@opsdesk/runtime';
 import { flowConfigSchema } from './config';
 import { FlowStateFile } from './state';
 import { FlowTracker } from './tracker';

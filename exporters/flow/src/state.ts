@@ -1,6 +1,6 @@
 import { closeSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { open, rename, unlink } from 'node:fs/promises';
-import type { Logger } from '@opsdesk/exporter-core';
+import type { Logger } from '@opsdesk/runtime';
 import type { FlowSpec } from './config';
 import type { FlowTracker, InstanceState } from './tracker';
 

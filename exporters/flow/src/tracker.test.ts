@@ -1,4 +1,4 @@
-import { parseConfigText } from '@opsdesk/exporter-core';
+import { parseConfigText } from '@opsdesk/runtime';
 import { abandonAfterMs, flowConfigSchema } from './config';
 import { FlowTracker, type FlowEvent } from './tracker';
 

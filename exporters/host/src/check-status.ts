@@ -1,5 +1,5 @@
 import type { BackgroundTask, MetricSink } from '@opsdesk/exporter-core';
-import { formatDuration } from '@opsdesk/exporter-core';
+import { formatDuration } from '@opsdesk/runtime';
 
 /**
  * The three series every background check exports, so an alert can tell "nothing pending" from

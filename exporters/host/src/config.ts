@@ -1,4 +1,5 @@
-import { collectorSection, duration, exporterConfigSchema } from '@opsdesk/exporter-core';
+import { collectorSection, exporterConfigSchema } from '@opsdesk/exporter-core';
+import { duration } from '@opsdesk/runtime';
 import { z } from 'zod';
 
 /** A regular expression given in config; reported with its path when it does not compile. */

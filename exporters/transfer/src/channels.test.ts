@@ -1,4 +1,4 @@
-import { parseConfigText, type Logger } from '@opsdesk/exporter-core';
+import { parseConfigText, type Logger } from '@opsdesk/runtime';
 import { ChannelStore, toTransferEvent, type TransferEvent } from './channels';
 import { transferConfigSchema } from './config';
 

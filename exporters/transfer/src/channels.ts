@@ -1,11 +1,6 @@
 import { buildCalendar, type Calendar } from '@opsdesk/calendar';
-import {
-  BucketHistogram,
-  eventParser,
-  eventTimeSchema,
-  RateLimitedLog,
-  type Logger,
-} from '@opsdesk/exporter-core';
+import { BucketHistogram, eventParser, eventTimeSchema } from '@opsdesk/exporter-core';
+import { RateLimitedLog, type Logger } from '@opsdesk/runtime';
 import { z } from 'zod';
 import type { ChannelSpec, TransferConfig } from './config';
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseConfigText } from '@opsdesk/exporter-core';
+import { parseConfigText } from '@opsdesk/runtime';
 import { transferConfigSchema } from './config';
 
 test("the reference's worked channels.yml is a valid config with three participants", () => {

@@ -1,12 +1,12 @@
 import { calendarSpecSchema } from '@opsdesk/calendar';
 import {
   collectorSection,
-  duration,
   exporterConfigSchema,
   maxBodyBytesSchema,
   maxFutureSkewSchema,
   tokensSchema,
 } from '@opsdesk/exporter-core';
+import { duration } from '@opsdesk/runtime';
 import { z } from 'zod';
 import { DIRECTIONS } from './channels';
 import { dropSchema } from './drops';

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { parseConfigText } from '@opsdesk/exporter-core';
+import { parseConfigText } from '@opsdesk/runtime';
 import { ChannelStore } from './channels';
 import { transferConfigSchema } from './config';
 import { DropWatcher, patternFor } from './drops';

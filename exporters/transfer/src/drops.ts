@@ -1,7 +1,8 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fromLocal, timeZoneSchema, toLocal } from '@opsdesk/calendar';
-import { BackgroundTask, duration, type Collector, type Logger } from '@opsdesk/exporter-core';
+import { BackgroundTask, type Collector } from '@opsdesk/exporter-core';
+import { duration, type Logger } from '@opsdesk/runtime';
 import { z } from 'zod';
 import { DIRECTIONS, type ChannelState, type ChannelStore } from './channels';
 

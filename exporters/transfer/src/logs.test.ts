@@ -1,7 +1,7 @@
 import { appendFileSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { parseConfigText } from '@opsdesk/exporter-core';
+import { parseConfigText } from '@opsdesk/runtime';
 import { silentLogger } from '@opsdesk/testing';
 import { ChannelStore } from './channels';
 import { transferConfigSchema } from './config';

@@ -3,10 +3,9 @@ import {
   jsonLines,
   logSourceShape,
   logTailCollector,
-  regexSchema,
   type LineHandler,
-  type Logger,
 } from '@opsdesk/exporter-core';
+import { regexSchema, type Logger } from '@opsdesk/runtime';
 import { z } from 'zod';
 import { toTransferEvent, type ChannelStore } from './channels';
 

@@ -1,5 +1,6 @@
 import { HOLIDAYS_KNOWN_THROUGH_YEAR, holidayCoverage } from '@opsdesk/calendar';
-import { BackgroundTask, BucketHistogram, type Collector, type Logger } from '@opsdesk/exporter-core';
+import { BackgroundTask, BucketHistogram, type Collector } from '@opsdesk/exporter-core';
+import type { Logger } from '@opsdesk/runtime';
 import { LATENCY_BUCKETS, type ChannelStore } from './channels';
 import { PHASES, probeBudgetMs, runProbe, type Probe, type ProbeResult } from './probes';
 

@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { duration, formatDuration, loadConfigFile } from '@opsdesk/exporter-core';
+import { duration, formatDuration, loadConfigFile } from '@opsdesk/runtime';
 import { stringify } from 'yaml';
 import { z } from 'zod';
 

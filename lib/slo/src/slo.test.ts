@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseConfigText } from '@opsdesk/exporter-core';
+import { parseConfigText } from '@opsdesk/runtime';
 import { generate, sloRules, sloSchema } from './index';
 
 const ROOT = path.join(__dirname, '..', '..', '..');

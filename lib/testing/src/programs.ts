@@ -1,6 +1,6 @@
 import { homedir } from 'node:os';
 import path from 'node:path';
-import { findOnPath } from '@opsdesk/exporter-core';
+import { findOnPath } from '@opsdesk/runtime';
 
 /**
  * Programs that `scripts/go-tools.sh` builds from their Go modules at pinned versions (keep the

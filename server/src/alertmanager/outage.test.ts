@@ -1,5 +1,5 @@
 import net from 'node:net';
-import { createLogger } from '@opsdesk/exporter-core';
+import { createLogger } from '@opsdesk/runtime';
 import { freePort } from '@opsdesk/testing';
 import { serverConfigSchema } from '../config';
 import { startServer, type RunningServer } from '../server';

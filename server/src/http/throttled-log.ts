@@ -1,4 +1,4 @@
-import type { Logger } from '@opsdesk/exporter-core';
+import type { Logger } from '@opsdesk/runtime';
 
 /**
  * Logs a recurring condition (the database is down, webhooks are shed) once per interval and per

@@ -1,4 +1,4 @@
-import { createLogger } from '@opsdesk/exporter-core';
+import { createLogger } from '@opsdesk/runtime';
 import { freePort } from '@opsdesk/testing';
 import { serverConfigSchema, type ServerConfig } from '../config';
 import { startServer, type RunningServer } from '../server';

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { CommandResult } from '@opsdesk/exporter-core';
-import { collectOnce, sampleOf, seriesOf, silentLogger } from '@opsdesk/testing';
+import type { CommandResult } from '@opsdesk/runtime';
+import { silentLogger } from '@opsdesk/testing';
+import { collectOnce, sampleOf, seriesOf } from '@opsdesk/exporter-core';
 import { apt } from '../patch-managers/apt';
 import { detectPatchManager, patchesCollector } from './patches';
 import { parseListUnits, systemdCollector } from './systemd';

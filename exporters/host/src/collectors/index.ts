@@ -1,4 +1,5 @@
-import type { Collector, Logger } from '@opsdesk/exporter-core';
+import type { Collector } from '@opsdesk/exporter-core';
+import type { Logger } from '@opsdesk/runtime';
 import type { HostConfig } from '../config';
 import type { HostPaths } from '../procfs';
 import { cpuCollector } from './cpu';

@@ -1,5 +1,6 @@
 import os from 'node:os';
-import { BackgroundTask, type Collector, type Logger } from '@opsdesk/exporter-core';
+import { BackgroundTask, type Collector } from '@opsdesk/exporter-core';
+import type { Logger } from '@opsdesk/runtime';
 
 export interface Inventory {
   os: string;

@@ -1,7 +1,7 @@
 import { cpSync, mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { collectOnce, sampleOf, seriesOf } from '@opsdesk/testing';
+import { collectOnce, sampleOf, seriesOf } from '@opsdesk/exporter-core';
 import { DEFAULT_DISK_EXCLUDE, DEFAULT_FS_TYPES_EXCLUDE, DEFAULT_MOUNT_POINTS_EXCLUDE } from '../config';
 import type { HostPaths } from '../procfs';
 import { cpuCollector } from './cpu';

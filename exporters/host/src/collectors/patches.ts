@@ -1,5 +1,6 @@
 import { stat } from 'node:fs/promises';
-import { BackgroundTask, findOnPath, runCommand, type Collector, type Logger } from '@opsdesk/exporter-core';
+import { BackgroundTask, type Collector } from '@opsdesk/exporter-core';
+import { findOnPath, runCommand, type Logger } from '@opsdesk/runtime';
 import { writeCheckStatus } from '../check-status';
 
 import { PATCH_MANAGERS, type PatchManager, type PatchStatus, type Run } from '../patch-managers';

@@ -1,12 +1,6 @@
 import { existsSync } from 'node:fs';
-import {
-  BackgroundTask,
-  findOnPath,
-  runCommand,
-  type Collector,
-  type CommandResult,
-  type Logger,
-} from '@opsdesk/exporter-core';
+import { BackgroundTask, type Collector } from '@opsdesk/exporter-core';
+import { findOnPath, runCommand, type CommandResult, type Logger } from '@opsdesk/runtime';
 import { writeCheckStatus } from '../check-status';
 
 export interface ClockState {

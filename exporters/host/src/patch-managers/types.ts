@@ -1,4 +1,4 @@
-import type { CommandResult } from '@opsdesk/exporter-core';
+import type { CommandResult } from '@opsdesk/runtime';
 
 export interface PatchStatus {
   manager: string;

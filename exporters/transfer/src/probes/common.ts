@@ -1,4 +1,4 @@
-import { duration } from '@opsdesk/exporter-core';
+import { duration } from '@opsdesk/runtime';
 import { z } from 'zod';
 
 export const PHASES = ['dns', 'connect', 'tls', 'http', 'timeout'] as const;

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import net from 'node:net';
-import { regexSchema } from '@opsdesk/exporter-core';
+import { regexSchema } from '@opsdesk/runtime';
 import { z } from 'zod';
 import { commonFields, PhaseError, type Phase, type ProbeKind } from './common';
 

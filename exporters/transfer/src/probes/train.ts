@@ -1,5 +1,5 @@
 import net from 'node:net';
-import { duration } from '@opsdesk/exporter-core';
+import { duration } from '@opsdesk/runtime';
 import { z } from 'zod';
 import { commonFields, hostPort, PhaseError, splitHostPort, type ProbeKind } from './common';
 

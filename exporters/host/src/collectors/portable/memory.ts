@@ -1,4 +1,5 @@
-import type { Collector, Logger } from '@opsdesk/exporter-core';
+import type { Collector } from '@opsdesk/exporter-core';
+import type { Logger } from '@opsdesk/runtime';
 import { loadSystemInformation, sampledCollector, type SystemInformation } from './sampled';
 
 type Mem = Awaited<ReturnType<SystemInformation['mem']>>;

@@ -1,5 +1,6 @@
 import type { CpuInfo } from 'node:os';
-import { collectOnce, sampleOf, silentLogger } from '@opsdesk/testing';
+import { silentLogger } from '@opsdesk/testing';
+import { collectOnce, sampleOf } from '@opsdesk/exporter-core';
 import { createHostCollectors } from '..';
 import { hostConfigSchema } from '../../config';
 import { portableCpuCollector } from './cpu';

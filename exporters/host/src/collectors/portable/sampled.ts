@@ -1,4 +1,5 @@
-import { BackgroundTask, type Collector, type Logger, type MetricSink } from '@opsdesk/exporter-core';
+import { BackgroundTask, type Collector, type MetricSink } from '@opsdesk/exporter-core';
+import type { Logger } from '@opsdesk/runtime';
 
 /**
  * A collector for Windows and macOS: systeminformation is asked in the background (it spawns
