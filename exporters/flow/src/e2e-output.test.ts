@@ -13,7 +13,7 @@ import {
   goldenExposition,
   mergeRules,
   ONLY_DATE_FAKED,
-  pollUntil,
+  settledScrape,
   silentLogger,
 } from '@opsdesk/testing';
 import { flowConfigSchema, flowExporter } from './index';
@@ -180,15 +180,15 @@ test('the flow exporter fed the scripted sequence serves exactly exporters/flow/
       body: [...POSTED.map((e) => JSON.stringify(e)), '{"instance":"ORD-7","flow":"order"}'].join('\n'),
     });
     expect(res.status).toBe(400);
-    const body = await pollUntil('the journey, the SQL check and the log', async () => {
-      const text = await (await fetch(`${exporter.url}/metrics`)).text();
-      const landed = [
-        'opsdesk_flow_journey_success{journey="place_order"}',
-        'opsdesk_flow_sql_check_success{check="orders_open"}',
-        'opsdesk_flow_step_in_progress{flow="order",step="received"} 1',
-      ].every((s) => text.includes(s));
-      return landed ? text : undefined;
-    });
+    const body = await settledScrape(
+      async () => (await fetch(`${exporter.url}/metrics`)).text(),
+      (text) =>
+        [
+          'opsdesk_flow_journey_success{journey="place_order"}',
+          'opsdesk_flow_sql_check_success{check="orders_open"}',
+          'opsdesk_flow_step_in_progress{flow="order",step="received"} 1',
+        ].every((s) => text.includes(s)),
+    );
     expectGolden(GOLDEN, goldenExposition(body, RULES, 'flow /metrics'));
   } finally {
     await exporter.close();

@@ -11,7 +11,7 @@ import {
   goldenExposition,
   mergeRules,
   ONLY_DATE_FAKED,
-  pollUntil,
+  settledScrape,
   silentLogger,
 } from '@opsdesk/testing';
 import { createHostCollectors, hostConfigSchema, hostExporter, type HostConfig } from './index';
@@ -118,18 +118,17 @@ test('the host exporter on the captured debian12-vm tree serves exactly exporter
     { listen: `127.0.0.1:${await freePort()}`, log: silentLogger },
   );
   try {
-    const scrape = async () => (await fetch(`${exporter.url}/metrics`)).text();
     // the background checks run once at start; scrape when all four have landed
-    const body = await pollUntil('the background checks', async () => {
-      const text = await scrape();
-      const landed = [
-        'opsdesk_host_info{',
-        'opsdesk_host_time_sync_synchronized{',
-        'opsdesk_host_systemd_failed_units ',
-        'opsdesk_host_patches_security_upgrades_pending ',
-      ].every((s) => text.includes(s));
-      return landed ? text : undefined;
-    });
+    const body = await settledScrape(
+      async () => (await fetch(`${exporter.url}/metrics`)).text(),
+      (text) =>
+        [
+          'opsdesk_host_info{',
+          'opsdesk_host_time_sync_synchronized{',
+          'opsdesk_host_systemd_failed_units ',
+          'opsdesk_host_patches_security_upgrades_pending ',
+        ].every((s) => text.includes(s)),
+    );
     expectGolden(GOLDEN, goldenExposition(body, RULES, 'host /metrics'));
   } finally {
     await exporter.close();

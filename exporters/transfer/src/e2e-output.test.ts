@@ -14,7 +14,7 @@ import {
   goldenExposition,
   mergeRules,
   ONLY_DATE_FAKED,
-  pollUntil,
+  settledScrape,
   silentLogger,
 } from '@opsdesk/testing';
 import { transferConfigSchema, transferExporter } from './index';
@@ -232,18 +232,18 @@ test('the transfer exporter fed the scripted sequence serves exactly exporters/t
     expect(res.status).toBe(400);
     // the probes run once at start (their interval is an hour), the drop folder is polled once and
     // the log is read to its end: scrape when all of that has landed
-    const body = await pollUntil('the probes, the drop poll and the log', async () => {
-      const text = await (await fetch(`${exporter.url}/metrics`)).text();
-      const landed = [
-        'opsdesk_transfer_probe_success{participant="broker_a",channel="orders_api",probe="http"}',
-        'opsdesk_transfer_probe_success{participant="broker_a",channel="orders_api",probe="tcp"}',
-        'opsdesk_transfer_probe_success{participant="broker_b",channel="fix_gateway",probe="train"}',
-        'opsdesk_transfer_probe_success{participant="broker_b",channel="fix_gateway",probe="tls"}',
-        'opsdesk_transfer_file_present{participant="fund_c",channel="sftp_drop",file="settlement"} 1',
-        'opsdesk_transfer_failures_total{participant="broker_b",channel="fix_gateway",direction="in",reason="rejected"} 1',
-      ].every((s) => text.includes(s));
-      return landed ? text : undefined;
-    });
+    const body = await settledScrape(
+      async () => (await fetch(`${exporter.url}/metrics`)).text(),
+      (text) =>
+        [
+          'opsdesk_transfer_probe_success{participant="broker_a",channel="orders_api",probe="http"}',
+          'opsdesk_transfer_probe_success{participant="broker_a",channel="orders_api",probe="tcp"}',
+          'opsdesk_transfer_probe_success{participant="broker_b",channel="fix_gateway",probe="train"}',
+          'opsdesk_transfer_probe_success{participant="broker_b",channel="fix_gateway",probe="tls"}',
+          'opsdesk_transfer_file_present{participant="fund_c",channel="sftp_drop",file="settlement"} 1',
+          'opsdesk_transfer_failures_total{participant="broker_b",channel="fix_gateway",direction="in",reason="rejected"} 1',
+        ].every((s) => text.includes(s)),
+    );
     expectGolden(GOLDEN, goldenExposition(body, RULES, 'transfer /metrics'));
   } finally {
     await exporter.close();

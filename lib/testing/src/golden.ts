@@ -229,18 +229,24 @@ export function expectGolden(file: string, actual: string): void {
   );
 }
 
-/** Polls without Date.now (tests that freeze the clock freeze it too): up to `tries` × 50 ms. */
-export async function pollUntil<T>(
-  what: string,
-  check: () => Promise<T | undefined>,
-  tries = 400,
-): Promise<T> {
+/**
+ * Scrapes until `landed` says the background work (probes, checks, tailed logs) is in, polling
+ * without Date.now (the golden tests freeze it), up to `tries` × 50 ms. When it never lands the
+ * last body is returned all the same: the golden comparison then shows what is missing or renamed,
+ * which says more than a timeout.
+ */
+export async function settledScrape(
+  scrape: () => Promise<string>,
+  landed: (body: string) => boolean,
+  tries = 200,
+): Promise<string> {
+  let body = '';
   for (let i = 0; i < tries; i++) {
-    const v = await check();
-    if (v !== undefined) return v;
+    body = await scrape();
+    if (landed(body)) return body;
     await new Promise((r) => setTimeout(r, 50));
   }
-  throw new Error(`gave up waiting for ${what} after ${(tries * 50) / 1000} s`);
+  return body;
 }
 
 /**
