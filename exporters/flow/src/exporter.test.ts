@@ -118,7 +118,9 @@ test('no or a wrong token is a 401; a body over the limit a 413', async () => {
 
 test('stuck instances appear in the metrics and in GET /api/v1/flows', async () => {
   type Flows = {
-    flows: Array<{ steps: Array<{ step: string; stuckInstances: Array<{ instance: string; since: string }> }> }>;
+    flows: Array<{
+      steps: Array<{ step: string; stuckInstances: Array<{ instance: string; since: string }> }>;
+    }>;
   };
   const stuckIn = async (step: string) =>
     ((await (await fetch(`${exp.url}/api/v1/flows`)).json()) as Flows).flows[0]!.steps.find(
@@ -131,7 +133,10 @@ test('stuck instances appear in the metrics and in GET /api/v1/flows', async () 
   );
   const m = await metrics();
   expect(m.get('opsdesk_flow_step_stuck{flow="order",step="risk_check"}')).toBeGreaterThanOrEqual(1);
-  expect(await stuckIn('risk_check')).toContainEqual({ instance: 'S1', since: new Date(entered).toISOString() });
+  expect(await stuckIn('risk_check')).toContainEqual({
+    instance: 'S1',
+    since: new Date(entered).toISOString(),
+  });
   // A's events (first test) carried no time: stamped on arrival, it is stuck once its 1 s has passed
   await waitFor('A stuck in risk_check', async () =>
     (await stuckIn('risk_check')).some((i) => i.instance === 'A') ? true : undefined,

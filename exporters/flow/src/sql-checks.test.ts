@@ -107,7 +107,13 @@ test('a failing check reports success 0 and does not hide the others', async () 
 test('each check runs on its own timer: one that hangs fails at its timeout and never delays the others', async () => {
   jest.useFakeTimers({ now: Date.UTC(2026, 11, 1, 1, 30) });
   const started = Date.now();
-  const fast = sqlCheckSchema.parse({ name: 'fast', driver: 'sqlite', dsn: 'x', query: 'q', interval: '10s' });
+  const fast = sqlCheckSchema.parse({
+    name: 'fast',
+    driver: 'sqlite',
+    dsn: 'x',
+    query: 'q',
+    interval: '10s',
+  });
   const hung = sqlCheckSchema.parse({ name: 'hung', driver: 'sqlite', dsn: 'y', query: 'q', timeout: '5s' });
   let fastRuns = 0;
   const collector = sqlChecksCollector([fast, hung], silentLogger, (c) =>
