@@ -1,4 +1,4 @@
-import { calendarSpecSchema } from '@opsdesk/calendar';
+import { tradingCalendarSpecSchema, type CalendarSpec } from '@opsdesk/calendar';
 import {
   collectorSection,
   exporterConfigSchema,
@@ -50,8 +50,11 @@ const flowSchema = z
      * alert then resolves); default: 4 × the flow's longest time limit, at least 1h
      */
     abandon_after: duration({ min: '1s' }).optional(),
-    /** when the flow runs (e.g. trading hours); outside it a flow not starting is not an alert */
-    calendar: calendarSpecSchema.optional(),
+    /**
+     * when the flow runs (e.g. trading hours); outside it a flow not starting is not an alert: the
+     * name of a calendar under `calendars:`, or (the older form) a calendar written out here
+     */
+    calendar: z.union([z.string().min(1), tradingCalendarSpecSchema]).optional(),
     steps: z.array(stepSchema).min(1).max(30),
   })
   .superRefine((flow, ctx) => {
@@ -118,6 +121,8 @@ export const flowConfigSchema = exporterConfigSchema(
     logs: z.array(logSourceSchema).default([]),
     sql_checks: z.array(sqlCheckSchema).default([]),
     journeys: z.array(journeySchema).default([]),
+    /** named calendars the flows refer to; `kind` defaults to trading (make-up workdays closed) */
+    calendars: z.array(tradingCalendarSpecSchema).default([]),
     flows: z
       .array(flowSchema)
       .min(1)
@@ -128,7 +133,32 @@ export const flowConfigSchema = exporterConfigSchema(
         });
       }),
   },
-);
+)
+  .superRefine((config, ctx) => {
+    const names = config.calendars.map((c) => c.name);
+    names.forEach((n, i) => {
+      if (names.indexOf(n) !== i)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['calendars', i, 'name'],
+          message: `calendar ${n} appears twice`,
+        });
+    });
+    config.flows.forEach((f, i) => {
+      if (typeof f.calendar === 'string' && !names.includes(f.calendar))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['flows', i, 'calendar'],
+          message: `no calendar named ${JSON.stringify(f.calendar)} under calendars:; calendars: ${names.join(', ') || '(none)'}`,
+        });
+    });
+  })
+  // Each flow carries its calendar's spec from here on, whichever way the file wrote it.
+  .transform((config) => {
+    const byName = new Map<string, CalendarSpec>(config.calendars.map((c) => [c.name, c]));
+    const specOf = (c: string | CalendarSpec | undefined) => (typeof c === 'string' ? byName.get(c) : c);
+    return { ...config, flows: config.flows.map((f) => ({ ...f, calendar: specOf(f.calendar) })) };
+  });
 
 export type FlowConfig = z.output<typeof flowConfigSchema>;
 export type FlowSpec = FlowConfig['flows'][number];

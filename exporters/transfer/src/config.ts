@@ -1,4 +1,4 @@
-import { calendarSpecSchema } from '@opsdesk/calendar';
+import { tradingCalendarSpecSchema } from '@opsdesk/calendar';
 import {
   collectorSection,
   exporterConfigSchema,
@@ -73,13 +73,22 @@ export const transferConfigSchema = exporterConfigSchema(
       .array(name)
       .max(50)
       .default(['timeout', 'rejected', 'connection_reset', 'auth', 'checksum', 'format']),
-    calendars: z.array(calendarSpecSchema).default([]),
+    /** named calendars the channels refer to; `kind` defaults to trading (make-up workdays closed) */
+    calendars: z.array(tradingCalendarSpecSchema).default([]),
     /** transfer logs followed like `tail -F`: JSON lines, or lines parsed by a regex with named groups */
     logs: z.array(transferLogSchema).default([]),
     participants: z.array(participantSchema).min(1),
   },
 ).superRefine((config, ctx) => {
   const calendars = new Set(config.calendars.map((c) => c.name));
+  config.calendars.forEach((c, i) => {
+    if (config.calendars.findIndex((d) => d.name === c.name) !== i)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['calendars', i, 'name'],
+        message: `calendar ${c.name} appears twice`,
+      });
+  });
   const seen = new Set<string>();
   config.participants.forEach((p, i) => {
     if (seen.has(p.name))
