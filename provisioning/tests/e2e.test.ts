@@ -202,8 +202,24 @@ describeWithPrograms(
         imPosts.some((p) => p.startsWith('/oncall')) ? true : undefined,
       );
 
-      // more evaluations and notifications change nothing: still one incident
-      await new Promise((r) => setTimeout(r, 3000));
+      // more evaluations change nothing: still one incident once Prometheus has evaluated the firing
+      // rule three more times (told by its rules API, so a slow machine waits longer, never less)
+      const evaluations = new Set<string>();
+      await waitFor(
+        'three more evaluations of the firing rule',
+        async () => {
+          const res = await fetch(`${prom.url}/api/v1/rules?type=alert`);
+          const { data } = (await res.json()) as {
+            data: {
+              groups: Array<{ name: string; lastEvaluation: string; rules: Array<{ state: string }> }>;
+            };
+          };
+          const group = data.groups.find((g) => g.name === 'e2e');
+          if (group?.rules[0]?.state === 'firing') evaluations.add(group.lastEvaluation);
+          return evaluations.size > 3 ? true : undefined; // the first one seen may be the one that fired
+        },
+        { timeoutMs: 30_000, intervalMs: 200 },
+      );
       expect(await incidents()).toHaveLength(1);
 
       setLoad('0.10');
