@@ -77,6 +77,7 @@ export const serverConfigSchema = z
         at_risk_share: z.number().gt(0).lt(1).default(0.25),
         pause_when_waiting: z.boolean().default(true),
         tick_interval: duration({ min: '1s' }).default(30_000),
+        /** named calendars the policies refer to; `kind` defaults to service (make-up workdays work) */
         calendars: z.array(calendarSpecSchema).default([
           {
             name: '24x7',
@@ -97,6 +98,14 @@ export const serverConfigSchema = z
   })
   .superRefine((cfg, ctx) => {
     const names = new Set(cfg.sla.calendars.map((c) => c.name));
+    cfg.sla.calendars.forEach((c, i) => {
+      if (cfg.sla.calendars.findIndex((d) => d.name === c.name) !== i)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['sla', 'calendars', i, 'name'],
+          message: `calendar ${c.name} appears twice`,
+        });
+    });
     cfg.sla.policies.forEach((p, i) => {
       if (!names.has(p.calendar)) {
         ctx.addIssue({
