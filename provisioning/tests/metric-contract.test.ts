@@ -5,6 +5,7 @@ import {
   allDashboardUses,
   appUses,
   GOLDEN_FILES,
+  matchedLabels,
   readGoldenFiles,
   readRuleFiles,
   recordedNames,
@@ -124,5 +125,29 @@ test('the rule tests feed promtool only real series: names the golden files show
     throw new Error(
       `${problems.join('\n')}\n\nA rule test that feeds a series the exporters do not serve proves nothing ` +
         'about the real one: use the name and labels of the golden file.',
+    );
+});
+
+test('label matchers on opsdesk_ metrics in the rules and dashboards name labels the metric has', () => {
+  const scraped = targetLabels();
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  for (const u of [...ruleUses(ruleFiles), ...allDashboardUses()]) {
+    if (!u.expr || seen.has(`${u.where}\0${u.expr}`)) continue;
+    seen.add(`${u.where}\0${u.expr}`);
+    for (const { metric, labels } of matchedLabels(u.expr)) {
+      const has = golden.labels.get(metric);
+      if (!has) continue; // a recording rule's output, or unknown (reported by the tests above)
+      const unknown = labels.filter((l) => !has.has(l) && !scraped.has(l));
+      if (unknown.length)
+        problems.push(
+          `${u.where}\n    ${metric}{${unknown.join(', ')}}: no such label; ${metric} has ` +
+            `${[...has].sort().join(', ') || '(no labels)'} plus the target labels ${[...scraped].sort().join(', ')}`,
+        );
+    }
+  }
+  if (problems.length)
+    throw new Error(
+      `${problems.join('\n')}\n\nA matcher on a label the series does not have selects nothing: use the labels of the golden file.`,
     );
 });

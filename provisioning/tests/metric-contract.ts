@@ -60,6 +60,8 @@ export function readGoldenFiles(files = GOLDEN_FILES): GoldenIndex {
 /** One place that names a metric: a rule, a dashboard panel, a file of the app. */
 export interface Use {
   metric: string;
+  /** the expression it appears in, for the label check */
+  expr?: string;
   /** e.g. `provisioning/prometheus/rules/host.rules.yml: group opsdesk-host, alert HostHighCpu` */
   where: string;
 }
@@ -73,6 +75,26 @@ export function opsdeskNames(expr: string): string[] {
   const unquoted = expr.replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|`[^`]*`/g, '""');
   const names = unquoted.match(/[a-zA-Z_:][a-zA-Z0-9_:]*/g) ?? [];
   return [...new Set(names.filter((n) => n.includes('opsdesk_')))];
+}
+
+/**
+ * The label names matched on each OpsDesk metric in an expression: `name{a="x", b=~"y"}` gives
+ * `name → [a, b]`. Only selectors with a metric name before the braces are read.
+ */
+export function matchedLabels(expr: string): Array<{ metric: string; labels: string[] }> {
+  const out: Array<{ metric: string; labels: string[] }> = [];
+  const selector =
+    /([a-zA-Z_:][a-zA-Z0-9_:]*)\s*\{((?:[^}"'`]|"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|`[^`]*`)*)\}/g;
+  for (const m of expr.matchAll(selector)) {
+    const metric = m[1] as string;
+    if (!metric.includes('opsdesk_')) continue;
+    const body = (m[2] as string).replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|`[^`]*`/g, '""');
+    const labels = [...body.matchAll(/([a-zA-Z_][a-zA-Z0-9_]*)\s*(?:=~|!~|!=|=)/g)].map(
+      (l) => l[1] as string,
+    );
+    out.push({ metric, labels: labels.filter((l) => l !== '__name__') });
+  }
+  return out;
 }
 
 export interface RuleFile {
@@ -103,6 +125,7 @@ export function ruleUses(files: RuleFile[]): Use[] {
       g.rules.flatMap((r) =>
         opsdeskNames(String(r.expr)).map((metric) => ({
           metric,
+          expr: String(r.expr),
           where: `${f.file}: group ${g.name}, ${r.alert ? `alert ${r.alert}` : `record ${r.record}`}`,
         })),
       ),
@@ -121,7 +144,7 @@ export function dashboardUses(file: string): Use[] {
     const title = typeof panel.title === 'string' && panel.title ? panel.title : '(untitled)';
     for (const t of (panel.targets as Array<{ expr?: string }> | undefined) ?? []) {
       for (const metric of opsdeskNames(t.expr ?? ''))
-        uses.push({ metric, where: `${rel(file)}: panel "${title}"` });
+        uses.push({ metric, expr: t.expr, where: `${rel(file)}: panel "${title}"` });
     }
     for (const p of (panel.panels as Array<Record<string, unknown>> | undefined) ?? []) visit(p);
   };
