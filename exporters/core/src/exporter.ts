@@ -1,10 +1,12 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Gauge, Registry } from 'prom-client';
 import type { z } from 'zod';
 import type { Collector } from './collector';
 import {
+  ConfigError,
   createLogger,
   formatListenAddress,
   loadConfigFile,
@@ -16,10 +18,32 @@ import {
   type LogLevel,
 } from '@opsdesk/runtime';
 import { enabledCollectorNames, type CommonExporterConfig } from './exporter-config';
+import { formatProblem, problemsError, type ConfigProblem } from './prepare';
 import { ProcessMetrics } from './process-metrics';
 import { CollectorRunner } from './runner';
-import { createExporterApp } from './server';
+import { createExporterApp, type ExporterAppOptions } from './server';
 
+/** What an exporter is made with besides its config. */
+export interface ExporterContext {
+  readonly log: Logger;
+  /** the exporter's clock, ms since the epoch; tests pass a fake one */
+  readonly now: () => number;
+  /** the folder of the config file (the working directory when there is none) */
+  readonly configDir: string;
+  /** a path from the config as the exporter opens it: a relative one is taken from configDir, never the working directory */
+  resolvePath(p: string): string;
+}
+
+/** The exporter's own HTTP routes besides /metrics and the health endpoints (ingest, status). */
+export type ExporterRoutes = NonNullable<ExporterAppOptions['extraRoutes']>;
+
+/** What `create` makes of a config: the collectors the runner scrapes, and the routes that share their state. */
+export interface ExporterParts {
+  collectors: Collector[];
+  routes?: ExporterRoutes;
+}
+
+/** One exporter: its name and defaults, its config schema, and the one factory that makes it from a config. */
 export interface ExporterDefinition<C extends CommonExporterConfig> {
   /** binary name, e.g. `opsdesk-host-exporter` */
   name: string;
@@ -31,9 +55,44 @@ export interface ExporterDefinition<C extends CommonExporterConfig> {
   /** env var that overrides the listen address, e.g. `OPSDESK_HOST_EXPORTER_LISTEN` */
   listenEnv: string;
   configSchema: z.ZodType<C, unknown>;
-  createCollectors(config: C, log: Logger): Collector[];
-  /** routes of the exporter besides /metrics (e.g. an ingest endpoint); collectors come first */
-  extraRoutes?(app: import('express').Express, config: C, collectors: Collector[], log: Logger): void;
+  /**
+   * Checks what the config needs of this machine (files, folders, certificates) before anything
+   * serves, so `--check-config` finds it too; the schema has checked everything else.
+   */
+  prepare?(config: C, ctx: ExporterContext): Promise<ConfigProblem[]>;
+  /** Makes the collectors and routes; state they share is made here and passed to both. */
+  create(config: C, ctx: ExporterContext): ExporterParts;
+}
+
+/** The context of an exporter whose config came from `configFile` (or from nowhere: the built-in defaults). */
+export function exporterContext(opts: {
+  log: Logger;
+  configFile?: string;
+  now?: () => number;
+}): ExporterContext {
+  const configDir = opts.configFile ? path.dirname(path.resolve(opts.configFile)) : process.cwd();
+  return {
+    log: opts.log,
+    now: opts.now ?? Date.now,
+    configDir,
+    resolvePath: (p) => path.resolve(configDir, p),
+  };
+}
+
+/**
+ * Runs the definition's prepare step: throws a ConfigError listing the errors, and returns the
+ * warnings (each formatted like an error) for the caller to say.
+ */
+export async function prepareExporter<C extends CommonExporterConfig>(
+  def: ExporterDefinition<C>,
+  config: C,
+  ctx: ExporterContext,
+  configFile = '(built-in defaults)',
+): Promise<string[]> {
+  const problems = (await def.prepare?.(config, ctx)) ?? [];
+  const error = problemsError(configFile, problems);
+  if (error) throw error;
+  return problems.map((p) => formatProblem(configFile, p));
 }
 
 export interface RunningExporter {
@@ -46,9 +105,17 @@ export interface RunningExporter {
 export async function startExporter<C extends CommonExporterConfig>(
   def: ExporterDefinition<C>,
   config: C,
-  opts: { listen?: string; log?: Logger } = {},
+  opts: {
+    listen?: string;
+    log?: Logger;
+    /** the file the config came from: relative paths in it are taken from its folder */
+    configFile?: string;
+    now?: () => number;
+  } = {},
 ): Promise<RunningExporter> {
   const log = opts.log ?? createLogger(def.name, config.log_level);
+  const ctx = exporterContext({ log, configFile: opts.configFile, now: opts.now });
+  for (const warning of await prepareExporter(def, config, ctx, opts.configFile)) log.warn(warning);
   const listen = parseListenAddress(opts.listen ?? config.listen ?? def.defaultListen);
   const registry = new Registry();
   new Gauge({
@@ -58,7 +125,7 @@ export async function startExporter<C extends CommonExporterConfig>(
     registers: [registry],
   }).set({ version: def.version, nodejs: process.version }, 1);
 
-  const collectors = def.createCollectors(config, log);
+  const { collectors, routes } = def.create(config, ctx);
   const runner = new CollectorRunner({
     prefix: def.prefix,
     collectors,
@@ -78,7 +145,7 @@ export async function startExporter<C extends CommonExporterConfig>(
     processMetrics,
     log,
     isReady: () => ready,
-    extraRoutes: def.extraRoutes ? (a) => def.extraRoutes!(a, config, collectors, log) : undefined,
+    extraRoutes: routes,
   });
 
   const server: Server = await new Promise((resolve, reject) => {
@@ -126,7 +193,8 @@ const USAGE = (def: {
   --config FILE     YAML config; without it the built-in defaults apply
   --listen ADDR     address to serve /metrics on (default ${def.defaultListen}; env ${def.listenEnv})
   --log-level LVL   debug, info, warn or error (overrides log_level in the config)
-  --check-config    validate the config, print the result and exit (0 valid, 2 invalid)
+  --check-config    validate the config and the files, folders and certificates it names,
+                    print the result and exit (0 valid, with any warnings; 2 invalid)
   --version         print the version and exit
 `;
 
@@ -181,15 +249,38 @@ export async function runExporterCli<C extends CommonExporterConfig>(
     process.stderr.write(`${def.name}: invalid configuration:\n${(err as Error).message}\n`);
     process.exit(2);
   }
+  const log = createLogger(def.name, config.log_level);
   if (flags['check-config']) {
-    process.stdout.write(`${flags.config ?? '(built-in defaults)'}: valid\n`);
+    let warnings: string[];
+    try {
+      warnings = await prepareExporter(
+        def,
+        config,
+        exporterContext({ log, configFile: flags.config }),
+        flags.config,
+      );
+    } catch (err) {
+      process.stderr.write(`${def.name}: invalid configuration:\n${(err as Error).message}\n`);
+      process.exit(2);
+    }
+    if (warnings.length) process.stderr.write(`${def.name}: warnings:\n${warnings.join('\n')}\n`);
+    process.stdout.write(
+      `${flags.config ?? '(built-in defaults)'}: valid${warnings.length ? ` (${warnings.length} warning${warnings.length > 1 ? 's' : ''})` : ''}\n`,
+    );
     return;
   }
-  const log = createLogger(def.name, config.log_level);
   let running: RunningExporter;
   try {
-    running = await startExporter(def, config, { listen: flags.listen ?? process.env[def.listenEnv], log });
+    running = await startExporter(def, config, {
+      listen: flags.listen ?? process.env[def.listenEnv],
+      log,
+      configFile: flags.config,
+    });
   } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${def.name}: invalid configuration:\n${err.message}\n`);
+      process.exit(2);
+    }
     log.error({ err: (err as Error).message }, 'cannot start');
     process.exit(1);
   }

@@ -6,6 +6,7 @@ export * from './exporter-config';
 export * from './histogram';
 export * from './ingest';
 export * from './metrics';
+export * from './prepare';
 export * from './runner';
 export * from './schemas';
 export * from './server';

@@ -46,12 +46,17 @@ export class FileTail {
     readonly source: LogSource,
     private readonly handle: LineHandler,
     private readonly log: Logger,
+    /**
+     * source.path taken from the config file's folder; the path as written stays the label value,
+     * so a series keeps its name when the exporter is started from elsewhere
+     */
+    readonly file = source.path,
   ) {}
 
   async poll(signal?: AbortSignal): Promise<void> {
     let st;
     try {
-      st = await stat(this.source.path);
+      st = await stat(this.file);
     } catch (err) {
       this.readable = false;
       this.opened = true; // a file that appears later is read from its start
@@ -67,16 +72,16 @@ export class FileTail {
       await this.drain(signal);
       await this.close();
       this.rotations++;
-      this.log.info({ path: this.source.path }, 'log file rotated; reading the new one from its start');
+      this.log.info({ path: this.file }, 'log file rotated; reading the new one from its start');
     }
     if (!this.fh) {
-      this.fh = await open(this.source.path, 'r');
+      this.fh = await open(this.file, 'r');
       this.ino = st.ino;
       this.offset = !this.opened && this.source.from === 'end' ? st.size : 0;
       this.opened = true;
       this.rest = Buffer.alloc(0);
     } else if (st.size < this.offset) {
-      this.log.info({ path: this.source.path }, 'log file truncated; reading it again from its start');
+      this.log.info({ path: this.file }, 'log file truncated; reading it again from its start');
       this.offset = 0;
       this.rest = Buffer.alloc(0);
     }
@@ -132,7 +137,7 @@ export class FileTail {
 
   private refuse(error: string): void {
     this.lines.invalid++;
-    if (this.badLog.allow('bad')) this.log.warn({ path: this.source.path, error }, 'log line refused');
+    if (this.badLog.allow('bad')) this.log.warn({ path: this.file, error }, 'log line refused');
   }
 }
 
@@ -155,8 +160,9 @@ export function logTailCollector<S extends LogSource>(
   sources: readonly S[],
   handler: (source: S) => LineHandler,
   log: Logger,
+  resolvePath: (p: string) => string = (p) => p,
 ): Collector & { tails: FileTail[] } {
-  const tails = sources.map((s) => new FileTail(s, handler(s), log));
+  const tails = sources.map((s) => new FileTail(s, handler(s), log, resolvePath(s.path)));
   const tasks = tails.map(
     (t) =>
       new BackgroundTask<void>({

@@ -15,7 +15,7 @@ test('the example configs validate, with their state file, skew and abandon time
   const config = parseConfigText(readFileSync(example, 'utf8'), example, flowConfigSchema, {
     OPSDESK_FLOW_TOKEN: 'example-token-0123456789',
   });
-  expect(config.state).toEqual({ path: 'data/run/flow-state', save_interval: 60_000 });
+  expect(config.state).toEqual({ path: '../../data/run/flow-state', save_interval: 60_000 });
   expect(config.ingest.max_future_skew).toBe(300_000);
   expect(abandonAfterMs(config.flows[0]!)).toBe(3_600_000);
 });

@@ -11,6 +11,7 @@ export function ingestRoutes(
   config: FlowConfig,
   tracker: FlowTracker,
   log: Logger,
+  now: () => number = Date.now,
 ): void {
   eventIngestRoute(app, '/api/v1/events', {
     tokens: config.tokens,
@@ -20,5 +21,6 @@ export function ingestRoutes(
     maxFutureSkewMs: config.ingest.max_future_skew,
     accept: (e) => tracker.ingest(e),
     onInvalid: (n, reason) => tracker.countInvalid(n, reason),
+    now,
   });
 }

@@ -9,6 +9,7 @@ export function logsCollector(
   tracker: FlowTracker,
   log: Logger,
   maxFutureSkewMs: number,
+  resolvePath?: (p: string) => string,
 ) {
   const take = jsonLines((value, now) => {
     const parsed = toFlowEvent(value, now);
@@ -24,5 +25,5 @@ export function logsCollector(
     tracker.ingest(e);
     return undefined;
   });
-  return logTailCollector('opsdesk_flow_', sources, () => take, log);
+  return logTailCollector('opsdesk_flow_', sources, () => take, log, resolvePath);
 }

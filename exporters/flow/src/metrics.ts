@@ -21,9 +21,17 @@ export function flowsCollector(
   tracker: FlowTracker,
   flows: readonly FlowSpec[],
   now: () => number = Date.now,
-  opts: { log?: Logger; state?: FlowStateFile | undefined; saveIntervalMs?: number } = {},
+  opts: {
+    log?: Logger;
+    state?: FlowStateFile | undefined;
+    saveIntervalMs?: number;
+    /** the folder holiday files are read from: the config file's */
+    configDir?: string;
+  } = {},
 ): Collector {
-  const calendars = flows.map((f) => (f.calendar ? buildCalendar(f.calendar) : undefined));
+  const calendars = flows.map((f) =>
+    f.calendar ? buildCalendar(f.calendar, { baseDir: opts.configDir, now: now() }) : undefined,
+  );
   for (const w of holidayCoverageWarnings(calendars, now())) opts.log?.warn(w);
   const timers: NodeJS.Timeout[] = [];
   let saving = false;

@@ -1,6 +1,3 @@
-import Database from 'better-sqlite3';
-import mysql from 'mysql2/promise';
-import pg from 'pg';
 import { BackgroundTask, type Collector } from '@opsdesk/exporter-core';
 import { duration, type Logger } from '@opsdesk/runtime';
 import { z } from 'zod';
@@ -29,47 +26,84 @@ export type SqlCheck = z.output<typeof sqlCheckSchema>;
 
 type Row = Record<string, unknown>;
 
+/** The check with a SQLite database file taken from the config file's folder; URLs stay as they are. */
+export function withResolvedDsn(check: SqlCheck, resolvePath: (p: string) => string): SqlCheck {
+  return check.driver === 'sqlite' && check.dsn !== ':memory:'
+    ? { ...check, dsn: resolvePath(check.dsn) }
+    : check;
+}
+
+type Driver = SqlCheck['driver'];
+type Runner = (check: SqlCheck) => Promise<Row[]>;
+
+/*
+ * The drivers are loaded by the factory of the first check that needs one, never at start-up: a
+ * flow exporter without SQL checks (most of them) does not carry pg, mysql2 and better-sqlite3's
+ * native module in its memory.
+ */
+/* eslint-disable @typescript-eslint/no-require-imports */
+const DRIVERS: Record<Driver, () => Runner> = {
+  postgres() {
+    const pg = require('pg') as typeof import('pg');
+    return async (check) => {
+      const client = new pg.Client({
+        connectionString: check.dsn,
+        statement_timeout: check.timeout,
+        connectionTimeoutMillis: check.timeout,
+      });
+      await client.connect();
+      try {
+        await client.query('SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY');
+        return (await client.query(check.query)).rows as Row[];
+      } finally {
+        await client.end().catch(() => undefined);
+      }
+    };
+  },
+  mysql() {
+    const mysql = require('mysql2/promise') as typeof import('mysql2/promise');
+    return async (check) => {
+      const conn = await mysql.createConnection({ uri: check.dsn, connectTimeout: check.timeout });
+      try {
+        await conn.query('SET SESSION TRANSACTION READ ONLY');
+        await conn
+          .query(`SET SESSION max_statement_time = ${Math.ceil(check.timeout / 1000)}`)
+          .catch(() => conn.query(`SET SESSION max_execution_time = ${check.timeout}`));
+        const [rows] = await conn.query({ sql: check.query, timeout: check.timeout });
+        return rows as Row[];
+      } finally {
+        await conn.end().catch(() => undefined);
+      }
+    };
+  },
+  sqlite() {
+    const Database = require('better-sqlite3') as typeof import('better-sqlite3');
+    return async (check) => {
+      const db = new Database(check.dsn, { readonly: true, fileMustExist: true, timeout: check.timeout });
+      try {
+        db.pragma('query_only = ON');
+        const stmt = db.prepare(check.query);
+        if (!stmt.readonly)
+          throw new Error(
+            `the query of SQL check ${check.name} writes to the database; SQL checks run read-only queries only`,
+          );
+        return stmt.all() as Row[];
+      } finally {
+        db.close();
+      }
+    };
+  },
+};
+/* eslint-enable @typescript-eslint/no-require-imports */
+
+/** The runner of one driver; the driver is loaded on the first call (require keeps it after that). */
+export function sqlRunner(driver: Driver): Runner {
+  return DRIVERS[driver]();
+}
+
 /** Runs the query on a read-only connection with a statement timeout; a new connection per run keeps a hung database from holding the others. */
-export async function runSqlCheck(check: SqlCheck): Promise<Row[]> {
-  if (check.driver === 'postgres') {
-    const client = new pg.Client({
-      connectionString: check.dsn,
-      statement_timeout: check.timeout,
-      connectionTimeoutMillis: check.timeout,
-    });
-    await client.connect();
-    try {
-      await client.query('SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY');
-      return (await client.query(check.query)).rows as Row[];
-    } finally {
-      await client.end().catch(() => undefined);
-    }
-  }
-  if (check.driver === 'mysql') {
-    const conn = await mysql.createConnection({ uri: check.dsn, connectTimeout: check.timeout });
-    try {
-      await conn.query('SET SESSION TRANSACTION READ ONLY');
-      await conn
-        .query(`SET SESSION max_statement_time = ${Math.ceil(check.timeout / 1000)}`)
-        .catch(() => conn.query(`SET SESSION max_execution_time = ${check.timeout}`));
-      const [rows] = await conn.query({ sql: check.query, timeout: check.timeout });
-      return rows as Row[];
-    } finally {
-      await conn.end().catch(() => undefined);
-    }
-  }
-  const db = new Database(check.dsn, { readonly: true, fileMustExist: true, timeout: check.timeout });
-  try {
-    db.pragma('query_only = ON');
-    const stmt = db.prepare(check.query);
-    if (!stmt.readonly)
-      throw new Error(
-        `the query of SQL check ${check.name} writes to the database; SQL checks run read-only queries only`,
-      );
-    return stmt.all() as Row[];
-  } finally {
-    db.close();
-  }
+export function runSqlCheck(check: SqlCheck): Promise<Row[]> {
+  return sqlRunner(check.driver)(check);
 }
 
 /**
@@ -79,18 +113,19 @@ export async function runSqlCheck(check: SqlCheck): Promise<Row[]> {
 export function sqlChecksCollector(
   checks: readonly SqlCheck[],
   log: Logger,
-  run: (c: SqlCheck) => Promise<Row[]> = runSqlCheck,
+  run?: (c: SqlCheck) => Promise<Row[]>,
 ): Collector {
-  const tasks = checks.map(
-    (c) =>
-      new BackgroundTask<Row[]>({
-        name: `sql/${c.name}`,
-        intervalMs: c.interval,
-        timeoutMs: c.timeout + 1000,
-        log,
-        run: () => run(c),
-      }),
-  );
+  const tasks = checks.map((c) => {
+    // the check's driver is loaded here, when the exporter is made, so a missing one fails at start
+    const runCheck = run ?? sqlRunner(c.driver);
+    return new BackgroundTask<Row[]>({
+      name: `sql/${c.name}`,
+      intervalMs: c.interval,
+      timeoutMs: c.timeout + 1000,
+      log,
+      run: () => runCheck(c),
+    });
+  });
   return {
     name: 'sql',
     start: () => tasks.forEach((t) => t.start()),

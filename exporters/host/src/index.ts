@@ -13,7 +13,15 @@ export const hostExporter: ExporterDefinition<HostConfig> = {
   defaultListen: ':9741',
   listenEnv: 'OPSDESK_HOST_EXPORTER_LISTEN',
   configSchema: hostConfigSchema,
-  createCollectors: createHostCollectors,
+  create(config, { log, resolvePath }) {
+    // /proc, /sys and / of the host, taken from the config file's folder when written relative
+    const paths = {
+      procfs: resolvePath(config.paths.procfs),
+      sysfs: resolvePath(config.paths.sysfs),
+      rootfs: resolvePath(config.paths.rootfs),
+    };
+    return { collectors: createHostCollectors({ ...config, paths }, log) };
+  },
 };
 
 export { hostConfigSchema, type HostConfig } from './config';

@@ -2,10 +2,7 @@ import { buildCalendar, type Calendar } from '@opsdesk/calendar';
 import { BucketHistogram, eventParser, eventTimeSchema } from '@opsdesk/exporter-core';
 import { RateLimitedLog, type Logger } from '@opsdesk/runtime';
 import { z } from 'zod';
-import type { ChannelSpec, TransferConfig } from './config';
-
-export const DIRECTIONS = ['in', 'out'] as const;
-export type Direction = (typeof DIRECTIONS)[number];
+import { DIRECTIONS, type ChannelSpec, type Direction, type TransferConfig } from './config';
 
 /** Upper bounds of the latency histogram, seconds: from a fast API call to a slow file transfer. */
 export const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300];
@@ -75,9 +72,13 @@ export class ChannelStore {
     config: Pick<TransferConfig, 'participants' | 'calendars' | 'failure_reasons'>,
     private readonly now: () => number = Date.now,
     private readonly log?: Logger,
+    /** the folder holiday files are read from: the config file's */
+    configDir?: string,
   ) {
     this.reasons = new Set(config.failure_reasons);
-    const calendars = new Map(config.calendars.map((c) => [c.name, buildCalendar(c)]));
+    const calendars = new Map(
+      config.calendars.map((c) => [c.name, buildCalendar(c, { baseDir: configDir, now: now() })]),
+    );
     this.calendars = [...calendars.values()];
     for (const p of config.participants) {
       const byName = new Map<string, ChannelState>();

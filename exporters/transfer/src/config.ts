@@ -1,17 +1,66 @@
-import { tradingCalendarSpecSchema } from '@opsdesk/calendar';
+import { tradingCalendarSpecSchema, timeZoneSchema } from '@opsdesk/calendar';
 import {
   collectorSection,
   exporterConfigSchema,
+  logSourceShape,
   maxBodyBytesSchema,
   maxFutureSkewSchema,
   tokensSchema,
 } from '@opsdesk/exporter-core';
-import { duration } from '@opsdesk/runtime';
+import { duration, regexSchema } from '@opsdesk/runtime';
 import { z } from 'zod';
-import { DIRECTIONS } from './channels';
-import { dropSchema } from './drops';
-import { transferLogSchema } from './logs';
 import { probeSchema } from './probes';
+
+// The shape of channels.yml, in one file that imports none of the code that runs it: the
+// channels, drops and logs depend on their config, never the other way round.
+
+export const DIRECTIONS = ['in', 'out'] as const;
+export type Direction = (typeof DIRECTIONS)[number];
+
+/** A folder the channel's files arrive in (SFTP drops): arrivals, bytes, files expected by a deadline. */
+export const dropSchema = z.strictObject({
+  /** the folder the channel's files arrive in (an SFTP chroot, a mounted share) */
+  path: z.string().min(1),
+  poll: duration({ min: '1s', max: '1h' }).default(30_000),
+  /** the direction arrivals count on; default: the channel's first */
+  direction: z.enum(DIRECTIONS).optional(),
+  /** for dates in file names and deadlines when the channel has no calendar */
+  timezone: timeZoneSchema,
+  /** files expected on each working day of the channel's calendar (every day without one) */
+  files: z
+    .array(
+      z.strictObject({
+        /** the label value, e.g. settlement */
+        name: z.string().regex(/^[a-z][a-z0-9_]{0,62}$/, 'expected a lowercase name, e.g. settlement'),
+        /** the file name; {YYYY} {MM} {DD} {YYYYMMDD} are today's local date, * matches anything */
+        pattern: z.string().min(1),
+        /** local time by which the file must be there, HH:MM */
+        deadline: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM, e.g. 16:30'),
+      }),
+    )
+    .default([]),
+});
+export type DropSpec = z.output<typeof dropSchema>;
+
+/** A transfer log followed like `tail -F`: JSON lines, or lines parsed by a regex with named groups. */
+export const transferLogSchema = z
+  .strictObject({
+    ...logSourceShape,
+    /** json: one event object per line; regex: `regex` with named groups for the event's fields */
+    format: z.enum(['json', 'regex']).default('json'),
+    regex: regexSchema.optional(),
+    /** fields every line of this file shares, e.g. { participant: broker_b, channel: fix_gateway } */
+    set: z.record(z.string(), z.union([z.string(), z.number()])).default({}),
+  })
+  .superRefine((s, ctx) => {
+    if (s.format === 'regex' && s.regex === undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['regex'],
+        message: 'format: regex needs a regex with named groups, e.g. (?<participant>\\w+) (?<bytes>\\d+)',
+      });
+  });
+export type TransferLog = z.output<typeof transferLogSchema>;
 
 const name = z
   .string()

@@ -1,37 +1,13 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { fromLocal, timeZoneSchema, toLocal } from '@opsdesk/calendar';
+import { fromLocal, toLocal } from '@opsdesk/calendar';
 import { BackgroundTask, type Collector } from '@opsdesk/exporter-core';
-import { duration, type Logger } from '@opsdesk/runtime';
-import { z } from 'zod';
-import { DIRECTIONS, type ChannelState, type ChannelStore } from './channels';
+import type { Logger } from '@opsdesk/runtime';
+import type { ChannelState, ChannelStore } from './channels';
+import type { DropSpec } from './config';
 
 /** The most directory entries looked at per poll; a drop folder is not an archive. */
 const MAX_ENTRIES = 100_000;
-
-export const dropSchema = z.strictObject({
-  /** the folder the channel's files arrive in (an SFTP chroot, a mounted share) */
-  path: z.string().min(1),
-  poll: duration({ min: '1s', max: '1h' }).default(30_000),
-  /** the direction arrivals count on; default: the channel's first */
-  direction: z.enum(DIRECTIONS).optional(),
-  /** for dates in file names and deadlines when the channel has no calendar */
-  timezone: timeZoneSchema,
-  /** files expected on each working day of the channel's calendar (every day without one) */
-  files: z
-    .array(
-      z.strictObject({
-        /** the label value, e.g. settlement */
-        name: z.string().regex(/^[a-z][a-z0-9_]{0,62}$/, 'expected a lowercase name, e.g. settlement'),
-        /** the file name; {YYYY} {MM} {DD} {YYYYMMDD} are today's local date, * matches anything */
-        pattern: z.string().min(1),
-        /** local time by which the file must be there, HH:MM */
-        deadline: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM, e.g. 16:30'),
-      }),
-    )
-    .default([]),
-});
-export type DropSpec = z.output<typeof dropSchema>;
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
@@ -67,15 +43,17 @@ export class DropWatcher {
     readonly spec: DropSpec,
     private readonly store: ChannelStore,
     private readonly now: () => number = Date.now,
+    /** spec.path taken from the config file's folder */
+    readonly folder = spec.path,
   ) {}
 
   async poll(): Promise<void> {
     let entries;
     try {
-      entries = await readdir(this.spec.path, { withFileTypes: true });
+      entries = await readdir(this.folder, { withFileTypes: true });
     } catch (err) {
       this.readable = false;
-      throw new Error(`cannot read drop folder ${this.spec.path}: ${(err as Error).message}`);
+      throw new Error(`cannot read drop folder ${this.folder}: ${(err as Error).message}`);
     }
     this.readable = true;
     const files = entries.filter((e) => e.isFile()).slice(0, MAX_ENTRIES);
@@ -85,7 +63,7 @@ export class DropWatcher {
       const prev = this.seen?.get(f.name);
       let st;
       try {
-        st = await stat(path.join(this.spec.path, f.name));
+        st = await stat(path.join(this.folder, f.name));
       } catch {
         continue; // taken away between the listing and the stat
       }
@@ -134,9 +112,10 @@ export function dropsCollector(
   store: ChannelStore,
   log: Logger,
   now: () => number = Date.now,
+  resolvePath: (p: string) => string = (p) => p,
 ): Collector & { watchers: DropWatcher[] } {
   const watchers = store.channels.flatMap((ch) =>
-    ch.spec.drop ? [new DropWatcher(ch, ch.spec.drop, store, now)] : [],
+    ch.spec.drop ? [new DropWatcher(ch, ch.spec.drop, store, now, resolvePath(ch.spec.drop.path))] : [],
   );
   const tasks = watchers.map(
     (w) =>

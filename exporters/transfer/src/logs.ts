@@ -1,35 +1,10 @@
-import {
-  admitEventTime,
-  jsonLines,
-  logSourceShape,
-  logTailCollector,
-  type LineHandler,
-} from '@opsdesk/exporter-core';
-import { regexSchema, type Logger } from '@opsdesk/runtime';
-import { z } from 'zod';
+import { admitEventTime, jsonLines, logTailCollector, type LineHandler } from '@opsdesk/exporter-core';
+import type { Logger } from '@opsdesk/runtime';
 import { toTransferEvent, type ChannelStore } from './channels';
+import type { TransferLog } from './config';
 
 const NUMERIC = new Set(['bytes', 'latency']);
 const ENUMS = new Set(['direction', 'outcome']);
-
-export const transferLogSchema = z
-  .strictObject({
-    ...logSourceShape,
-    /** json: one event object per line; regex: `regex` with named groups for the event's fields */
-    format: z.enum(['json', 'regex']).default('json'),
-    regex: regexSchema.optional(),
-    /** fields every line of this file shares, e.g. { participant: broker_b, channel: fix_gateway } */
-    set: z.record(z.string(), z.union([z.string(), z.number()])).default({}),
-  })
-  .superRefine((s, ctx) => {
-    if (s.format === 'regex' && s.regex === undefined)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['regex'],
-        message: 'format: regex needs a regex with named groups, e.g. (?<participant>\\w+) (?<bytes>\\d+)',
-      });
-  });
-export type TransferLog = z.output<typeof transferLogSchema>;
 
 /** How one line of the file becomes an event: JSON as it is, or the regex's named groups. */
 function lineHandler(source: TransferLog, store: ChannelStore, maxFutureSkewMs: number): LineHandler {
@@ -72,6 +47,13 @@ export function transferLogsCollector(
   store: ChannelStore,
   log: Logger,
   maxFutureSkewMs: number,
+  resolvePath?: (p: string) => string,
 ) {
-  return logTailCollector('opsdesk_transfer_', sources, (s) => lineHandler(s, store, maxFutureSkewMs), log);
+  return logTailCollector(
+    'opsdesk_transfer_',
+    sources,
+    (s) => lineHandler(s, store, maxFutureSkewMs),
+    log,
+    resolvePath,
+  );
 }

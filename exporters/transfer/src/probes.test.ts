@@ -116,3 +116,42 @@ test('bad probe config names the field', () => {
     /not a valid regular expression/,
   );
 });
+
+test('tls_config: a private CA verifies the chain, and a client certificate passes mutual TLS', async () => {
+  const fixtures = path.join(__dirname, 'fixtures', 'golden-tls');
+  const cert = readFileSync(path.join(fixtures, 'cert.pem'));
+  const key = readFileSync(path.join(fixtures, 'key.pem'));
+  // the participant's endpoint: its own self-signed certificate, and it wants one signed by it back
+  const port = await listen(
+    https.createServer({ key, cert, ca: cert, requestCert: true, rejectUnauthorized: true }, (_req, res) =>
+      res.end('ok'),
+    ),
+  );
+  const tlsConfig = {
+    ca_file: path.join(fixtures, 'cert.pem'),
+    cert_file: path.join(fixtures, 'cert.pem'),
+    key_file: path.join(fixtures, 'key.pem'),
+  };
+  const target = `127.0.0.1:${port}`;
+  expect(await runProbe(probe({ kind: 'tls', target, tls_config: tlsConfig }))).toMatchObject({
+    ok: true,
+    chainValid: true,
+  });
+  expect(
+    await runProbe(probe({ kind: 'http', url: `https://${target}/`, tls_config: tlsConfig })),
+  ).toMatchObject({ ok: true });
+  // without the client certificate the endpoint ends the handshake; without the CA nothing verifies
+  const noClientCert = await runProbe(
+    probe({ kind: 'http', url: `https://${target}/`, tls_config: { ca_file: tlsConfig.ca_file } }),
+  );
+  expect(noClientCert).toMatchObject({ ok: false });
+  expect(await runProbe(probe({ kind: 'tls', target }))).toMatchObject({ ok: false, chainValid: false });
+  const unreadable = await runProbe(
+    probe({ kind: 'tls', target, tls_config: { ca_file: '/nonexistent/ca.pem' } }),
+  );
+  expect(unreadable).toMatchObject({
+    ok: false,
+    failedPhase: 'tls',
+    error: expect.stringMatching(/^cannot read tls_config: .*ENOENT/),
+  });
+});

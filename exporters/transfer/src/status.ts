@@ -1,6 +1,6 @@
 import type express from 'express';
 import type { ChannelStore } from './channels';
-import type { ProbeTask } from './metrics';
+import type { ProbeTask } from './probes/collector';
 
 /** An instant as ISO 8601, null for none (0) or one no Date can hold: the answer is never a 500. */
 const iso = (ms: number) => {

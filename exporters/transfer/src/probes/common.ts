@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import type { MetricSink } from '@opsdesk/exporter-core';
 import { duration } from '@opsdesk/runtime';
 import { z } from 'zod';
 
@@ -14,6 +16,40 @@ export const commonFields = {
   interval: duration({ min: '1s' }).default(30_000),
   timeout: duration({ min: '100ms', max: '1m' }).default(5000),
 };
+
+/**
+ * Files for a TLS connection, as blackbox_exporter's `tls_config`: a CA bundle to verify the
+ * participant's certificate (a private CA), and a client certificate with its key (mutual TLS).
+ * Relative paths are taken from the config file's folder; the files are read on each run, so a
+ * renewed certificate is picked up without a restart.
+ */
+export const tlsConfigSchema = z
+  .strictObject({
+    ca_file: z.string().min(1).optional(),
+    cert_file: z.string().min(1).optional(),
+    key_file: z.string().min(1).optional(),
+  })
+  .optional();
+export type TlsConfig = z.output<typeof tlsConfigSchema>;
+
+/** A tls_config with its paths taken from the config file's folder. */
+export function resolveTlsPaths(config: TlsConfig, resolve: (p: string) => string): TlsConfig {
+  if (!config) return config;
+  const r = (f: string | undefined) => (f === undefined ? undefined : resolve(f));
+  return { ca_file: r(config.ca_file), cert_file: r(config.cert_file), key_file: r(config.key_file) };
+}
+
+/** The files of a tls_config as options of tls.connect and https.request. */
+export async function tlsOptions(config: TlsConfig): Promise<{ ca?: Buffer; cert?: Buffer; key?: Buffer }> {
+  if (!config) return {};
+  const read = async (file: string | undefined) => (file === undefined ? undefined : readFile(file));
+  const [ca, cert, key] = await Promise.all([
+    read(config.ca_file),
+    read(config.cert_file),
+    read(config.key_file),
+  ]);
+  return { ...(ca && { ca }), ...(cert && { cert }), ...(key && { key }) };
+}
 
 /** host:port of a participant's endpoint. */
 export const hostPort = (example: string) =>
@@ -64,10 +100,35 @@ export interface ProbeContext {
   extra: Partial<ProbeResult>;
 }
 
-/** One kind of probe: its config, where it connects, and how it runs (throwing a PhaseError on failure). */
-export interface ProbeKind<P> {
+/** The labels of every probe series. */
+export const PROBE_LABELS = ['participant', 'channel', 'probe'] as const;
+
+/** One configured probe as a scrape sees it. */
+export interface ProbeRecord<S = unknown> {
+  /** participant, channel and probe name: the label values of its series */
+  readonly labels: readonly string[];
+  /** the last finished run; undefined before the first */
+  readonly last: ProbeResult | undefined;
+  /** what the kind keeps across runs (the train's totals); undefined for kinds that keep nothing */
+  readonly state: S;
+}
+
+/**
+ * One kind of probe, in one file, as a blackbox_exporter prober: its config, where it connects,
+ * how it runs (throwing a PhaseError on failure), and the series only it has. The series every
+ * probe has (success, duration, phases) are written for all kinds alike in probes/index.ts.
+ */
+export interface ProbeKind<P, S = undefined> {
   endpoint(probe: P): { host: string; port: number };
   run(probe: P, ctx: ProbeContext): Promise<void>;
   /** how long a whole run may take; the probe's timeout when absent */
   budgetMs?(probe: P): number;
+  /** the paths of the probe's files taken from the config file's folder */
+  resolvePaths?(probe: P, resolve: (p: string) => string): P;
+  /** a new probe's state, kept across its runs */
+  initialState?(): S;
+  /** folds a finished run into the probe's state */
+  record?(state: S, result: ProbeResult): void;
+  /** writes this kind's own series, for every probe of the kind, each under its labels */
+  writeSeries?(sink: MetricSink, probes: ReadonlyArray<ProbeRecord<S>>): void;
 }

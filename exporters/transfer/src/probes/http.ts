@@ -3,7 +3,15 @@ import https from 'node:https';
 import net from 'node:net';
 import { regexSchema } from '@opsdesk/runtime';
 import { z } from 'zod';
-import { commonFields, PhaseError, type Phase, type ProbeKind } from './common';
+import {
+  commonFields,
+  PhaseError,
+  resolveTlsPaths,
+  tlsConfigSchema,
+  tlsOptions,
+  type Phase,
+  type ProbeKind,
+} from './common';
 
 export const httpSchema = z.strictObject({
   kind: z.literal('http'),
@@ -14,6 +22,8 @@ export const httpSchema = z.strictObject({
   body_match: regexSchema.optional(),
   /** accept a certificate that does not verify (a participant's test endpoint) */
   insecure_skip_verify: z.boolean().default(false),
+  /** for https: a private CA, a client certificate and its key */
+  tls_config: tlsConfigSchema,
   ...commonFields,
 });
 type HttpProbe = z.output<typeof httpSchema>;
@@ -27,10 +37,16 @@ export const httpProbe: ProbeKind<HttpProbe> = {
       port: Number(u.port || (u.protocol === 'https:' ? 443 : 80)),
     };
   },
-  run: (probe, ctx) =>
-    new Promise<void>((resolve, reject) => {
-      const url = new URL(probe.url);
-      const secure = url.protocol === 'https:';
+  resolvePaths: (p, resolve) => ({ ...p, tls_config: resolveTlsPaths(p.tls_config, resolve) }),
+  async run(probe, ctx) {
+    const url = new URL(probe.url);
+    const secure = url.protocol === 'https:';
+    const files = secure
+      ? await tlsOptions(probe.tls_config).catch((err: Error) => {
+          throw new PhaseError('tls', `cannot read tls_config: ${err.message}`);
+        })
+      : {};
+    await new Promise<void>((resolve, reject) => {
       let phase: Phase = 'connect';
       const req = (secure ? https : http).request(
         {
@@ -42,6 +58,7 @@ export const httpProbe: ProbeKind<HttpProbe> = {
           servername: net.isIP(url.hostname) ? undefined : url.hostname,
           rejectUnauthorized: !probe.insecure_skip_verify,
           agent: false,
+          ...files,
         },
         (res) => {
           ctx.lap('http');
@@ -78,5 +95,6 @@ export const httpProbe: ProbeKind<HttpProbe> = {
       req.on('error', (e) => reject(new PhaseError(phase, e.message)));
       ctx.signal.addEventListener('abort', () => req.destroy(new Error('timed out')), { once: true });
       req.end();
-    }),
+    });
+  },
 };

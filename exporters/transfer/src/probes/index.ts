@@ -1,25 +1,78 @@
 import { lookup } from 'node:dns/promises';
 import net from 'node:net';
+import type { MetricSink } from '@opsdesk/exporter-core';
 import { z } from 'zod';
-import { PhaseError, type Phase, type ProbeContext, type ProbeKind, type ProbeResult } from './common';
+import {
+  PHASES,
+  PhaseError,
+  PROBE_LABELS,
+  type Phase,
+  type ProbeContext,
+  type ProbeKind,
+  type ProbeRecord,
+  type ProbeResult,
+} from './common';
 import { httpProbe, httpSchema } from './http';
 import { tcp, tcpSchema } from './tcp';
 import { tlsProbe, tlsSchema } from './tls';
 import { train, trainSchema } from './train';
 
-export { PHASES, type Phase, type ProbeResult } from './common';
+export { PHASES, type Phase, type ProbeRecord, type ProbeResult } from './common';
 
-/** One file per kind of probe (tcp.ts, http.ts, tls.ts, train.ts), one shared signature (ProbeKind). */
+/**
+ * One file per kind of probe (tcp.ts, http.ts, tls.ts, train.ts), one shared signature
+ * (ProbeKind): adding a kind means adding its file and naming it here.
+ */
 export const probeSchema = z.discriminatedUnion('kind', [tcpSchema, trainSchema, tlsSchema, httpSchema]);
 export type Probe = z.output<typeof probeSchema>;
 
-const KINDS: { [K in Probe['kind']]: ProbeKind<Extract<Probe, { kind: K }>> } = {
+// The order of the kinds is the order of their own series in the exposition.
+const KINDS: { [K in Probe['kind']]: ProbeKind<Extract<Probe, { kind: K }>, unknown> } = {
   tcp,
   http: httpProbe,
   tls: tlsProbe,
   train,
 };
-const kindOf = (probe: Probe) => KINDS[probe.kind] as ProbeKind<Probe>;
+export const kindOf = (probe: Probe) => KINDS[probe.kind] as ProbeKind<Probe, unknown>;
+
+const SUCCESS = {
+  name: 'opsdesk_transfer_probe_success',
+  help: '1 when the last run of the probe succeeded.',
+};
+const DURATION = {
+  name: 'opsdesk_transfer_probe_duration_seconds',
+  help: 'How long the last run of the probe took, seconds.',
+};
+const PHASE_DURATION = {
+  name: 'opsdesk_transfer_probe_phase_duration_seconds',
+  help: 'Seconds the last run spent in each phase it reached (dns, connect, tls, http).',
+};
+const FAILED_PHASE = {
+  name: 'opsdesk_transfer_probe_failed_phase',
+  help: '1 for the phase in which the last run failed (dns, connect, tls, http, timeout), 0 for the others.',
+};
+
+/** Writes the series every probe has, then each kind's own for the probes of that kind. */
+export function writeProbeSeries(
+  sink: MetricSink,
+  probes: ReadonlyArray<ProbeRecord & { readonly probe: Probe }>,
+): void {
+  const success = sink.gauge(SUCCESS.name, SUCCESS.help, PROBE_LABELS);
+  const seconds = sink.gauge(DURATION.name, DURATION.help, PROBE_LABELS);
+  const phase = sink.gauge(PHASE_DURATION.name, PHASE_DURATION.help, [...PROBE_LABELS, 'phase']);
+  const failed = sink.gauge(FAILED_PHASE.name, FAILED_PHASE.help, [...PROBE_LABELS, 'phase']);
+  for (const { labels, last } of probes) {
+    if (!last) continue;
+    success.set(last.ok ? 1 : 0, ...labels);
+    seconds.set(last.seconds, ...labels);
+    for (const [p, s] of Object.entries(last.phases)) phase.set(s, ...labels, p);
+    for (const p of PHASES) failed.set(last.failedPhase === p ? 1 : 0, ...labels, p);
+  }
+  for (const [name, kind] of Object.entries(KINDS) as Array<[Probe['kind'], ProbeKind<Probe, unknown>]>) {
+    const ofKind = probes.filter((p) => p.probe.kind === name);
+    if (ofKind.length > 0) kind.writeSeries?.(sink, ofKind);
+  }
+}
 
 /** How long a whole run of the probe may take. */
 export function probeBudgetMs(probe: Probe): number {

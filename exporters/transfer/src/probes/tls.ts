@@ -1,7 +1,18 @@
 import net from 'node:net';
 import tls from 'node:tls';
 import { z } from 'zod';
-import { commonFields, hostPort, PhaseError, splitHostPort, type Phase, type ProbeKind } from './common';
+import {
+  commonFields,
+  hostPort,
+  PhaseError,
+  PROBE_LABELS,
+  resolveTlsPaths,
+  splitHostPort,
+  tlsConfigSchema,
+  tlsOptions,
+  type Phase,
+  type ProbeKind,
+} from './common';
 
 export const tlsSchema = z.strictObject({
   kind: z.literal('tls'),
@@ -9,21 +20,36 @@ export const tlsSchema = z.strictObject({
   target: hostPort('api.broker-a.example:443'),
   /** report the expiry of a certificate that does not verify without failing the probe */
   insecure_skip_verify: z.boolean().default(false),
+  tls_config: tlsConfigSchema,
   ...commonFields,
 });
 type TlsProbe = z.output<typeof tlsSchema>;
 
+const CERT_EXPIRY = {
+  name: 'opsdesk_transfer_tls_cert_expiry_timestamp_seconds',
+  help: "When the participant endpoint's certificate expires, Unix seconds (tls probes).",
+};
+const CHAIN_VALID = {
+  name: 'opsdesk_transfer_tls_chain_valid',
+  help: "1 when the participant endpoint's certificate chain verifies for its name (tls probes).",
+};
+
 /** TLS handshake: certificate expiry and whether the chain verifies for the name. */
 export const tlsProbe: ProbeKind<TlsProbe> = {
   endpoint: (p) => splitHostPort(p.target),
-  run: (probe, ctx) =>
-    new Promise<void>((resolve, reject) => {
+  resolvePaths: (p, resolve) => ({ ...p, tls_config: resolveTlsPaths(p.tls_config, resolve) }),
+  async run(probe, ctx) {
+    const files = await tlsOptions(probe.tls_config).catch((err: Error) => {
+      throw new PhaseError('tls', `cannot read tls_config: ${err.message}`);
+    });
+    await new Promise<void>((resolve, reject) => {
       const host = splitHostPort(probe.target).host;
       const socket = tls.connect({
         host: ctx.address,
         port: ctx.port,
         servername: net.isIP(host) ? undefined : host,
         rejectUnauthorized: false,
+        ...files,
       });
       let phase: Phase = 'connect';
       const fail = (e: Error) => {
@@ -54,5 +80,14 @@ export const tlsProbe: ProbeKind<TlsProbe> = {
           return reject(new PhaseError('tls', `certificate expired at ${new Date(notAfter).toISOString()}`));
         resolve();
       });
-    }),
+    });
+  },
+  writeSeries(sink, probes) {
+    const expiry = sink.gauge(CERT_EXPIRY.name, CERT_EXPIRY.help, PROBE_LABELS);
+    const chain = sink.gauge(CHAIN_VALID.name, CHAIN_VALID.help, PROBE_LABELS);
+    for (const { labels, last } of probes) {
+      if (last?.certNotAfter !== undefined) expiry.set(last.certNotAfter / 1000, ...labels);
+      if (last?.chainValid !== undefined) chain.set(last.chainValid ? 1 : 0, ...labels);
+    }
+  },
 };

@@ -1,7 +1,16 @@
 import net from 'node:net';
+import { BucketHistogram } from '@opsdesk/exporter-core';
 import { duration } from '@opsdesk/runtime';
 import { z } from 'zod';
-import { commonFields, hostPort, PhaseError, splitHostPort, type ProbeKind } from './common';
+import {
+  commonFields,
+  hostPort,
+  PhaseError,
+  PROBE_LABELS,
+  splitHostPort,
+  type ProbeKind,
+  type ProbeResult,
+} from './common';
 
 export const trainSchema = z.strictObject({
   kind: z.literal('train'),
@@ -16,6 +25,34 @@ export const trainSchema = z.strictObject({
   timeout: duration({ min: '10ms', max: '10s' }).default(1000),
 });
 type TrainProbe = z.output<typeof trainSchema>;
+
+/** Round-trip buckets of the train, as smokeping_prober's: 50 µs doubling to 26 s. */
+export const RTT_BUCKETS = Array.from({ length: 20 }, (_, i) => 0.00005 * 2 ** i);
+
+/** What the runs of one train have sent and got back since the exporter started. */
+export class TrainTotals {
+  sent = 0;
+  received = 0;
+  readonly rtt = new BucketHistogram(RTT_BUCKETS);
+  add(r: ProbeResult): void {
+    this.sent += r.sent ?? 0;
+    this.received += r.received ?? 0;
+    for (const t of r.rtts ?? []) this.rtt.observe(t);
+  }
+}
+
+const SENT = {
+  name: 'opsdesk_transfer_train_sent_total',
+  help: 'Attempts sent by the loss and latency train.',
+};
+const RECEIVED = {
+  name: 'opsdesk_transfer_train_received_total',
+  help: 'Attempts of the loss and latency train that were answered in time; loss is 1 - received/sent.',
+};
+const RTT = {
+  name: 'opsdesk_transfer_train_rtt_seconds',
+  help: 'Round-trip time of the answered attempts of the train, seconds.',
+};
 
 /** One TCP connection attempt: its round-trip time in seconds, or undefined when no answer came in time. */
 function attempt(host: string, port: number, timeoutMs: number): Promise<number | undefined> {
@@ -41,8 +78,21 @@ function attempt(host: string, port: number, timeoutMs: number): Promise<number 
  * A loss and latency train, smokeping-style: `count` attempts `spacing` apart, each lost when
  * unanswered within `timeout`. Node.js has no raw sockets, so the train uses TCP, not ICMP.
  */
-export const train: ProbeKind<TrainProbe> = {
+export const train: ProbeKind<TrainProbe, TrainTotals> = {
   endpoint: (p) => splitHostPort(p.target),
+  initialState: () => new TrainTotals(),
+  record: (totals, result) => totals.add(result),
+  writeSeries(sink, probes) {
+    const sent = sink.counter(SENT.name, SENT.help, PROBE_LABELS);
+    const received = sink.counter(RECEIVED.name, RECEIVED.help, PROBE_LABELS);
+    const rtt = sink.histogram(RTT.name, RTT.help, PROBE_LABELS, RTT_BUCKETS);
+    // from the totals, so a train's series are there from the start, before its first run ends
+    for (const { labels, state } of probes) {
+      sent.set(state.sent, ...labels);
+      received.set(state.received, ...labels);
+      rtt.set(state.rtt.value(), ...labels);
+    }
+  },
   budgetMs: (p) => p.count * p.spacing * 1.5 + p.timeout + 1000,
   async run(probe, ctx) {
     const pending: Array<Promise<number | undefined>> = [];
