@@ -1,4 +1,5 @@
 import type { Logger } from '@opsdesk/runtime';
+import type { CollectContext, Collector } from './collector';
 
 export interface BackgroundTaskOptions<T> {
   name: string;
@@ -89,4 +90,43 @@ export class BackgroundTask<T> {
       this.lastDurationMs = Date.now() - started;
     }
   }
+}
+
+export interface BackgroundCollectorSpec<T> {
+  name: string;
+  /** the periodic checks whose last results the scrape reports; started and stopped together */
+  tasks: readonly BackgroundTask<T>[];
+  /**
+   * Why this host has nothing for the tasks to look at (no systemd, no package manager): said once
+   * in the log at start, and the tasks are not started. `collect` is still called on each scrape.
+   */
+  unavailable?: string;
+  log: Logger;
+  /** writes the tasks' last results (never waits for a run: scrapes read, tasks refresh) */
+  collect(ctx: CollectContext): void;
+  /** more to release on shutdown after the tasks stop (open files) */
+  stop?(): void;
+}
+
+/**
+ * The one shape of a collector whose values come from background tasks (package-manager checks,
+ * probes, SQL checks, tails): the exporter starts and stops its tasks, and a scrape only reads
+ * what they last found, so no slow check ever sits on the scrape path.
+ */
+export function backgroundCollector<T>(spec: BackgroundCollectorSpec<T>): Collector {
+  return {
+    name: spec.name,
+    start() {
+      if (spec.unavailable !== undefined) {
+        spec.log.info({ collector: spec.name }, spec.unavailable);
+        return;
+      }
+      for (const t of spec.tasks) t.start();
+    },
+    stop() {
+      for (const t of spec.tasks) t.stop();
+      spec.stop?.();
+    },
+    collect: (ctx) => spec.collect(ctx),
+  };
 }

@@ -181,9 +181,25 @@ export class MetricSink {
     h.values.set(key, value);
   }
 
-  /** A writer bound to one descriptor; the family appears (with HELP and TYPE) at its first sample. */
+  /**
+   * A writer bound to one descriptor. The family takes its place in the output order now; it is
+   * rendered only if a sample is written (unless `describedWhenEmpty`).
+   */
   writer(d: MetricDescriptor): FamilyWriter {
-    return { set: (value, ...labelValues) => this.add(d, value, ...labelValues) };
+    if (d.type === 'histogram') throw new Error(`metric ${d.name} is a histogram; use histogramWriter`);
+    const f = this.familyOf(d);
+    return {
+      set: (value, ...labelValues) => {
+        this.put(f, value, labelValues);
+      },
+    };
+  }
+
+  /** A writer of whole histogram series for one descriptor, declared now as writer() does. */
+  histogramWriter(d: MetricDescriptor): HistogramWriter {
+    if (d.type !== 'histogram') throw new Error(`metric ${d.name} is not a histogram`);
+    this.familyOf(d);
+    return { set: (value, ...labelValues) => this.addHistogram(d, value, ...labelValues) };
   }
 
   /** Declares the family now, so `describedWhenEmpty` descriptors render without samples. */
@@ -208,9 +224,7 @@ export class MetricSink {
     labelNames: readonly string[],
     upperBounds: readonly number[],
   ): HistogramWriter {
-    const d = histogramDescriptor(name, help, labelNames, upperBounds);
-    this.familyOf(d);
-    return { set: (value, ...labelValues) => this.addHistogram(d, value, ...labelValues) };
+    return this.histogramWriter(histogramDescriptor(name, help, labelNames, upperBounds));
   }
 
   private adhoc(

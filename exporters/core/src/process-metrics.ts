@@ -1,6 +1,36 @@
 import { readdir, readFileSync } from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import type { MetricSink } from './metrics';
+import { counterDescriptor, gaugeDescriptor, type MetricSink } from './metrics';
+
+const CPU = counterDescriptor(
+  'process_cpu_seconds_total',
+  'Total user and system CPU time spent by this exporter, in seconds.',
+);
+const RSS = gaugeDescriptor('process_resident_memory_bytes', 'Resident memory of this exporter, in bytes.');
+const START = gaugeDescriptor(
+  'process_start_time_seconds',
+  'Start time of this exporter since the Unix epoch, in seconds.',
+);
+const OPEN_FDS = gaugeDescriptor('process_open_fds', 'File descriptors this exporter has open.');
+const MAX_FDS = gaugeDescriptor(
+  'process_max_fds',
+  'Most file descriptors this exporter may open (RLIMIT_NOFILE).',
+);
+const HEAP_USED = gaugeDescriptor(
+  'nodejs_heap_size_used_bytes',
+  'V8 heap in use by this exporter, in bytes.',
+);
+const HEAP_TOTAL = gaugeDescriptor(
+  'nodejs_heap_size_total_bytes',
+  'V8 heap reserved by this exporter, in bytes.',
+);
+const LOOP_LAG = gaugeDescriptor(
+  'nodejs_eventloop_lag_p99_seconds',
+  '99th percentile of event-loop delay since start, in seconds; high values mean scrapes wait behind other work.',
+);
+const VERSION = gaugeDescriptor('nodejs_version_info', 'Node.js version running this exporter; always 1.', [
+  'version',
+]);
 
 /**
  * The exporter's own process metrics under the names client_golang and prom-client use, so the
@@ -24,36 +54,16 @@ export class ProcessMetrics {
   async write(sink: MetricSink): Promise<void> {
     const cpu = process.cpuUsage();
     const mem = process.memoryUsage();
-    sink
-      .counter(
-        'process_cpu_seconds_total',
-        'Total user and system CPU time spent by this exporter, in seconds.',
-      )
-      .set((cpu.user + cpu.system) / 1e6);
-    sink.gauge('process_resident_memory_bytes', 'Resident memory of this exporter, in bytes.').set(mem.rss);
-    sink
-      .gauge('process_start_time_seconds', 'Start time of this exporter since the Unix epoch, in seconds.')
-      .set(this.startTimeSeconds);
+    sink.add(CPU, (cpu.user + cpu.system) / 1e6);
+    sink.add(RSS, mem.rss);
+    sink.add(START, this.startTimeSeconds);
     const fds = await openFds();
-    if (fds !== undefined)
-      sink.gauge('process_open_fds', 'File descriptors this exporter has open.').set(fds);
-    if (this.maxFds !== undefined)
-      sink
-        .gauge('process_max_fds', 'Most file descriptors this exporter may open (RLIMIT_NOFILE).')
-        .set(this.maxFds);
-    sink.gauge('nodejs_heap_size_used_bytes', 'V8 heap in use by this exporter, in bytes.').set(mem.heapUsed);
-    sink
-      .gauge('nodejs_heap_size_total_bytes', 'V8 heap reserved by this exporter, in bytes.')
-      .set(mem.heapTotal);
-    sink
-      .gauge(
-        'nodejs_eventloop_lag_p99_seconds',
-        '99th percentile of event-loop delay since start, in seconds; high values mean scrapes wait behind other work.',
-      )
-      .set(this.loopDelay.percentile(99) / 1e9);
-    sink
-      .gauge('nodejs_version_info', 'Node.js version running this exporter; always 1.', ['version'])
-      .set(1, process.version);
+    if (fds !== undefined) sink.add(OPEN_FDS, fds);
+    if (this.maxFds !== undefined) sink.add(MAX_FDS, this.maxFds);
+    sink.add(HEAP_USED, mem.heapUsed);
+    sink.add(HEAP_TOTAL, mem.heapTotal);
+    sink.add(LOOP_LAG, this.loopDelay.percentile(99) / 1e9);
+    sink.add(VERSION, 1, process.version);
   }
 }
 

@@ -1,7 +1,6 @@
-import { Counter, type Registry } from 'prom-client';
 import { RateLimitedLog, type Logger } from '@opsdesk/runtime';
 import type { Collector } from './collector';
-import { MetricSink } from './metrics';
+import { counterDescriptor, gaugeDescriptor, MetricSink, type MetricDescriptor } from './metrics';
 
 export interface RunnerOptions {
   /** metric prefix with trailing underscore, e.g. `opsdesk_host_` */
@@ -11,8 +10,9 @@ export interface RunnerOptions {
   enabled: readonly string[];
   defaultTimeoutMs: number;
   maxSeriesPerMetric: number;
-  registry: Registry;
   log: Logger;
+  /** @deprecated ignored: the runner's own series go through the metric sink; drop it from callers */
+  registry?: unknown;
 }
 
 /** A `collect[]`/`exclude[]` request the exporter cannot serve; becomes a 400. */
@@ -31,7 +31,11 @@ export class CollectorRunner {
   private readonly stillRunning = new Set<string>();
   private readonly failureLog = new RateLimitedLog();
   private readonly droppedLog = new RateLimitedLog();
-  private readonly droppedTotal: Counter<'metric'>;
+  /** series the cardinality guard refused since start, by metric: a counter across scrapes */
+  private readonly droppedTotal = new Map<string, number>();
+  private readonly durationDesc: MetricDescriptor;
+  private readonly successDesc: MetricDescriptor;
+  private readonly droppedDesc: MetricDescriptor;
 
   constructor(private readonly opts: RunnerOptions) {
     for (const c of opts.collectors) this.byName.set(c.name, c);
@@ -39,12 +43,33 @@ export class CollectorRunner {
       if (!this.byName.has(name)) throw new Error(`enabled collector ${name} does not exist`);
     }
     this.enabled = [...opts.enabled].sort();
-    this.droppedTotal = new Counter({
-      name: `${opts.prefix}series_dropped_total`,
-      help: 'Series not exported because their metric exceeded limits.max_series_per_metric (the cardinality guard), by metric name. Raise the limit or fix the label source.',
-      labelNames: ['metric'],
-      registers: [opts.registry],
-    });
+    this.durationDesc = gaugeDescriptor(
+      `${opts.prefix}collector_duration_seconds`,
+      'Time this scrape spent in each collector, in seconds.',
+      ['collector'],
+    );
+    this.successDesc = gaugeDescriptor(
+      `${opts.prefix}collector_success`,
+      'Whether each collector succeeded on this scrape (1) or failed or timed out (0); the exporter log says why.',
+      ['collector'],
+    );
+    // Described even before anything was dropped, so dashboards and the metric contract see it.
+    this.droppedDesc = counterDescriptor(
+      `${opts.prefix}series_dropped_total`,
+      'Series not exported because their metric exceeded limits.max_series_per_metric (the cardinality guard), by metric name. Raise the limit or fix the label source.',
+      ['metric'],
+      { describedWhenEmpty: true },
+    );
+  }
+
+  get prefix(): string {
+    return this.opts.prefix;
+  }
+
+  /** `<prefix>series_dropped_total`: what the cardinality guard refused since start. */
+  writeSeriesDropped(sink: MetricSink): void {
+    sink.declare(this.droppedDesc);
+    for (const [metric, n] of this.droppedTotal) sink.add(this.droppedDesc, n, metric);
   }
 
   get enabledNames(): readonly string[] {
@@ -91,23 +116,13 @@ export class CollectorRunner {
   private async collectAll(names: readonly string[]): Promise<MetricSink> {
     const out = new MetricSink(this.opts.maxSeriesPerMetric);
     const results = await Promise.all(names.map((n) => this.runOne(this.byName.get(n) as Collector)));
-    const duration = out.gauge(
-      `${this.opts.prefix}collector_duration_seconds`,
-      'Time this scrape spent in each collector, in seconds.',
-      ['collector'],
-    );
-    const success = out.gauge(
-      `${this.opts.prefix}collector_success`,
-      'Whether each collector succeeded on this scrape (1) or failed or timed out (0); the exporter log says why.',
-      ['collector'],
-    );
     for (const r of results) {
-      duration.set(r.seconds, r.name);
-      success.set(r.sink ? 1 : 0, r.name);
+      out.add(this.durationDesc, r.seconds, r.name);
+      out.add(this.successDesc, r.sink ? 1 : 0, r.name);
       if (r.sink) out.absorb(r.sink);
     }
     for (const [metric, n] of out.droppedSeries()) {
-      this.droppedTotal.inc({ metric }, n);
+      this.droppedTotal.set(metric, (this.droppedTotal.get(metric) ?? 0) + n);
       if (this.droppedLog.allow(metric)) {
         this.opts.log.warn(
           { metric, dropped: n, limit: this.opts.maxSeriesPerMetric },

@@ -1,8 +1,8 @@
 import { gunzipSync } from 'node:zlib';
-import { Registry } from 'prom-client';
 import { freePort, silentLogger } from '@opsdesk/testing';
 import type { Collector } from './collector';
 import { CollectorRunner } from './runner';
+import { jsonReply } from './http';
 import { createExporterApp } from './server';
 import type { Server } from 'node:http';
 
@@ -15,23 +15,28 @@ beforeAll(async () => {
     name,
     collect: ({ sink }) => sink.gauge(`t_${name}_value`, `${name} value.`).set(1),
   }));
-  const registry = new Registry();
   const runner = new CollectorRunner({
     prefix: 't_',
     collectors,
     enabled: ['cpu', 'meminfo'],
     defaultTimeoutMs: 1000,
     maxSeriesPerMetric: 100,
-    registry,
     log: silentLogger,
   });
   const app = createExporterApp({
     title: 'Test exporter',
     version: '1.0.0',
     runner,
-    registry,
     log: silentLogger,
     isReady: () => ready,
+    routes: [
+      {
+        method: 'POST',
+        path: '/api/v1/echo',
+        maxBodyBytes: 16,
+        handle: async (req) => jsonReply(200, { got: await req.json() }),
+      },
+    ],
   });
   const port = await freePort();
   server = app.listen(port, '127.0.0.1');
@@ -39,7 +44,10 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${port}`;
 });
 
-afterAll(() => new Promise<void>((r) => server.close(() => r())));
+afterAll(() => {
+  server.closeAllConnections();
+  return new Promise<void>((r) => server.close(() => r()));
+});
 
 test('/metrics serves the text format with every enabled collector', async () => {
   const res = await fetch(`${base}/metrics`, { headers: { 'accept-encoding': 'identity' } });
@@ -95,4 +103,31 @@ test('unknown paths get a JSON 404 that points at the real ones', async () => {
   expect(res.headers.get('content-type')).toContain('application/json');
   const body = (await res.json()) as { error: { message: string } };
   expect(body.error.message).toContain('/metrics');
+});
+
+test("the exporter's own series follow the collectors': build info and the cardinality guard's counter", async () => {
+  const body = await (await fetch(`${base}/metrics`)).text();
+  expect(body).toContain(`t_build_info{version="1.0.0",nodejs="${process.version}"} 1\n`);
+  // described before anything is dropped, as prom-client did, so the name is always visible
+  expect(body).toMatch(/# TYPE t_series_dropped_total counter\n(?!t_series_dropped_total)/);
+  expect(body.indexOf('t_collector_success')).toBeLessThan(body.indexOf('t_build_info'));
+});
+
+test('the exporter routes are served after the built-in ones, with their body limit', async () => {
+  const ok = await fetch(`${base}/api/v1/echo`, { method: 'POST', body: '{"a":1}' });
+  expect(await ok.json()).toEqual({ got: { a: 1 } });
+  const big = await fetch(`${base}/api/v1/echo`, {
+    method: 'POST',
+    body: JSON.stringify({ a: 'x'.repeat(20) }),
+  });
+  expect(big.status).toBe(413);
+  expect(((await big.json()) as { error: { code: string } }).error.code).toBe('body_too_large');
+});
+
+test('the landing page links every enabled collector', async () => {
+  const res = await fetch(`${base}/`);
+  expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
+  const html = await res.text();
+  expect(html).toContain('<h1>Test exporter 1.0.0</h1>');
+  expect(html).toContain('<a href="metrics?collect[]=meminfo">meminfo</a>');
 });

@@ -1,10 +1,18 @@
+/**
+ * The exporter's HTTP server on `node:http`: `/metrics` (gzip when asked, `collect[]`/`exclude[]`
+ * as node_exporter), `/-/healthy`, `/-/ready`, a landing page, then the exporter's own routes
+ * (ingest, status: the Route interface at the top of http.ts), and a JSON 404 for the rest.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { gzipSync } from 'node:zlib';
-import express, { type Request, type Response } from 'express';
-import type { Registry } from 'prom-client';
 import type { Logger } from '@opsdesk/runtime';
-import { MetricSink, renderFamilies } from './metrics';
+import { errorReply, routeRequests, RouteTable, sendReply, textReply, type Reply, type Route } from './http';
+import { gaugeDescriptor, MetricSink, renderFamilies, type MetricDescriptor } from './metrics';
 import type { ProcessMetrics } from './process-metrics';
 import { SelectionError, type CollectorRunner } from './runner';
+
+// The route interface the exporters' own routes are written against (see the top of http.ts).
+export * from './http';
 
 export const EXPOSITION_CONTENT_TYPE = 'text/plain; version=0.0.4; charset=utf-8';
 
@@ -12,112 +20,131 @@ export interface ExporterAppOptions {
   title: string;
   version: string;
   runner: CollectorRunner;
-  registry: Registry;
   /** the exporter's own process_* series; omitted in tests of the HTTP layer alone */
   processMetrics?: ProcessMetrics;
   log: Logger;
   isReady(): boolean;
-  /** the exporter's own routes (ingest, status), mounted before the JSON 404 */
-  extraRoutes?(app: express.Express): void;
+  /** @deprecated ignored: build_info and series_dropped_total are written through the sink now */
+  registry?: unknown;
+  /** the exporter's own routes (ingest, status), served after the built-in ones */
+  routes?: readonly Route[];
+  /**
+   * Routes still written for express, mounted after `routes`; express is loaded only when this
+   * is given. Goes away once the transfer and flow exporters pass `routes`.
+   */
+  extraRoutes?(app: import('express').Express): void;
 }
 
-function queryList(req: Request, key: string): string[] {
-  const v = (req.query as Record<string, unknown>)[key];
-  if (v === undefined) return [];
-  return (Array.isArray(v) ? v : [v]).map(String);
+const notFound = (method: string, path: string): Reply =>
+  errorReply(404, 'not_found', `no route for ${method} ${path}; try /metrics, /-/healthy or /-/ready`);
+
+/** The server, not yet listening: `createExporterApp(opts).listen(port, host)`. */
+export function createExporterApp(opts: ExporterAppOptions): Server {
+  const buildInfo = gaugeDescriptor(
+    `${opts.runner.prefix}build_info`,
+    `${opts.title} build: version and the Node.js runtime it runs on; always 1.`,
+    ['version', 'nodejs'],
+  );
+  const table = new RouteTable([
+    {
+      method: 'GET',
+      path: '/metrics',
+      handle: (req) => serveMetrics(opts, buildInfo, req.query, req.header('accept-encoding')),
+    },
+    { method: 'GET', path: '/-/healthy', handle: () => textReply(200, `${opts.title} is Healthy.\n`) },
+    {
+      method: 'GET',
+      path: '/-/ready',
+      handle: () =>
+        opts.isReady()
+          ? textReply(200, `${opts.title} is Ready.\n`)
+          : textReply(503, `${opts.title} is not ready.\n`),
+    },
+    { method: 'GET', path: '/', handle: () => landingPage(opts) },
+    ...(opts.routes ?? []),
+  ]);
+  const fallback = opts.extraRoutes ? expressFallback(opts) : undefined;
+  return createServer(routeRequests(table, { log: opts.log, notFound, ...(fallback ? { fallback } : {}) }));
 }
 
-function sendError(res: Response, status: number, code: string, message: string): void {
-  res.status(status).json({ error: { code, message } });
+async function serveMetrics(
+  opts: ExporterAppOptions,
+  buildInfo: MetricDescriptor,
+  query: URLSearchParams,
+  acceptEncoding: string | undefined,
+): Promise<Reply> {
+  let names: string[];
+  try {
+    names = opts.runner.select(query.getAll('collect[]'), query.getAll('exclude[]'));
+  } catch (err) {
+    if (err instanceof SelectionError) return errorReply(400, 'bad_collector_selection', err.message);
+    throw err;
+  }
+  const sink = await opts.runner.scrape(names);
+  const own = new MetricSink(Infinity);
+  await opts.processMetrics?.write(own);
+  own.add(buildInfo, 1, opts.version, process.version);
+  opts.runner.writeSeriesDropped(own);
+  const body =
+    renderFamilies(sink.families.values(), sink.histograms) + renderFamilies(own.families.values());
+  const headers: Record<string, string> = {
+    'Content-Type': EXPOSITION_CONTENT_TYPE,
+    'Cache-Control': 'no-store',
+  };
+  if (!/\bgzip\b/.test(acceptEncoding ?? '')) return { status: 200, headers, body };
+  // A scrape body is tens of KB: compressing inline at level 1 takes well under a millisecond,
+  // less than the thread-pool round trip an async gzip would add to every scrape.
+  return {
+    status: 200,
+    headers: { ...headers, 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' },
+    body: gzipSync(body, { level: 1 }),
+  };
 }
 
-/** `/metrics`, `/-/healthy`, `/-/ready`, a landing page, and JSON errors for everything else. */
-export function createExporterApp(opts: ExporterAppOptions): express.Express {
+function landingPage(opts: ExporterAppOptions): Reply {
+  const list = opts.runner.enabledNames
+    .map((n) => `<li><a href="metrics?collect[]=${n}">${n}</a></li>`)
+    .join('');
+  return textReply(
+    200,
+    `<!doctype html><html><head><title>${opts.title}</title></head><body><h1>${opts.title} ${opts.version}</h1>` +
+      `<p><a href="metrics">Metrics</a> · <a href="-/healthy">Health</a> · <a href="-/ready">Readiness</a></p>` +
+      `<p>Enabled collectors:</p><ul>${list}</ul></body></html>`,
+    'text/html; charset=utf-8',
+  );
+}
+
+/** The express app behind `extraRoutes`, with the JSON 404 and error answers of the route table. */
+function expressFallback(opts: ExporterAppOptions): (req: IncomingMessage, res: ServerResponse) => void {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const express = require('express') as typeof import('express');
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
-
-  app.get('/metrics', async (req, res) => {
-    let names: string[];
-    try {
-      names = opts.runner.select(queryList(req, 'collect[]'), queryList(req, 'exclude[]'));
-    } catch (err) {
-      if (err instanceof SelectionError) return sendError(res, 400, 'bad_collector_selection', err.message);
-      throw err;
-    }
-    const sink = await opts.runner.scrape(names);
-    const own = new MetricSink(Infinity);
-    await opts.processMetrics?.write(own);
-    const body =
-      renderFamilies(sink.families.values(), sink.histograms) +
-      renderFamilies(own.families.values()) +
-      (await opts.registry.metrics());
-    res.setHeader('Content-Type', EXPOSITION_CONTENT_TYPE);
-    res.setHeader('Cache-Control', 'no-store');
-    if (/\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
-      res.setHeader('Content-Encoding', 'gzip');
-      res.setHeader('Vary', 'Accept-Encoding');
-      // A scrape body is tens of KB: compressing inline at level 1 takes well under a millisecond,
-      // less than the thread-pool round trip an async gzip would add to every scrape.
-      res.end(gzipSync(body, { level: 1 }));
-    } else {
-      res.end(body);
-    }
-  });
-
-  app.get('/-/healthy', (_req, res) => {
-    res.type('text/plain').send(`${opts.title} is Healthy.\n`);
-  });
-
-  app.get('/-/ready', (_req, res) => {
-    if (opts.isReady()) res.type('text/plain').send(`${opts.title} is Ready.\n`);
-    else res.status(503).type('text/plain').send(`${opts.title} is not ready.\n`);
-  });
-
-  app.get('/', (_req, res) => {
-    const list = opts.runner.enabledNames
-      .map((n) => `<li><a href="metrics?collect[]=${n}">${n}</a></li>`)
-      .join('');
-    res
-      .type('html')
-      .send(
-        `<!doctype html><html><head><title>${opts.title}</title></head><body><h1>${opts.title} ${opts.version}</h1>` +
-          `<p><a href="metrics">Metrics</a> · <a href="-/healthy">Health</a> · <a href="-/ready">Readiness</a></p>` +
-          `<p>Enabled collectors:</p><ul>${list}</ul></body></html>`,
-      );
-  });
-
-  opts.extraRoutes?.(app);
-
-  app.use((req, res) => {
-    sendError(
-      res,
-      404,
-      'not_found',
-      `no route for ${req.method} ${req.path}; try /metrics, /-/healthy or /-/ready`,
-    );
-  });
-
+  opts.extraRoutes!(app);
+  app.use((req, res) => sendReply(res, notFound(req.method, req.path)));
   app.use(
     (
       err: Error & { status?: number; limit?: number },
-      _req: Request,
-      res: Response,
-      _next: express.NextFunction,
+      _req: import('express').Request,
+      res: import('express').Response,
+      _next: import('express').NextFunction,
     ) => {
       if (res.headersSent) return;
       if (err.status === 413) {
-        return sendError(
+        return sendReply(
           res,
-          413,
-          'body_too_large',
-          `request body over ${err.limit} bytes; send smaller batches or raise the limit in the config`,
+          errorReply(
+            413,
+            'body_too_large',
+            `request body over ${err.limit} bytes; send smaller batches or raise the limit in the config`,
+          ),
         );
       }
       if (err.status && err.status >= 400 && err.status < 500)
-        return sendError(res, err.status, 'bad_request', err.message);
+        return sendReply(res, errorReply(err.status, 'bad_request', err.message));
       opts.log.error({ err: err.message }, 'request failed');
-      sendError(res, 500, 'internal', err.message);
+      sendReply(res, errorReply(500, 'internal', err.message));
     },
   );
   return app;
