@@ -1,9 +1,20 @@
-import type { Collector } from '@opsdesk/exporter-core';
+import { counterDescriptor, type Collector } from '@opsdesk/exporter-core';
 import { fields, malformed, procPath, readText, type HostPaths } from '../procfs';
 
 /** /proc/stat counts in USER_HZ, which Linux fixes at 100 for user space on every architecture. */
 const USER_HZ = 100;
 const MODES = ['user', 'nice', 'system', 'idle', 'iowait', 'irq', 'softirq', 'steal'] as const;
+
+const CPU_SECONDS = counterDescriptor(
+  'opsdesk_host_cpu_seconds_total',
+  'Seconds each CPU spent in each mode since boot (from /proc/stat). rate() gives the busy fraction; iowait is time idle while I/O was outstanding.',
+  ['cpu', 'mode'],
+);
+const GUEST_SECONDS = counterDescriptor(
+  'opsdesk_host_cpu_guest_seconds_total',
+  'Seconds each CPU spent running virtual-machine guests, already included in user/nice (from /proc/stat).',
+  ['cpu', 'mode'],
+);
 
 export function cpuCollector(paths: HostPaths): Collector {
   const file = procPath(paths, 'stat');
@@ -11,16 +22,8 @@ export function cpuCollector(paths: HostPaths): Collector {
     name: 'cpu',
     async collect({ sink }) {
       const text = await readText(file);
-      const seconds = sink.counter(
-        'opsdesk_host_cpu_seconds_total',
-        'Seconds each CPU spent in each mode since boot (from /proc/stat). rate() gives the busy fraction; iowait is time idle while I/O was outstanding.',
-        ['cpu', 'mode'],
-      );
-      const guest = sink.counter(
-        'opsdesk_host_cpu_guest_seconds_total',
-        'Seconds each CPU spent running virtual-machine guests, already included in user/nice (from /proc/stat).',
-        ['cpu', 'mode'],
-      );
+      const seconds = sink.writer(CPU_SECONDS);
+      const guest = sink.writer(GUEST_SECONDS);
       let seen = 0;
       for (const line of text.split('\n')) {
         if (!line.startsWith('cpu') || line.startsWith('cpu ')) continue;

@@ -1,4 +1,4 @@
-import type { Collector } from '@opsdesk/exporter-core';
+import { counterDescriptor, gaugeDescriptor, type Collector } from '@opsdesk/exporter-core';
 import { fields, procPath, readText, type HostPaths } from '../procfs';
 
 /** /proc/diskstats counts sectors of 512 bytes whatever the device's real sector size. */
@@ -94,15 +94,17 @@ const COLUMNS: Column[] = [
   ],
 ];
 
+const DESCRIPTORS = COLUMNS.map(([, name, help, , kind]) =>
+  kind === 'counter' ? counterDescriptor(name, help, ['device']) : gaugeDescriptor(name, help, ['device']),
+);
+
 export function diskstatsCollector(paths: HostPaths, opts: { device_exclude: RegExp }): Collector {
   const file = procPath(paths, 'diskstats');
   return {
     name: 'diskstats',
     async collect({ sink }) {
       const text = await readText(file);
-      const writers = COLUMNS.map(([, name, help, , kind]) =>
-        kind === 'counter' ? sink.counter(name, help, ['device']) : sink.gauge(name, help, ['device']),
-      );
+      const writers = DESCRIPTORS.map((d) => sink.writer(d));
       for (const line of text.split('\n')) {
         const f = fields(line);
         const device = f[2];

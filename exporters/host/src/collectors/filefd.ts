@@ -1,5 +1,14 @@
-import type { Collector } from '@opsdesk/exporter-core';
+import { gaugeDescriptor, type Collector } from '@opsdesk/exporter-core';
 import { fields, malformed, procPath, readText, type HostPaths } from '../procfs';
+
+const ALLOCATED = gaugeDescriptor(
+  'opsdesk_host_filefd_allocated',
+  'File handles allocated by the kernel, all processes together (/proc/sys/fs/file-nr).',
+);
+const MAXIMUM = gaugeDescriptor(
+  'opsdesk_host_filefd_maximum',
+  'Most file handles the kernel will allocate (fs.file-max, /proc/sys/fs/file-nr).',
+);
 
 export function filefdCollector(paths: HostPaths): Collector {
   const file = procPath(paths, 'sys', 'fs', 'file-nr');
@@ -15,18 +24,8 @@ export function filefdCollector(paths: HostPaths): Collector {
       ) {
         throw malformed(file, 'expected "allocated unused maximum"');
       }
-      sink
-        .gauge(
-          'opsdesk_host_filefd_allocated',
-          'File handles allocated by the kernel, all processes together (/proc/sys/fs/file-nr).',
-        )
-        .set(allocated);
-      sink
-        .gauge(
-          'opsdesk_host_filefd_maximum',
-          'Most file handles the kernel will allocate (fs.file-max, /proc/sys/fs/file-nr).',
-        )
-        .set(maximum);
+      sink.add(ALLOCATED, allocated);
+      sink.add(MAXIMUM, maximum);
     },
   };
 }

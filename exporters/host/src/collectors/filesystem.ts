@@ -1,6 +1,6 @@
 import { statfs, statfsSync } from 'node:fs';
 import path from 'node:path';
-import type { Collector, MetricSink } from '@opsdesk/exporter-core';
+import { gaugeDescriptor, type Collector, type FamilyWriter, type MetricSink } from '@opsdesk/exporter-core';
 import { fields, procPath, readText, readTextIfExists, type HostPaths } from '../procfs';
 
 export interface FilesystemOptions {
@@ -59,39 +59,61 @@ function statfsAsync(file: string): Promise<StatFs> {
 const REMOTE_FS =
   /^(nfs4?|cifs|smb3?|smbfs|ncpfs|9p|afs|ceph|glusterfs|lustre|gpfs|ocfs2|gfs2|beegfs|davfs|sshfs|fuse(\..+)?|fuseblk)$/;
 
-/** The filesystem metric families, shared by the Linux collector and the Windows/macOS one. */
-export function filesystemFamilies(sink: MetricSink, source: string) {
+/** The filesystem metric descriptors, shared by the Linux collector and the Windows/macOS one. */
+export function filesystemDescriptors(source: string) {
   const labels = ['device', 'mountpoint', 'fstype'];
   return {
-    size: sink.gauge('opsdesk_host_filesystem_size_bytes', `Filesystem size in bytes (${source}).`, labels),
-    free: sink.gauge(
+    size: gaugeDescriptor(
+      'opsdesk_host_filesystem_size_bytes',
+      `Filesystem size in bytes (${source}).`,
+      labels,
+    ),
+    free: gaugeDescriptor(
       'opsdesk_host_filesystem_free_bytes',
       `Free bytes, including the part reserved for root (${source}).`,
       labels,
     ),
-    avail: sink.gauge(
+    avail: gaugeDescriptor(
       'opsdesk_host_filesystem_avail_bytes',
       `Bytes available to unprivileged users; alert on this one (${source}).`,
       labels,
     ),
-    files: sink.gauge(
+    files: gaugeDescriptor(
       'opsdesk_host_filesystem_files',
       `Inodes the filesystem has in total (${source}).`,
       labels,
     ),
-    filesFree: sink.gauge('opsdesk_host_filesystem_files_free', `Free inodes (${source}).`, labels),
-    readonly: sink.gauge(
+    filesFree: gaugeDescriptor('opsdesk_host_filesystem_files_free', `Free inodes (${source}).`, labels),
+    readonly: gaugeDescriptor(
       'opsdesk_host_filesystem_readonly',
       '1 when the filesystem is mounted read-only.',
       labels,
     ),
-    deviceError: sink.gauge(
+    deviceError: gaugeDescriptor(
       'opsdesk_host_filesystem_device_error',
       '1 when statfs failed or did not answer within collectors.filesystem.mount_timeout (e.g. a hung network mount); the log names the mount.',
       labels,
     ),
   };
 }
+
+/** Writers for each of the descriptors, declared in this order in the sink. */
+export function filesystemWriters(
+  sink: MetricSink,
+  d: ReturnType<typeof filesystemDescriptors>,
+): Record<keyof typeof d, FamilyWriter> {
+  return {
+    size: sink.writer(d.size),
+    free: sink.writer(d.free),
+    avail: sink.writer(d.avail),
+    files: sink.writer(d.files),
+    filesFree: sink.writer(d.filesFree),
+    readonly: sink.writer(d.readonly),
+    deviceError: sink.writer(d.deviceError),
+  };
+}
+
+const STATFS = filesystemDescriptors('statfs');
 
 /**
  * Space and inodes per mounted filesystem. statfs on a dead NFS server can block for minutes, so
@@ -115,10 +137,7 @@ export function filesystemCollector(
       const mounts = parseMounts(text).filter(
         (m) => !opts.mount_points_exclude.test(m.mountpoint) && !opts.fs_types_exclude.test(m.fstype),
       );
-      const { size, free, avail, files, filesFree, readonly, deviceError } = filesystemFamilies(
-        sink,
-        'statfs',
-      );
+      const { size, free, avail, files, filesFree, readonly, deviceError } = filesystemWriters(sink, STATFS);
       await Promise.all(
         mounts.map(async (m) => {
           const l = [m.device, m.mountpoint, m.fstype];

@@ -1,5 +1,5 @@
 import os from 'node:os';
-import { BackgroundTask, type Collector } from '@opsdesk/exporter-core';
+import { BackgroundTask, backgroundCollector, gaugeDescriptor, type Collector } from '@opsdesk/exporter-core';
 import type { Logger } from '@opsdesk/runtime';
 
 export interface Inventory {
@@ -31,6 +31,21 @@ export async function readInventory(): Promise<Inventory> {
   };
 }
 
+const INFO = gaugeDescriptor(
+  'opsdesk_host_info',
+  'Host inventory: OS, version, kernel, architecture, CPU model and hostname (systeminformation, refreshed hourly); always 1.',
+  ['os', 'os_version', 'kernel', 'arch', 'cpu_model', 'hostname'],
+);
+const CPUS = gaugeDescriptor(
+  'opsdesk_host_cpus',
+  'CPUs the OS sees: kind="logical" counts hardware threads, kind="physical" cores (inventory).',
+  ['kind'],
+);
+const MEMORY_INSTALLED = gaugeDescriptor(
+  'opsdesk_host_memory_installed_bytes',
+  'Physical memory the OS reports, in bytes (inventory; see opsdesk_host_memory_total_bytes for usable RAM).',
+);
+
 export function inventoryCollector(
   opts: { interval: number },
   log: Logger,
@@ -43,33 +58,17 @@ export function inventoryCollector(
     log,
     run: read,
   });
-  return {
+  return backgroundCollector({
     name: 'inventory',
-    start: () => task.start(),
-    stop: () => task.stop(),
+    tasks: [task],
+    log,
     collect({ sink }) {
       const inv = task.value;
       if (!inv) return;
-      sink
-        .gauge(
-          'opsdesk_host_info',
-          'Host inventory: OS, version, kernel, architecture, CPU model and hostname (systeminformation, refreshed hourly); always 1.',
-          ['os', 'os_version', 'kernel', 'arch', 'cpu_model', 'hostname'],
-        )
-        .set(1, inv.os, inv.osVersion, inv.kernel, inv.arch, inv.cpuModel, inv.hostname);
-      const cpus = sink.gauge(
-        'opsdesk_host_cpus',
-        'CPUs the OS sees: kind="logical" counts hardware threads, kind="physical" cores (inventory).',
-        ['kind'],
-      );
-      cpus.set(inv.logicalCpus, 'logical');
-      cpus.set(inv.physicalCpus, 'physical');
-      sink
-        .gauge(
-          'opsdesk_host_memory_installed_bytes',
-          'Physical memory the OS reports, in bytes (inventory; see opsdesk_host_memory_total_bytes for usable RAM).',
-        )
-        .set(inv.memoryBytes);
+      sink.add(INFO, 1, inv.os, inv.osVersion, inv.kernel, inv.arch, inv.cpuModel, inv.hostname);
+      sink.add(CPUS, inv.logicalCpus, 'logical');
+      sink.add(CPUS, inv.physicalCpus, 'physical');
+      sink.add(MEMORY_INSTALLED, inv.memoryBytes);
     },
-  };
+  });
 }

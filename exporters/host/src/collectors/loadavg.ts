@@ -1,5 +1,12 @@
-import type { Collector } from '@opsdesk/exporter-core';
+import { gaugeDescriptor, type Collector } from '@opsdesk/exporter-core';
 import { fields, malformed, procPath, readText, type HostPaths } from '../procfs';
+
+const LOADS = ['1', '5', '15'].map((w) =>
+  gaugeDescriptor(
+    `opsdesk_host_load${w}`,
+    `${w}-minute load average: runnable plus uninterruptible tasks (from /proc/loadavg). Compare with the CPU count.`,
+  ),
+);
 
 export function loadavgCollector(paths: HostPaths): Collector {
   const file = procPath(paths, 'loadavg');
@@ -10,16 +17,7 @@ export function loadavgCollector(paths: HostPaths): Collector {
       const loads = f.slice(0, 3).map(Number);
       if (loads.length !== 3 || loads.some(Number.isNaN))
         throw malformed(file, 'expected three load averages');
-      const windows = ['1', '5', '15'];
-      loads.forEach((v, i) => {
-        const w = windows[i] as string;
-        sink
-          .gauge(
-            `opsdesk_host_load${w}`,
-            `${w}-minute load average: runnable plus uninterruptible tasks (from /proc/loadavg). Compare with the CPU count.`,
-          )
-          .set(v);
-      });
+      loads.forEach((v, i) => sink.add(LOADS[i]!, v));
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { Collector } from '@opsdesk/exporter-core';
+import { gaugeDescriptor, type Collector } from '@opsdesk/exporter-core';
 import { malformed, parseKeyedNumbers, procPath, readText, type HostPaths } from '../procfs';
 
 const FIELDS: Array<[string, string, string]> = [
@@ -36,6 +36,9 @@ const FIELDS: Array<[string, string, string]> = [
   ],
 ];
 
+/** /proc/meminfo key → the gauge it becomes */
+const GAUGES = FIELDS.map(([key, name, help]) => [key, gaugeDescriptor(name, help)] as const);
+
 export function meminfoCollector(paths: HostPaths): Collector {
   const file = procPath(paths, 'meminfo');
   return {
@@ -43,9 +46,9 @@ export function meminfoCollector(paths: HostPaths): Collector {
     async collect({ sink }) {
       const values = parseKeyedNumbers(await readText(file));
       if (!values.has('MemTotal')) throw malformed(file, 'no MemTotal line');
-      for (const [key, name, help] of FIELDS) {
+      for (const [key, gauge] of GAUGES) {
         const v = values.get(key);
-        if (v !== undefined) sink.gauge(name, help).set(v);
+        if (v !== undefined) sink.add(gauge, v);
       }
     },
   };

@@ -1,4 +1,4 @@
-import type { Collector } from '@opsdesk/exporter-core';
+import { counterDescriptor, gaugeDescriptor, type Collector } from '@opsdesk/exporter-core';
 import { fields, malformed, procPath, readText, readTextIfExists, sysPath, type HostPaths } from '../procfs';
 
 // Positions after the interface name in /proc/net/dev.
@@ -17,6 +17,18 @@ const COLUMNS: Array<[number, string, string]> = [
   [11, 'opsdesk_host_network_transmit_drops_total', 'Packets dropped on the way out (/proc/net/dev).'],
 ];
 
+const COUNTERS = COLUMNS.map(([, name, help]) => counterDescriptor(name, help, ['device']));
+const UP = gaugeDescriptor(
+  'opsdesk_host_network_up',
+  '1 when the interface operational state is up (/sys/class/net/*/operstate).',
+  ['device'],
+);
+const SPEED = gaugeDescriptor(
+  'opsdesk_host_network_speed_bytes',
+  'Negotiated link speed in bytes per second (/sys/class/net/*/speed); absent for virtual interfaces.',
+  ['device'],
+);
+
 export function netdevCollector(
   paths: HostPaths,
   opts: { device_include?: RegExp | undefined; device_exclude?: RegExp | undefined },
@@ -28,7 +40,7 @@ export function netdevCollector(
     name: 'netdev',
     async collect({ sink }) {
       const text = await readText(file);
-      const writers = COLUMNS.map(([, name, help]) => sink.counter(name, help, ['device']));
+      const writers = COUNTERS.map((d) => sink.writer(d));
       const devices: string[] = [];
       for (const line of text.split('\n')) {
         const colon = line.indexOf(':');
@@ -40,16 +52,8 @@ export function netdevCollector(
         COLUMNS.forEach(([index], i) => writers[i]?.set(Number(f[index]), device));
         devices.push(device);
       }
-      const up = sink.gauge(
-        'opsdesk_host_network_up',
-        '1 when the interface operational state is up (/sys/class/net/*/operstate).',
-        ['device'],
-      );
-      const speed = sink.gauge(
-        'opsdesk_host_network_speed_bytes',
-        'Negotiated link speed in bytes per second (/sys/class/net/*/speed); absent for virtual interfaces.',
-        ['device'],
-      );
+      const up = sink.writer(UP);
+      const speed = sink.writer(SPEED);
       await Promise.all(
         devices.map(async (device) => {
           const [state, mbps] = await Promise.all([

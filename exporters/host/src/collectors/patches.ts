@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
-import { BackgroundTask, type Collector } from '@opsdesk/exporter-core';
+import { BackgroundTask, backgroundCollector, gaugeDescriptor, type Collector } from '@opsdesk/exporter-core';
 import { findOnPath, runCommand, type Logger } from '@opsdesk/runtime';
-import { writeCheckStatus } from '../check-status';
+import { checkStatusDescriptors, writeCheckStatus } from '../check-status';
 
 import { PATCH_MANAGERS, type PatchManager, type PatchStatus, type Run } from '../patch-managers';
 
@@ -9,6 +9,41 @@ export interface PatchesOptions {
   interval: number;
   check_timeout: number;
   manager: 'auto' | 'apt' | 'dnf' | 'yum' | 'zypper' | 'none';
+}
+
+const MANAGER_INFO = gaugeDescriptor(
+  'opsdesk_host_patches_package_manager_info',
+  'The package manager whose state the patch series describe; always 1.',
+  ['manager'],
+);
+const METADATA_TIMESTAMP = gaugeDescriptor(
+  'opsdesk_host_patches_metadata_timestamp_seconds',
+  'When the package lists were last refreshed (apt update), Unix seconds; pending counts are only as fresh as these lists.',
+);
+
+/** The series whose help says how often they are checked, declared once from the config. */
+function patchDescriptors(intervalMs: number) {
+  const every = `checked in the background every ${Math.round(intervalMs / 60_000)} min`;
+  return {
+    status: checkStatusDescriptors('patches', 'package-manager', intervalMs),
+    pending: gaugeDescriptor(
+      'opsdesk_host_patches_upgrades_pending',
+      `Package upgrades available and not installed, by origin (apt archive or repository); ${every}.`,
+      ['origin'],
+    ),
+    security: gaugeDescriptor(
+      'opsdesk_host_patches_security_upgrades_pending',
+      `Pending security upgrades (apt: packages from a *-security origin; dnf/yum: packages in security advisories; zypper: needed security patches); ${every}.`,
+    ),
+    held: gaugeDescriptor(
+      'opsdesk_host_patches_held_packages',
+      `Packages held back from upgrades (apt-mark hold, versionlock, zypper locks); ${every}.`,
+    ),
+    rebootRequired: gaugeDescriptor(
+      'opsdesk_host_reboot_required',
+      `1 when installed updates need a reboot to take effect (/run/reboot-required, needs-restarting -r, zypper needs-rebooting); ${every}.`,
+    ),
+  };
 }
 
 async function mtimeSeconds(file: string): Promise<number | undefined> {
@@ -57,68 +92,28 @@ export function patchesCollector(
         ),
     });
   }
-  return {
+  const d = patchDescriptors(opts.interval);
+  return backgroundCollector({
     name: 'patches',
-    start() {
-      if (!task) {
-        log.info(
-          { setting: 'collectors.patches.manager', value: opts.manager },
-          'no supported package manager (apt, dnf, yum, zypper) found; patch series are absent',
-        );
-        return;
-      }
-      task.start();
-    },
-    stop: () => task?.stop(),
+    tasks: task ? [task] : [],
+    log,
+    ...(task
+      ? {}
+      : {
+          unavailable: `no supported package manager (apt, dnf, yum, zypper) found (collectors.patches.manager: ${opts.manager}); patch series are absent`,
+        }),
     collect({ sink }) {
       if (!task || !manager) return;
-      sink
-        .gauge(
-          'opsdesk_host_patches_package_manager_info',
-          'The package manager whose state the patch series describe; always 1.',
-          ['manager'],
-        )
-        .set(1, manager.name);
-      writeCheckStatus(sink, 'patches', 'package-manager', opts.interval, task);
+      sink.add(MANAGER_INFO, 1, manager.name);
+      writeCheckStatus(sink, d.status, task);
       const s = task.value;
       if (!s) return;
-      const every = `checked in the background every ${Math.round(opts.interval / 60_000)} min`;
-      const pending = sink.gauge(
-        'opsdesk_host_patches_upgrades_pending',
-        `Package upgrades available and not installed, by origin (apt archive or repository); ${every}.`,
-        ['origin'],
-      );
+      const pending = sink.writer(d.pending);
       for (const [origin, n] of s.pendingByOrigin) pending.set(n, origin);
-      sink
-        .gauge(
-          'opsdesk_host_patches_security_upgrades_pending',
-          `Pending security upgrades (apt: packages from a *-security origin; dnf/yum: packages in security advisories; zypper: needed security patches); ${every}.`,
-        )
-        .set(s.security);
-      if (s.held !== undefined) {
-        sink
-          .gauge(
-            'opsdesk_host_patches_held_packages',
-            `Packages held back from upgrades (apt-mark hold, versionlock, zypper locks); ${every}.`,
-          )
-          .set(s.held);
-      }
-      if (s.rebootRequired !== undefined) {
-        sink
-          .gauge(
-            'opsdesk_host_reboot_required',
-            `1 when installed updates need a reboot to take effect (/run/reboot-required, needs-restarting -r, zypper needs-rebooting); ${every}.`,
-          )
-          .set(s.rebootRequired ? 1 : 0);
-      }
-      if (s.metadataTimestampSeconds !== undefined) {
-        sink
-          .gauge(
-            'opsdesk_host_patches_metadata_timestamp_seconds',
-            'When the package lists were last refreshed (apt update), Unix seconds; pending counts are only as fresh as these lists.',
-          )
-          .set(s.metadataTimestampSeconds);
-      }
+      sink.add(d.security, s.security);
+      if (s.held !== undefined) sink.add(d.held, s.held);
+      if (s.rebootRequired !== undefined) sink.add(d.rebootRequired, s.rebootRequired ? 1 : 0);
+      if (s.metadataTimestampSeconds !== undefined) sink.add(METADATA_TIMESTAMP, s.metadataTimestampSeconds);
     },
-  };
+  });
 }

@@ -1,7 +1,18 @@
-import type { Collector } from '@opsdesk/exporter-core';
+import { counterDescriptor, type Collector } from '@opsdesk/exporter-core';
 import { fields, malformed, procPath, readTextIfExists, type HostPaths } from '../procfs';
 
 const RESOURCES = ['cpu', 'memory', 'io'] as const;
+
+const SOME = counterDescriptor(
+  'opsdesk_host_pressure_some_seconds_total',
+  'Seconds in which at least one task was stalled waiting for the resource (PSI "some" total, /proc/pressure/*).',
+  ['resource'],
+);
+const FULL = counterDescriptor(
+  'opsdesk_host_pressure_full_seconds_total',
+  'Seconds in which all non-idle tasks were stalled on the resource at once (PSI "full" total, /proc/pressure/*).',
+  ['resource'],
+);
 
 /** Pressure stall information (PSI); kernels before 4.20 or booted with psi=0 have none, which is not an error. */
 export function pressureCollector(paths: HostPaths): Collector {
@@ -18,16 +29,8 @@ export function pressureCollector(paths: HostPaths): Collector {
         reportedMissing = true;
         return;
       }
-      const some = sink.counter(
-        'opsdesk_host_pressure_some_seconds_total',
-        'Seconds in which at least one task was stalled waiting for the resource (PSI "some" total, /proc/pressure/*).',
-        ['resource'],
-      );
-      const full = sink.counter(
-        'opsdesk_host_pressure_full_seconds_total',
-        'Seconds in which all non-idle tasks were stalled on the resource at once (PSI "full" total, /proc/pressure/*).',
-        ['resource'],
-      );
+      const some = sink.writer(SOME);
+      const full = sink.writer(FULL);
       RESOURCES.forEach((resource, i) => {
         const text = texts[i];
         if (text === undefined) return;

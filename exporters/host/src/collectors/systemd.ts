@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
-import { BackgroundTask, type Collector } from '@opsdesk/exporter-core';
+import { BackgroundTask, backgroundCollector, gaugeDescriptor, type Collector } from '@opsdesk/exporter-core';
 import { findOnPath, runCommand, type CommandResult, type Logger } from '@opsdesk/runtime';
-import { writeCheckStatus } from '../check-status';
+import { checkStatusDescriptors, writeCheckStatus } from '../check-status';
 
 export interface SystemdOptions {
   interval: number;
@@ -28,6 +28,16 @@ export function parseListUnits(text: string): UnitStates {
   return { failed, active };
 }
 
+const FAILED_UNITS = gaugeDescriptor(
+  'opsdesk_host_systemd_failed_units',
+  'Units systemd reports in the failed state (systemctl list-units --state=failed shows which).',
+);
+const UNIT_ACTIVE = gaugeDescriptor(
+  'opsdesk_host_systemd_unit_active',
+  '1 when the unit named in collectors.systemd.units is active, 0 otherwise (inactive, failed, activating or not loaded).',
+  ['unit'],
+);
+
 /**
  * Failed units and the state of the units named in config. systemctl runs in the background every
  * `interval`; a host without systemd as init (containers, Alpine) has no systemd series.
@@ -51,35 +61,25 @@ export function systemdCollector(
       return parseListUnits(r.stdout);
     },
   });
-  return {
+  const status = checkStatusDescriptors('systemd', 'systemctl', opts.interval);
+  return backgroundCollector({
     name: 'systemd',
-    start() {
-      if (!booted) {
-        log.info(
-          'systemd is not the init system here (no /run/systemd/system or no systemctl); systemd series are absent',
-        );
-        return;
-      }
-      task.start();
-    },
-    stop: () => task.stop(),
+    tasks: [task],
+    log,
+    ...(booted
+      ? {}
+      : {
+          unavailable:
+            'systemd is not the init system here (no /run/systemd/system or no systemctl); systemd series are absent',
+        }),
     collect({ sink }) {
       if (!booted) return;
-      writeCheckStatus(sink, 'systemd', 'systemctl', opts.interval, task);
+      writeCheckStatus(sink, status, task);
       const s = task.value;
       if (!s) return;
-      sink
-        .gauge(
-          'opsdesk_host_systemd_failed_units',
-          'Units systemd reports in the failed state (systemctl list-units --state=failed shows which).',
-        )
-        .set(s.failed.length);
-      const active = sink.gauge(
-        'opsdesk_host_systemd_unit_active',
-        '1 when the unit named in collectors.systemd.units is active, 0 otherwise (inactive, failed, activating or not loaded).',
-        ['unit'],
-      );
+      sink.add(FAILED_UNITS, s.failed.length);
+      const active = sink.writer(UNIT_ACTIVE);
       for (const unit of opts.units) active.set(s.active.get(unit) === 'active' ? 1 : 0, unit);
     },
-  };
+  });
 }

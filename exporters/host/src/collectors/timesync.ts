@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
-import { BackgroundTask, type Collector } from '@opsdesk/exporter-core';
+import { BackgroundTask, backgroundCollector, gaugeDescriptor, type Collector } from '@opsdesk/exporter-core';
 import { findOnPath, runCommand, type CommandResult, type Logger } from '@opsdesk/runtime';
-import { writeCheckStatus } from '../check-status';
+import { checkStatusDescriptors, writeCheckStatus } from '../check-status';
 
 export interface ClockState {
   source: 'chrony' | 'timesyncd';
@@ -49,6 +49,21 @@ export function detectTimeSource(): Source | undefined {
   return undefined;
 }
 
+const TIME = gaugeDescriptor(
+  'opsdesk_host_time_seconds',
+  "The host's clock at scrape time, Unix seconds; compare with Prometheus' own time for skew.",
+);
+const SYNCHRONIZED = gaugeDescriptor(
+  'opsdesk_host_time_sync_synchronized',
+  '1 when the time daemon reports the clock synchronised to a reference (chronyc tracking / timedatectl).',
+  ['source'],
+);
+const OFFSET = gaugeDescriptor(
+  'opsdesk_host_time_offset_seconds',
+  'Host clock minus reference time in seconds, as the time daemon last measured it; positive means the host is ahead.',
+  ['source'],
+);
+
 /**
  * Clock synchronisation as chrony or systemd-timesyncd report it, asked in the background; plus
  * the host's own clock, so `timestamp(up) - opsdesk_host_time_seconds` shows skew against
@@ -78,43 +93,22 @@ export function timesyncCollector(
       return parseTimesyncStatus(r.stdout, existsSync('/run/systemd/timesync/synchronized'));
     },
   });
-  return {
+  const status = checkStatusDescriptors('timesync', 'clock synchronisation', opts.interval);
+  return backgroundCollector({
     name: 'timesync',
-    start() {
-      if (!source) {
-        log.info('neither chrony nor systemd-timesyncd found; clock sync series are absent');
-        return;
-      }
-      task.start();
-    },
-    stop: () => task.stop(),
+    tasks: [task],
+    log,
+    ...(source
+      ? {}
+      : { unavailable: 'neither chrony nor systemd-timesyncd found; clock sync series are absent' }),
     collect({ sink }) {
-      sink
-        .gauge(
-          'opsdesk_host_time_seconds',
-          "The host's clock at scrape time, Unix seconds; compare with Prometheus' own time for skew.",
-        )
-        .set(Date.now() / 1000);
+      sink.add(TIME, Date.now() / 1000);
       if (!source) return;
-      writeCheckStatus(sink, 'timesync', 'clock synchronisation', opts.interval, task);
+      writeCheckStatus(sink, status, task);
       const s = task.value;
       if (!s) return;
-      sink
-        .gauge(
-          'opsdesk_host_time_sync_synchronized',
-          '1 when the time daemon reports the clock synchronised to a reference (chronyc tracking / timedatectl).',
-          ['source'],
-        )
-        .set(s.synchronized ? 1 : 0, s.source);
-      if (s.offsetSeconds !== undefined) {
-        sink
-          .gauge(
-            'opsdesk_host_time_offset_seconds',
-            'Host clock minus reference time in seconds, as the time daemon last measured it; positive means the host is ahead.',
-            ['source'],
-          )
-          .set(s.offsetSeconds, s.source);
-      }
+      sink.add(SYNCHRONIZED, s.synchronized ? 1 : 0, s.source);
+      if (s.offsetSeconds !== undefined) sink.add(OFFSET, s.offsetSeconds, s.source);
     },
-  };
+  });
 }

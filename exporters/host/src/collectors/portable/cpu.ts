@@ -1,16 +1,21 @@
 import os from 'node:os';
-import type { Collector } from '@opsdesk/exporter-core';
+import { counterDescriptor, gaugeDescriptor, type Collector } from '@opsdesk/exporter-core';
+
+const CPU_SECONDS = counterDescriptor(
+  'opsdesk_host_cpu_seconds_total',
+  'Seconds each CPU spent in each mode since boot (from the OS via Node os.cpus()).',
+  ['cpu', 'mode'],
+);
+const LOADS = ['1', '5', '15'].map((w) =>
+  gaugeDescriptor(`opsdesk_host_load${w}`, `${w}-minute load average (from the OS).`),
+);
 
 /** CPU time per mode from the OS (os.cpus() reports milliseconds on every platform); cheap enough for the scrape path. */
 export function portableCpuCollector(cpus: () => os.CpuInfo[] = os.cpus): Collector {
   return {
     name: 'cpu',
     collect({ sink }) {
-      const seconds = sink.counter(
-        'opsdesk_host_cpu_seconds_total',
-        'Seconds each CPU spent in each mode since boot (from the OS via Node os.cpus()).',
-        ['cpu', 'mode'],
-      );
+      const seconds = sink.writer(CPU_SECONDS);
       cpus().forEach((c, i) => {
         const cpu = String(i);
         seconds.set(c.times.user / 1000, cpu, 'user');
@@ -27,10 +32,8 @@ export function portableLoadavgCollector(loadavg: () => number[] = os.loadavg): 
   return {
     name: 'loadavg',
     collect({ sink }) {
-      const [l1, l5, l15] = loadavg();
-      sink.gauge('opsdesk_host_load1', '1-minute load average (from the OS).').set(l1 ?? 0);
-      sink.gauge('opsdesk_host_load5', '5-minute load average (from the OS).').set(l5 ?? 0);
-      sink.gauge('opsdesk_host_load15', '15-minute load average (from the OS).').set(l15 ?? 0);
+      const loads = loadavg();
+      LOADS.forEach((gauge, i) => sink.add(gauge, loads[i] ?? 0));
     },
   };
 }

@@ -1,9 +1,11 @@
 import type { Collector } from '@opsdesk/exporter-core';
 import type { Logger } from '@opsdesk/runtime';
-import { filesystemFamilies } from '../filesystem';
+import { filesystemDescriptors, filesystemWriters } from '../filesystem';
 import { loadSystemInformation, sampledCollector, type SystemInformation } from './sampled';
 
 type FsSize = Awaited<ReturnType<SystemInformation['fsSize']>>;
+
+const SAMPLED = filesystemDescriptors('systeminformation, sampled in the background');
 
 export function portableFilesystemCollector(
   log: Logger,
@@ -15,10 +17,7 @@ export function portableFilesystemCollector(
     { intervalMs, log },
     async () => (await si()).fsSize(),
     (sink, list) => {
-      const { size, avail, readonly } = filesystemFamilies(
-        sink,
-        'systeminformation, sampled in the background',
-      );
+      const { size, avail, readonly } = filesystemWriters(sink, SAMPLED);
       for (const fs of list) {
         const l = [fs.fs, fs.mount, fs.type];
         size.set(fs.size, ...l);

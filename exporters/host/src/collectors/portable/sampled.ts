@@ -1,4 +1,4 @@
-import { BackgroundTask, type Collector, type MetricSink } from '@opsdesk/exporter-core';
+import { BackgroundTask, backgroundCollector, type Collector, type MetricSink } from '@opsdesk/exporter-core';
 import type { Logger } from '@opsdesk/runtime';
 
 /**
@@ -19,14 +19,14 @@ export function sampledCollector<T>(
     log: opts.log,
     run: sample,
   });
-  return {
+  return backgroundCollector({
     name,
-    start: () => task.start(),
-    stop: () => task.stop(),
+    tasks: [task],
+    log: opts.log,
     collect({ sink }) {
       if (task.value !== undefined) write(sink, task.value);
     },
-  };
+  });
 }
 
 export type SystemInformation = typeof import('systeminformation');
