@@ -1,16 +1,28 @@
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
+import { createLogger } from '@opsdesk/runtime';
 import {
   COMMON_GOLDEN_RULES,
   expectGolden,
+  freePort,
   GOLDEN_FROZEN_CLOCK,
   goldenExposition,
   mergeRules,
   ONLY_DATE_FAKED,
   settledScrape,
 } from '@opsdesk/testing';
+import pg from 'pg';
+import { serverConfigSchema } from './config';
+import { startServer, type RunningServer } from './server';
 import { webhookPayload } from './testing/alerts';
-import { DATABASE_KINDS } from './testing/databases';
-import { startTestServer, type TestServer } from './testing/server';
+import {
+  DATABASE_KINDS,
+  freshDatabase,
+  POSTGRES_URL,
+  type DatabaseKind,
+  type TestDatabase,
+} from './testing/databases';
+import { ADMIN_TOKEN } from './testing/server';
 
 // The server's golden exposition (server/fixtures/e2e-output.prom): a database (SQLite, PostgreSQL) seeded
 // through the server's own API (incidents opened, acknowledged and resolved, an Alertmanager
@@ -27,24 +39,54 @@ const RULES = mergeRules(COMMON_GOLDEN_RULES, {
   volatileValues: [/^opsdesk_http_request_duration_seconds$/],
 });
 
-let s: TestServer;
+/**
+ * A database of the test's own. On PostgreSQL it is a whole database, not a schema of the shared
+ * one: advisory locks are per database, and the server's scheduler lock has one key for every
+ * schema, so a server of another suite (or a bench) in the shared database holding it would keep
+ * this server's SLA tick, and the breach it counts, from running.
+ */
+async function ownDatabase(kind: DatabaseKind): Promise<TestDatabase> {
+  if (kind === 'sqlite') return freshDatabase('sqlite');
+  const name = `opsdesk_golden_${randomBytes(6).toString('hex')}`;
+  const admin = async (statement: string) => {
+    const c = new pg.Client({ connectionString: POSTGRES_URL });
+    await c.connect();
+    try {
+      await c.query(statement);
+    } finally {
+      await c.end();
+    }
+  };
+  await admin(`CREATE DATABASE ${name}`);
+  const url = new URL(POSTGRES_URL);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
+let s: RunningServer;
+let database: TestDatabase;
 
 /** Moves the frozen clock to `minutesBefore` T0 and makes the request there, as the admin. */
 async function at<T>(minutesBefore: number, method: string, url: string, body: unknown, status = [200, 201]) {
   jest.setSystemTime(T0 - minutesBefore * MINUTE);
-  const res = await s.api<T>(method, url, body);
+  const res = await fetch(`${s.url}${url}`, {
+    method,
+    headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  const text = await res.text();
   if (!status.includes(res.status))
-    throw new Error(
-      `${method} ${url} answered ${res.status}, not ${status.join(' or ')}: ${JSON.stringify(res.body)}`,
-    );
-  return res.body;
+    throw new Error(`${method} ${url} answered ${res.status}, not ${status.join(' or ')}: ${text}`);
+  return JSON.parse(text) as T;
 }
 
 // both databases answer the same scrape: one golden file for the two
 describe.each(DATABASE_KINDS)('on %s', (kind) => {
   beforeAll(async () => {
     jest.useFakeTimers({ now: T0 - 24 * 60 * MINUTE, doNotFake: [...ONLY_DATE_FAKED] });
-    s = await startTestServer(kind, {
+    database = await ownDatabase(kind);
+    const config = serverConfigSchema.parse({
+      http: { rate_limit: { per_second: 100_000, burst: 100_000 } },
       sla: {
         // the tick judges breaches; once a second so the test waits for one without sleeping long
         tick_interval: '1s',
@@ -65,9 +107,16 @@ describe.each(DATABASE_KINDS)('on %s', (kind) => {
         ],
       },
     });
+    s = await startServer(config, {
+      listen: `127.0.0.1:${await freePort()}`,
+      database: database.url,
+      log: createLogger('test', 'error', { write: () => undefined } as never),
+      bootstrapToken: ADMIN_TOKEN,
+    });
   });
   afterAll(async () => {
-    await s?.stop();
+    await s?.close();
+    await database?.drop();
     jest.useRealTimers();
   });
 
