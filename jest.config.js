@@ -12,11 +12,13 @@ const node = {
     '<rootDir>/provisioning',
     '<rootDir>/dashboards',
     '<rootDir>/demo',
+    '<rootDir>/scripts',
   ],
   testMatch: [
     '**/src/**/*.test.ts',
     '**/grafana-app/tests/**/*.test.ts',
     '**/provisioning/tests/**/*.test.ts',
+    '<rootDir>/scripts/*.test.ts',
   ],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   transform: {

@@ -5,6 +5,8 @@
 const { spawn } = require('node:child_process');
 const { existsSync, mkdirSync, readFileSync, writeFileSync, accessSync, constants } = require('node:fs');
 const path = require('node:path');
+// built by `npm start` before this runs (lib/ is below scripts/, so scripts may import it)
+const { waitReady } = require('@opsdesk/testing');
 const { withLocalReceiversOnly } = require('./local-alertmanager');
 const { forLocalhost, localPrometheusConfig } = require('./local-provisioning');
 
@@ -145,18 +147,6 @@ async function ensureAlertmanagerToken() {
   writeFileSync(file, (await res.json()).token, { mode: 0o600 });
 }
 
-async function waitReady(url) {
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`${url} did not become ready`);
-}
-
 let stopping = false;
 const children = [];
 function stop(code) {
@@ -192,7 +182,7 @@ async function main() {
       }
     });
     children.push(child);
-    if (c.ready) await waitReady(c.ready);
+    if (c.ready) await waitReady(c.ready, { child });
     started.push(c);
   }
   console.log('\nOpsDesk is running:');

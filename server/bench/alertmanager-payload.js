@@ -14,7 +14,7 @@ const http = require('node:http');
 const { mkdtempSync, writeFileSync, rmSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const path = require('node:path');
-const net = require('node:net');
+const { freePort, waitReady } = require('@opsdesk/testing');
 
 const sizes = process.argv
   .slice(2)
@@ -22,26 +22,6 @@ const sizes = process.argv
   .filter((n) => n > 0);
 const COUNTS = sizes.length ? sizes : [100, 1000, 5000];
 const BIN = process.env.ALERTMANAGER ?? 'prometheus-alertmanager';
-
-const freePort = () =>
-  new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-
-async function waitReady(url) {
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`${url} never became ready`);
-}
 
 async function measure(n) {
   const dir = mkdtempSync(path.join(tmpdir(), 'am-payload-'));

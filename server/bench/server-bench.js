@@ -8,24 +8,16 @@
 const { spawn } = require('node:child_process');
 const { randomUUID, randomBytes } = require('node:crypto');
 const { mkdtempSync, rmSync, writeFileSync } = require('node:fs');
-const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
 const pg = require('pg');
+const { freePort, machineSummary } = require('@opsdesk/testing');
 const { openDb, migrate } = require('../dist/db');
 
 const TOKEN = 'odk_bench-admin-token-0123456789';
 const AUTH = { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' };
 const POSTGRES = process.env.OPSDESK_TEST_POSTGRES || 'postgres://postgres@127.0.0.1:5432/test';
 const INCIDENTS = Number(process.env.BENCH_INCIDENTS || 100_000);
-
-const freePort = () =>
-  new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
 
 // The per-token rate limit is a policy, not capacity: lifted here so the figures show what the server can do.
 let configFile;
@@ -396,9 +388,7 @@ async function main() {
 
 function print(rows) {
   console.log(`\nOpsDesk server benchmark — ${new Date().toISOString()}`);
-  console.log(
-    `machine: ${os.cpus().length} × ${os.cpus()[0].model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}\n`,
-  );
+  console.log(`machine: ${machineSummary()}\n`);
   console.log(`${'figure'.padEnd(66)} ${'value'.padStart(10)}  target`);
   for (const [label, v, target] of rows)
     console.log(`${label.padEnd(66)} ${v.toFixed(1).padStart(10)}  ${target}`);

@@ -7,7 +7,13 @@ const os = require('node:os');
 const path = require('node:path');
 const { FlowTracker, flowConfigSchema } = require('../dist/index.js');
 const { parseConfigText } = require('@opsdesk/runtime');
-const { freePort, machine, request: get, rssMb, waitReady } = require('../../../scripts/bench-util');
+const {
+  freePort,
+  machineSummary: machine,
+  rssMb,
+  timedRequest: get,
+  waitReady,
+} = require('@opsdesk/testing');
 
 const AUTH = { authorization: 'Bearer flow-bench-token-0123456789', 'content-type': 'application/x-ndjson' };
 const request = (port, method, pathname, body) => get(port, method, pathname, body, AUTH);
@@ -59,7 +65,7 @@ async function main() {
     { env: { ...process.env, FLOW_TOKEN: 'flow-bench-token-0123456789' }, stdio: 'ignore' },
   );
   try {
-    await waitReady(port);
+    await waitReady(`http://127.0.0.1:${port}/-/ready`, { child });
     // 1 000 000 instances left in flight, spread over the steps, sent as NDJSON batches
     const now = Date.now();
     const batch = 20_000;

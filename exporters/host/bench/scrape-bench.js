@@ -4,51 +4,16 @@
 // seconds per 1000 scrapes, RSS after warm-up, and the ratio ours / node_exporter.
 //   npm run bench -w exporters/host          (BENCH_SCRAPES=1000 by default)
 const { spawn, execFileSync } = require('node:child_process');
-const { mkdtempSync, readFileSync, writeFileSync, rmSync } = require('node:fs');
+const { mkdtempSync, writeFileSync, rmSync } = require('node:fs');
 const http = require('node:http');
-const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
+const { cpuSeconds, freePort, machineSummary, rssBytes, waitReady } = require('@opsdesk/testing');
 
 const SCRAPES = Number(process.env.BENCH_SCRAPES || 1000);
 const WARMUP = 200;
 const COLLECTORS = ['cpu', 'meminfo', 'diskstats', 'filesystem', 'netdev', 'loadavg', 'pressure', 'stat'];
 const NODE_EXPORTER = process.env.NODE_EXPORTER || 'prometheus-node-exporter';
-const CLK_TCK = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
-
-function freePort() {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitReady(url, child) {
-  for (let i = 0; i < 100; i++) {
-    if (child.exitCode !== null) throw new Error(`${url}: process exited with ${child.exitCode}`);
-    try {
-      const res = await fetch(url);
-      if (res.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`${url} never became ready`);
-}
-
-function cpuSeconds(pid) {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(f[11]) + Number(f[12])) / CLK_TCK; // utime + stime
-}
-
-function rssBytes(pid) {
-  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return m ? Number(m[1]) * 1024 : NaN;
-}
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
 
@@ -122,8 +87,8 @@ async function main() {
       { name: 'opsdesk-host-exporter', pid: ours.pid, url: `http://127.0.0.1:${ourPort}/metrics` },
       { name: 'node_exporter', pid: peer.pid, url: `http://127.0.0.1:${nodePort}/metrics` },
     ];
-    await waitReady(targets[0].url, ours);
-    await waitReady(targets[1].url, peer);
+    await waitReady(targets[0].url, { child: ours });
+    await waitReady(targets[1].url, { child: peer });
     const nodeVersion = execFileSync(NODE_EXPORTER, ['--version'], { encoding: 'utf8' }).split('\n')[0];
 
     for (const t of targets) await load(t.url, WARMUP, 4);
@@ -137,9 +102,7 @@ async function main() {
 
     const fmt = (n, d = 2) => n.toFixed(d);
     console.log(`\nHost exporter scrape benchmark — ${new Date().toISOString()}`);
-    console.log(
-      `machine: ${os.cpus().length} × ${os.cpus()[0].model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.release()}, node ${process.version}`,
-    );
+    console.log(`machine: ${machineSummary()}`);
     console.log(
       `peer: ${nodeVersion}; collectors: ${COLLECTORS.join(', ')}; ${SCRAPES} scrapes per run, gzip, keep-alive\n`,
     );

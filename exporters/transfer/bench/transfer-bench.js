@@ -11,11 +11,11 @@ const path = require('node:path');
 const {
   cpuSeconds,
   freePort,
-  machine,
+  machineSummary: machine,
   percentile,
-  request,
+  timedRequest: request,
   waitReady,
-} = require('../../../scripts/bench-util');
+} = require('@opsdesk/testing');
 
 const TOKEN = 'transfer-bench-token-0123456789';
 const AUTH = { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/x-ndjson' };
@@ -51,7 +51,7 @@ async function ingest(dir) {
     },
   );
   try {
-    await waitReady(port);
+    await waitReady(`http://127.0.0.1:${port}/-/ready`, { child });
     const bodies = Array.from({ length: 20 }, (_, i) => batch(i));
     // /metrics scraped every 100 ms while the batches go in
     const lat = [];
@@ -134,7 +134,7 @@ async function main() {
         { stdio: 'ignore' },
       ),
     );
-    await waitReady(targetPort, '/health');
+    await waitReady(`http://127.0.0.1:${targetPort}/health`);
     const target = `127.0.0.1:${targetPort}`;
     writeFileSync(
       path.join(dir, 'blackbox.yml'),
@@ -147,7 +147,7 @@ async function main() {
       { stdio: 'ignore' },
     );
     children.push(bbChild);
-    await waitReady(bbPort, '/metrics');
+    await waitReady(`http://127.0.0.1:${bbPort}/metrics`, { child: bbChild });
     const bb = { port: bbPort, pid: bbChild.pid };
     const rows = [];
     for (const [kind, module] of [

@@ -5,4 +5,5 @@ export * from './programs';
 export * from './prometheus';
 export * from './exporter-checks';
 export * from './arbitraries';
+export * from './bench';
 export * from './golden';

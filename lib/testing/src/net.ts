@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 
 /** A TCP port on 127.0.0.1 that was free a moment ago. */
@@ -33,5 +34,35 @@ export async function waitFor<T>(
       throw new Error(`timed out waiting for ${what}${lastError ? `: ${(lastError as Error).message}` : ''}`);
     }
     await new Promise((r) => setTimeout(r, opts.intervalMs ?? 250));
+  }
+}
+
+/**
+ * Waits until GET `url` answers 2xx (a process's `/-/ready`); fails at once, with its exit code,
+ * when `child` exits first, and with the last answer after `timeoutMs`.
+ */
+export async function waitReady(
+  url: string,
+  opts: { child?: ChildProcess; timeoutMs?: number } = {},
+): Promise<void> {
+  const timeoutMs = opts.timeoutMs ?? 10_000;
+  const deadline = Date.now() + timeoutMs;
+  let last = 'no answer';
+  for (;;) {
+    const { child } = opts;
+    if (child && (child.exitCode !== null || child.signalCode !== null)) {
+      throw new Error(
+        `${url}: the process exited (${child.exitCode ?? child.signalCode}) before it was ready`,
+      );
+    }
+    try {
+      const res = await fetch(url, { signal: AbortSignal.timeout(2000) });
+      if (res.ok) return;
+      last = `answered ${res.status}`;
+    } catch (err) {
+      last = (err as Error).message;
+    }
+    if (Date.now() > deadline) throw new Error(`${url} was not ready after ${timeoutMs} ms: ${last}`);
+    await new Promise((r) => setTimeout(r, 100));
   }
 }

@@ -6,11 +6,11 @@ import { parse } from 'yaml';
 import { describeWithPrograms, program } from '@opsdesk/testing';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { withLocalReceiversOnly } = require('../../scripts/local-alertmanager.js') as {
+const { withLocalReceiversOnly } = require('./local-alertmanager.js') as {
   withLocalReceiversOnly(text: string): { text: string; dropped: Array<{ receiver: string; url: string }> };
 };
 
-const ROOT = path.join(__dirname, '..', '..');
+const ROOT = path.join(__dirname, '..');
 // what scripts/start.js does before: the compose host names for localhost
 const provisioned = readFileSync(path.join(ROOT, 'provisioning/alertmanager/alertmanager.yml'), 'utf8')
   .replace(/opsdesk-server:9744/g, 'localhost:9744')
