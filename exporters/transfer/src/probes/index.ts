@@ -1,6 +1,6 @@
 import { lookup } from 'node:dns/promises';
 import net from 'node:net';
-import type { MetricSink } from '@opsdesk/exporter-core';
+import { gaugeDescriptor, type MetricSink } from '@opsdesk/exporter-core';
 import { z } from 'zod';
 import {
   PHASES,
@@ -35,38 +35,38 @@ const KINDS: { [K in Probe['kind']]: ProbeKind<Extract<Probe, { kind: K }>, unkn
 };
 export const kindOf = (probe: Probe) => KINDS[probe.kind] as ProbeKind<Probe, unknown>;
 
-const SUCCESS = {
-  name: 'opsdesk_transfer_probe_success',
-  help: '1 when the last run of the probe succeeded.',
-};
-const DURATION = {
-  name: 'opsdesk_transfer_probe_duration_seconds',
-  help: 'How long the last run of the probe took, seconds.',
-};
-const PHASE_DURATION = {
-  name: 'opsdesk_transfer_probe_phase_duration_seconds',
-  help: 'Seconds the last run spent in each phase it reached (dns, connect, tls, http).',
-};
-const FAILED_PHASE = {
-  name: 'opsdesk_transfer_probe_failed_phase',
-  help: '1 for the phase in which the last run failed (dns, connect, tls, http, timeout), 0 for the others.',
-};
+const SUCCESS = gaugeDescriptor(
+  'opsdesk_transfer_probe_success',
+  '1 when the last run of the probe succeeded.',
+  PROBE_LABELS,
+);
+const DURATION = gaugeDescriptor(
+  'opsdesk_transfer_probe_duration_seconds',
+  'How long the last run of the probe took, seconds.',
+  PROBE_LABELS,
+);
+const PHASE_DURATION = gaugeDescriptor(
+  'opsdesk_transfer_probe_phase_duration_seconds',
+  'Seconds the last run spent in each phase it reached (dns, connect, tls, http).',
+  [...PROBE_LABELS, 'phase'],
+);
+const FAILED_PHASE = gaugeDescriptor(
+  'opsdesk_transfer_probe_failed_phase',
+  '1 for the phase in which the last run failed (dns, connect, tls, http, timeout), 0 for the others.',
+  [...PROBE_LABELS, 'phase'],
+);
 
 /** Writes the series every probe has, then each kind's own for the probes of that kind. */
 export function writeProbeSeries(
   sink: MetricSink,
   probes: ReadonlyArray<ProbeRecord & { readonly probe: Probe }>,
 ): void {
-  const success = sink.gauge(SUCCESS.name, SUCCESS.help, PROBE_LABELS);
-  const seconds = sink.gauge(DURATION.name, DURATION.help, PROBE_LABELS);
-  const phase = sink.gauge(PHASE_DURATION.name, PHASE_DURATION.help, [...PROBE_LABELS, 'phase']);
-  const failed = sink.gauge(FAILED_PHASE.name, FAILED_PHASE.help, [...PROBE_LABELS, 'phase']);
   for (const { labels, last } of probes) {
     if (!last) continue;
-    success.set(last.ok ? 1 : 0, ...labels);
-    seconds.set(last.seconds, ...labels);
-    for (const [p, s] of Object.entries(last.phases)) phase.set(s, ...labels, p);
-    for (const p of PHASES) failed.set(last.failedPhase === p ? 1 : 0, ...labels, p);
+    sink.add(SUCCESS, last.ok ? 1 : 0, ...labels);
+    sink.add(DURATION, last.seconds, ...labels);
+    for (const [p, s] of Object.entries(last.phases)) sink.add(PHASE_DURATION, s, ...labels, p);
+    for (const p of PHASES) sink.add(FAILED_PHASE, last.failedPhase === p ? 1 : 0, ...labels, p);
   }
   for (const [name, kind] of Object.entries(KINDS) as Array<[Probe['kind'], ProbeKind<Probe, unknown>]>) {
     const ofKind = probes.filter((p) => p.probe.kind === name);

@@ -1,5 +1,6 @@
 import net from 'node:net';
 import tls from 'node:tls';
+import { gaugeDescriptor } from '@opsdesk/exporter-core';
 import { z } from 'zod';
 import {
   commonFields,
@@ -25,14 +26,16 @@ export const tlsSchema = z.strictObject({
 });
 type TlsProbe = z.output<typeof tlsSchema>;
 
-const CERT_EXPIRY = {
-  name: 'opsdesk_transfer_tls_cert_expiry_timestamp_seconds',
-  help: "When the participant endpoint's certificate expires, Unix seconds (tls probes).",
-};
-const CHAIN_VALID = {
-  name: 'opsdesk_transfer_tls_chain_valid',
-  help: "1 when the participant endpoint's certificate chain verifies for its name (tls probes).",
-};
+const CERT_EXPIRY = gaugeDescriptor(
+  'opsdesk_transfer_tls_cert_expiry_timestamp_seconds',
+  "When the participant endpoint's certificate expires, Unix seconds (tls probes).",
+  PROBE_LABELS,
+);
+const CHAIN_VALID = gaugeDescriptor(
+  'opsdesk_transfer_tls_chain_valid',
+  "1 when the participant endpoint's certificate chain verifies for its name (tls probes).",
+  PROBE_LABELS,
+);
 
 /** TLS handshake: certificate expiry and whether the chain verifies for the name. */
 export const tlsProbe: ProbeKind<TlsProbe> = {
@@ -83,11 +86,9 @@ export const tlsProbe: ProbeKind<TlsProbe> = {
     });
   },
   writeSeries(sink, probes) {
-    const expiry = sink.gauge(CERT_EXPIRY.name, CERT_EXPIRY.help, PROBE_LABELS);
-    const chain = sink.gauge(CHAIN_VALID.name, CHAIN_VALID.help, PROBE_LABELS);
     for (const { labels, last } of probes) {
-      if (last?.certNotAfter !== undefined) expiry.set(last.certNotAfter / 1000, ...labels);
-      if (last?.chainValid !== undefined) chain.set(last.chainValid ? 1 : 0, ...labels);
+      if (last?.certNotAfter !== undefined) sink.add(CERT_EXPIRY, last.certNotAfter / 1000, ...labels);
+      if (last?.chainValid !== undefined) sink.add(CHAIN_VALID, last.chainValid ? 1 : 0, ...labels);
     }
   },
 };

@@ -1,5 +1,5 @@
 import net from 'node:net';
-import { BucketHistogram } from '@opsdesk/exporter-core';
+import { BucketHistogram, counterDescriptor, histogramDescriptor } from '@opsdesk/exporter-core';
 import { duration } from '@opsdesk/runtime';
 import { z } from 'zod';
 import {
@@ -41,18 +41,22 @@ export class TrainTotals {
   }
 }
 
-const SENT = {
-  name: 'opsdesk_transfer_train_sent_total',
-  help: 'Attempts sent by the loss and latency train.',
-};
-const RECEIVED = {
-  name: 'opsdesk_transfer_train_received_total',
-  help: 'Attempts of the loss and latency train that were answered in time; loss is 1 - received/sent.',
-};
-const RTT = {
-  name: 'opsdesk_transfer_train_rtt_seconds',
-  help: 'Round-trip time of the answered attempts of the train, seconds.',
-};
+const SENT = counterDescriptor(
+  'opsdesk_transfer_train_sent_total',
+  'Attempts sent by the loss and latency train.',
+  PROBE_LABELS,
+);
+const RECEIVED = counterDescriptor(
+  'opsdesk_transfer_train_received_total',
+  'Attempts of the loss and latency train that were answered in time; loss is 1 - received/sent.',
+  PROBE_LABELS,
+);
+const RTT = histogramDescriptor(
+  'opsdesk_transfer_train_rtt_seconds',
+  'Round-trip time of the answered attempts of the train, seconds.',
+  PROBE_LABELS,
+  RTT_BUCKETS,
+);
 
 /** One TCP connection attempt: its round-trip time in seconds, or undefined when no answer came in time. */
 function attempt(host: string, port: number, timeoutMs: number): Promise<number | undefined> {
@@ -83,14 +87,11 @@ export const train: ProbeKind<TrainProbe, TrainTotals> = {
   initialState: () => new TrainTotals(),
   record: (totals, result) => totals.add(result),
   writeSeries(sink, probes) {
-    const sent = sink.counter(SENT.name, SENT.help, PROBE_LABELS);
-    const received = sink.counter(RECEIVED.name, RECEIVED.help, PROBE_LABELS);
-    const rtt = sink.histogram(RTT.name, RTT.help, PROBE_LABELS, RTT_BUCKETS);
     // from the totals, so a train's series are there from the start, before its first run ends
     for (const { labels, state } of probes) {
-      sent.set(state.sent, ...labels);
-      received.set(state.received, ...labels);
-      rtt.set(state.rtt.value(), ...labels);
+      sink.add(SENT, state.sent, ...labels);
+      sink.add(RECEIVED, state.received, ...labels);
+      sink.addHistogram(RTT, state.rtt.value(), ...labels);
     }
   },
   budgetMs: (p) => p.count * p.spacing * 1.5 + p.timeout + 1000,
