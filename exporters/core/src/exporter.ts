@@ -2,7 +2,6 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { Gauge, Registry } from 'prom-client';
 import type { z } from 'zod';
 import type { Collector } from './collector';
 import {
@@ -21,7 +20,8 @@ import { enabledCollectorNames, type CommonExporterConfig } from './exporter-con
 import { formatProblem, problemsError, type ConfigProblem } from './prepare';
 import { ProcessMetrics } from './process-metrics';
 import { CollectorRunner } from './runner';
-import { createExporterApp, type ExporterAppOptions } from './server';
+import type { Route } from './http';
+import { createExporterApp } from './server';
 
 /** What an exporter is made with besides its config. */
 export interface ExporterContext {
@@ -34,13 +34,11 @@ export interface ExporterContext {
   resolvePath(p: string): string;
 }
 
-/** The exporter's own HTTP routes besides /metrics and the health endpoints (ingest, status). */
-export type ExporterRoutes = NonNullable<ExporterAppOptions['extraRoutes']>;
-
 /** What `create` makes of a config: the collectors the runner scrapes, and the routes that share their state. */
 export interface ExporterParts {
   collectors: Collector[];
-  routes?: ExporterRoutes;
+  /** the exporter's own HTTP routes besides /metrics and the health endpoints (ingest, status) */
+  routes?: readonly Route[];
 }
 
 /** One exporter: its name and defaults, its config schema, and the one factory that makes it from a config. */
@@ -117,14 +115,6 @@ export async function startExporter<C extends CommonExporterConfig>(
   const ctx = exporterContext({ log, configFile: opts.configFile, now: opts.now });
   for (const warning of await prepareExporter(def, config, ctx, opts.configFile)) log.warn(warning);
   const listen = parseListenAddress(opts.listen ?? config.listen ?? def.defaultListen);
-  const registry = new Registry();
-  new Gauge({
-    name: `${def.prefix}build_info`,
-    help: `${def.title} build: version and the Node.js runtime it runs on; always 1.`,
-    labelNames: ['version', 'nodejs'],
-    registers: [registry],
-  }).set({ version: def.version, nodejs: process.version }, 1);
-
   const { collectors, routes } = def.create(config, ctx);
   const runner = new CollectorRunner({
     prefix: def.prefix,
@@ -132,7 +122,6 @@ export async function startExporter<C extends CommonExporterConfig>(
     enabled: enabledCollectorNames(config).filter((n) => collectors.some((c) => c.name === n)),
     defaultTimeoutMs: config.collectors.timeout,
     maxSeriesPerMetric: config.limits.max_series_per_metric,
-    registry,
     log,
   });
   let ready = false;
@@ -141,11 +130,10 @@ export async function startExporter<C extends CommonExporterConfig>(
     title: def.title,
     version: def.version,
     runner,
-    registry,
     processMetrics,
     log,
     isReady: () => ready,
-    extraRoutes: routes,
+    routes,
   });
 
   const server: Server = await new Promise((resolve, reject) => {

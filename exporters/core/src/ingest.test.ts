@@ -1,8 +1,8 @@
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import express from 'express';
 import fc from 'fast-check';
 import { z } from 'zod';
+import { errorReply, routeRequests, RouteTable } from './http';
 import { eventIngestRoute, type RefusedReason } from './ingest';
 import { createLogger } from '@opsdesk/runtime';
 import { admitEventTime, eventParser, eventTimeSchema } from './schemas';
@@ -19,11 +19,11 @@ const accepted: Array<{ name: string; time: number }> = [];
 const refused = new Map<RefusedReason, number>();
 
 beforeAll(async () => {
-  const app = express();
-  eventIngestRoute(app, '/events', {
+  const log = createLogger('test', 'error');
+  const route = eventIngestRoute('/events', {
     tokens: [TOKEN],
     maxBodyBytes: 64 * 1024,
-    log: createLogger('test', 'error'),
+    log,
     parse,
     maxFutureSkewMs: SKEW,
     now: () => NOW,
@@ -33,8 +33,12 @@ beforeAll(async () => {
     },
     onInvalid: (n, reason) => refused.set(reason, (refused.get(reason) ?? 0) + n),
   });
+  const serve = routeRequests(new RouteTable([route]), {
+    log,
+    notFound: (method, path) => errorReply(404, 'not_found', `${method} ${path}`),
+  });
   server = await new Promise((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+    const s = createServer(serve).listen(0, '127.0.0.1', () => resolve(s));
   });
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/events`;
 });

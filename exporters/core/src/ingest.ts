@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
-import express, { type Request, type Response } from 'express';
 import { RateLimitedLog, type Logger } from '@opsdesk/runtime';
+import { errorReply, jsonReply, type HttpRequest, type Route } from './http';
 import { admitEventTime } from './schemas';
 
 /** Why a line of a request was not taken: not an event (`invalid`) or a time past the allowed skew (`future`). */
@@ -23,8 +23,8 @@ export interface EventIngestOptions<T extends { time: number }> {
   now?: () => number;
 }
 
-function authorised(req: Request, tokens: readonly string[]): boolean {
-  const m = /^Bearer\s+(\S+)$/i.exec(req.get('authorization') ?? '');
+function authorised(req: HttpRequest, tokens: readonly string[]): boolean {
+  const m = /^Bearer\s+(\S+)$/i.exec(req.header('authorization') ?? '');
   if (!m) return false;
   const given = Buffer.from(m[1] as string);
   return tokens.some((t) => {
@@ -33,8 +33,7 @@ function authorised(req: Request, tokens: readonly string[]): boolean {
   });
 }
 
-const failure = (res: Response, status: number, code: string, message: string) =>
-  res.status(status).json({ error: { code, message, details: [] } });
+const failure = (status: number, code: string, message: string) => errorReply(status, code, message, []);
 
 /**
  * POST `path`: events as NDJSON (one per line) or a JSON array, behind a bearer token. Valid lines
@@ -42,38 +41,31 @@ const failure = (res: Response, status: number, code: string, message: string) =
  * with the counts of what was taken. A body over the limit is a 413 and nothing of it is taken.
  */
 export function eventIngestRoute<T extends { time: number }>(
-  app: express.Express,
   path: string,
   opts: EventIngestOptions<T>,
-): void {
+): Route {
   const badLog = new RateLimitedLog(60_000);
-  const parseBody = express.text({ type: () => true, limit: opts.maxBodyBytes });
-  app.post(path, (req: Request, res: Response, next) => {
-    if (!authorised(req, opts.tokens)) {
-      failure(
-        res,
-        401,
-        'unauthorized',
-        'send Authorization: Bearer <token>, one of the tokens in the exporter config',
-      );
-      return;
-    }
-    parseBody(req, res, (err?: unknown) => {
-      if (err) return next(err);
-      const text = typeof req.body === 'string' ? req.body : '';
+  return {
+    method: 'POST',
+    path,
+    maxBodyBytes: opts.maxBodyBytes,
+    async handle(req) {
+      if (!authorised(req, opts.tokens))
+        return failure(
+          401,
+          'unauthorized',
+          'send Authorization: Bearer <token>, one of the tokens in the exporter config',
+        );
+      const text = await req.text();
       let items: Array<{ line: number; value: unknown }>;
       if (text.trimStart().startsWith('[')) {
         let array: unknown;
         try {
           array = JSON.parse(text);
         } catch (e) {
-          failure(res, 400, 'malformed_json', `body is not a JSON array: ${(e as Error).message}`);
-          return;
+          return failure(400, 'malformed_json', `body is not a JSON array: ${(e as Error).message}`);
         }
-        if (!Array.isArray(array)) {
-          failure(res, 400, 'malformed_json', 'body is not a JSON array');
-          return;
-        }
+        if (!Array.isArray(array)) return failure(400, 'malformed_json', 'body is not a JSON array');
         items = array.map((value: unknown, i) => ({ line: i + 1, value }));
       } else {
         items = [];
@@ -107,23 +99,20 @@ export function eventIngestRoute<T extends { time: number }>(
         const result = opts.accept(e);
         counts[result] = (counts[result] ?? 0) + 1;
       }
-      if (bad.length) {
-        for (const reason of ['invalid', 'future'] as const) {
-          const n = bad.filter((b) => b.reason === reason).length;
-          if (n) opts.onInvalid(n, reason);
-        }
-        if (badLog.allow('bad')) opts.log.warn({ bad: bad.slice(0, 3), count: bad.length }, 'events refused');
-        res.status(400).json({
-          error: {
-            code: 'invalid_events',
-            message: `${bad.length} of ${items.length} events refused (line ${bad[0]!.line}: ${bad[0]!.error}); the others were counted`,
-            details: bad.slice(0, 100),
-          },
-          counts,
-        });
-        return;
+      if (bad.length === 0) return jsonReply(200, { counts });
+      for (const reason of ['invalid', 'future'] as const) {
+        const n = bad.filter((b) => b.reason === reason).length;
+        if (n) opts.onInvalid(n, reason);
       }
-      res.json({ counts });
-    });
-  });
+      if (badLog.allow('bad')) opts.log.warn({ bad: bad.slice(0, 3), count: bad.length }, 'events refused');
+      return jsonReply(400, {
+        error: {
+          code: 'invalid_events',
+          message: `${bad.length} of ${items.length} events refused (line ${bad[0]!.line}: ${bad[0]!.error}); the others were counted`,
+          details: bad.slice(0, 100),
+        },
+        counts,
+      });
+    },
+  };
 }

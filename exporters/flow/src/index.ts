@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { ExporterDefinition } from '@opsdesk/exporter-core';
 import { abandonAfterMs, flowConfigSchema, type FlowConfig } from './config';
-import { ingestRoutes } from './ingest';
+import { ingestRoute } from './ingest';
 import { journeysCollector } from './journeys';
 import { logsCollector } from './logs';
 import { flowsCollector } from './metrics';
@@ -53,10 +53,7 @@ export const flowExporter: ExporterDefinition<FlowConfig> = {
         ),
         journeysCollector(config.journeys, log),
       ],
-      routes(app) {
-        ingestRoutes(app, config, tracker, log, now);
-        statusRoutes(app, config, tracker);
-      },
+      routes: [ingestRoute(config, tracker, log, now), ...statusRoutes(config, tracker, now)],
     };
   },
 };

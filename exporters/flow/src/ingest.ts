@@ -1,19 +1,17 @@
-import type express from 'express';
-import { eventIngestRoute } from '@opsdesk/exporter-core';
+import { eventIngestRoute, type Route } from '@opsdesk/exporter-core';
 import type { Logger } from '@opsdesk/runtime';
 import type { FlowConfig } from './config';
 import { toFlowEvent } from './events';
 import type { FlowTracker } from './tracker';
 
 /** POST /api/v1/events: flow events as NDJSON or a JSON array (see eventIngestRoute for the answers). */
-export function ingestRoutes(
-  app: express.Express,
+export function ingestRoute(
   config: FlowConfig,
   tracker: FlowTracker,
   log: Logger,
   now: () => number = Date.now,
-): void {
-  eventIngestRoute(app, '/api/v1/events', {
+): Route {
+  return eventIngestRoute('/api/v1/events', {
     tokens: config.tokens,
     maxBodyBytes: config.ingest.max_body_bytes,
     log,

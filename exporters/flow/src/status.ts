@@ -1,4 +1,4 @@
-import type express from 'express';
+import { errorReply, HttpError, jsonReply, type HttpRequest, type Route } from '@opsdesk/exporter-core';
 import type { FlowConfig } from './config';
 import type { FlowListing, FlowTracker, StuckCursor } from './tracker';
 
@@ -29,21 +29,20 @@ export function decodeCursor(text: string): StuckCursor | undefined {
   return undefined;
 }
 
-class BadQuery extends Error {}
+const badQuery = (message: string) => new HttpError(400, 'bad_query', message, []);
 
-function one(req: express.Request, key: string): string | undefined {
-  const v = (req.query as Record<string, unknown>)[key];
-  if (v === undefined) return undefined;
-  if (typeof v !== 'string') throw new BadQuery(`${key}: give it once, as a plain value`);
-  return v;
+function one(req: HttpRequest, key: string): string | undefined {
+  const values = req.query.getAll(key);
+  if (values.length > 1) throw badQuery(`${key}: give it once, as a plain value`);
+  return values[0];
 }
 
-function limitOf(req: express.Request, fallback: number): number {
+function limitOf(req: HttpRequest, fallback: number): number {
   const text = one(req, 'limit');
   if (text === undefined) return fallback;
   const n = Number(text);
   if (!/^\d+$/.test(text) || n < 1 || n > MAX_LISTED)
-    throw new BadQuery(`limit: expected a whole number from 1 to ${MAX_LISTED}, got ${JSON.stringify(text)}`);
+    throw badQuery(`limit: expected a whole number from 1 to ${MAX_LISTED}, got ${JSON.stringify(text)}`);
   return n;
 }
 
@@ -71,33 +70,25 @@ const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
  * GET /api/v1/flows/:flow/steps/:step/stuck?limit=&cursor=: the stuck instances of one step, a page at a time.
  */
 export function statusRoutes(
-  app: express.Express,
   config: FlowConfig,
   tracker: FlowTracker,
   now: () => number = Date.now,
   opts: { chunk?: number } = {},
-): void {
+): Route[] {
   const queue = serialised();
   const inspect = (flow: string, at: number, o: { limit: number; step?: string; after?: StuckCursor }) =>
     queue(() => tracker.inspectFlow(flow, at, { ...o, pause, ...(opts.chunk ? { chunk: opts.chunk } : {}) }));
   const nextUrl = (flow: string, step: string, limit: number, next: StuckCursor | undefined) =>
     next &&
     `/api/v1/flows/${encodeURIComponent(flow)}/steps/${encodeURIComponent(step)}/stuck?limit=${limit}&cursor=${encodeCursor(next)}`;
-  const fail = (res: express.Response, status: number, code: string, message: string) =>
-    res.status(status).json({ error: { code, message, details: [] } });
+  const notFound = (message: string) => errorReply(404, 'not_found', message, []);
 
-  app.get('/api/v1/flows', async (req, res) => {
-    let limit: number;
-    try {
-      limit = limitOf(req, DEFAULT_LISTED);
-    } catch (err) {
-      if (err instanceof BadQuery) return fail(res, 400, 'bad_query', err.message);
-      throw err;
-    }
+  const overview = async (req: HttpRequest) => {
+    const limit = limitOf(req, DEFAULT_LISTED);
     const at = now();
     const listings: FlowListing[] = [];
     for (const flow of config.flows) listings.push((await inspect(flow.name, at, { limit }))!);
-    res.json({
+    return jsonReply(200, {
       at: iso(at),
       flows: config.flows.map((flow, f) => {
         const st = tracker.stats[f]!;
@@ -125,45 +116,28 @@ export function statusRoutes(
         };
       }),
     });
-  });
+  };
 
-  app.get('/api/v1/flows/:flow/steps/:step/stuck', async (req, res) => {
-    let limit: number;
+  const stuckPage = async (req: HttpRequest) => {
+    const limit = limitOf(req, 100);
     let after: StuckCursor | undefined;
-    try {
-      limit = limitOf(req, 100);
-      const cursor = one(req, 'cursor');
-      if (cursor !== undefined) {
-        after = decodeCursor(cursor);
-        if (!after)
-          throw new BadQuery(
-            'cursor: not a cursor of this exporter; use the stuckNext or next link of an answer',
-          );
-      }
-    } catch (err) {
-      if (err instanceof BadQuery) return fail(res, 400, 'bad_query', err.message);
-      throw err;
+    const cursor = one(req, 'cursor');
+    if (cursor !== undefined) {
+      after = decodeCursor(cursor);
+      if (!after)
+        throw badQuery('cursor: not a cursor of this exporter; use the stuckNext or next link of an answer');
     }
     const { flow, step } = req.params as { flow: string; step: string };
     const at = now();
     const listing = await inspect(flow, at, { limit, step, ...(after ? { after } : {}) });
     const s = config.flows.find((x) => x.name === flow)?.steps.findIndex((x) => x.name === step) ?? -1;
     if (!listing || s < 0)
-      return fail(
-        res,
-        404,
-        'not_found',
+      return notFound(
         `no step ${JSON.stringify(step)} in a flow ${JSON.stringify(flow)}; GET /api/v1/flows lists them`,
       );
     const l = listing.steps[s]!;
-    if (!l.page)
-      return fail(
-        res,
-        404,
-        'not_found',
-        `step ${step} of flow ${flow} has no time_limit, so nothing in it is stuck`,
-      );
-    res.json({
+    if (!l.page) return notFound(`step ${step} of flow ${flow} has no time_limit, so nothing in it is stuck`);
+    return jsonReply(200, {
       at: iso(at),
       flow,
       step,
@@ -171,5 +145,10 @@ export function statusRoutes(
       instances: stuckList(l.page.instances),
       next: nextUrl(flow, step, limit, l.page.next) ?? null,
     });
-  });
+  };
+
+  return [
+    { method: 'GET', path: '/api/v1/flows', handle: overview },
+    { method: 'GET', path: '/api/v1/flows/:flow/steps/:step/stuck', handle: stuckPage },
+  ];
 }

@@ -7,7 +7,7 @@ import { transferLogsCollector } from './logs';
 import { channelsCollector } from './metrics';
 import { prepareTransfer } from './prepare';
 import { probesCollector } from './probes/collector';
-import { statusRoutes } from './status';
+import { statusRoute } from './status';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { version } = require('../package.json') as { version: string };
@@ -32,8 +32,8 @@ export const transferExporter: ExporterDefinition<TransferConfig> = {
         transferLogsCollector(config.logs, store, log, config.ingest.max_future_skew, resolvePath),
         dropsCollector(store, log, now, resolvePath),
       ],
-      routes(app) {
-        eventIngestRoute(app, '/api/v1/events', {
+      routes: [
+        eventIngestRoute('/api/v1/events', {
           tokens: config.tokens,
           maxBodyBytes: config.ingest.max_body_bytes,
           log,
@@ -42,9 +42,9 @@ export const transferExporter: ExporterDefinition<TransferConfig> = {
           accept: (e) => store.accept(e),
           onInvalid: (n, reason) => store.drop(reason, n),
           now,
-        });
-        statusRoutes(app, store, probes.tasks);
-      },
+        }),
+        statusRoute(store, probes.tasks),
+      ],
     };
   },
 };
