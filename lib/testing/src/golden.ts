@@ -105,18 +105,23 @@ export function mergeRules(...rules: Array<Partial<GoldenRules>>): GoldenRules {
   };
 }
 
-function sampleOrder(a: Sample, b: Sample, suffixes: string[]): number {
+function sampleOrder(family: string, suffixes: string[]) {
   const key = (s: Sample) =>
     s.labels
       .filter(([k]) => k !== 'le' && k !== 'quantile')
       .map(([k, v]) => `${k}=${v}`)
       .join('\u0000');
-  const byLabels = key(a).localeCompare(key(b));
-  if (byLabels !== 0) return byLabels;
-  const part = (s: Sample) => suffixes.findIndex((x) => s.name.endsWith(x));
-  if (part(a) !== part(b)) return part(a) - part(b);
-  const bound = (s: Sample) => Number(s.labels.find(([k]) => k === 'le' || k === 'quantile')?.[1] ?? 0);
-  return bound(a) - bound(b);
+  const part = (s: Sample) => suffixes.findIndex((x) => s.name === family + x);
+  const bound = (s: Sample) => {
+    const b = s.labels.find(([k]) => k === 'le' || k === 'quantile')?.[1] ?? '0';
+    return b === '+Inf' ? Infinity : Number(b);
+  };
+  return (a: Sample, b: Sample): number => {
+    const byLabels = key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0;
+    if (byLabels !== 0) return byLabels;
+    if (part(a) !== part(b)) return part(a) - part(b);
+    return bound(a) - bound(b);
+  };
 }
 
 /**
@@ -137,7 +142,7 @@ export function goldenExposition(text: string, rules: GoldenRules, source?: stri
     if (f.help !== undefined) out.push(`# HELP ${f.name} ${f.help}`);
     if (f.type !== undefined) out.push(`# TYPE ${f.name} ${f.type}`);
     const suffixes = ['', ...(SUFFIXES[f.type ?? ''] ?? [])];
-    for (const s of [...f.samples].sort((a, b) => sampleOrder(a, b, suffixes))) {
+    for (const s of [...f.samples].sort(sampleOrder(f.name, suffixes))) {
       const labels = s.labels
         .map(([k, v]) => `${k}="${escapeLabel(volatileLabels.has(k) ? 'normalised' : v)}"`)
         .join(',');
@@ -149,8 +154,10 @@ export function goldenExposition(text: string, rules: GoldenRules, source?: stri
 
 /** A unified diff (3 lines of context) of two texts, from a longest common subsequence of their lines. */
 export function unifiedDiff(before: string, after: string, fromName: string, toName: string): string {
-  const a = before.split('\n');
-  const b = after.split('\n');
+  // a text ending in a newline has no empty last line (as diff reads files)
+  const linesOf = (t: string) => (t === '' ? [] : (t.endsWith('\n') ? t.slice(0, -1) : t).split('\n'));
+  const a = linesOf(before);
+  const b = linesOf(after);
   // lcs[i][j]: length of the longest common subsequence of a[i..] and b[j..]
   const lcs = Array.from({ length: a.length + 1 }, () => new Uint32Array(b.length + 1));
   for (let i = a.length - 1; i >= 0; i--)
