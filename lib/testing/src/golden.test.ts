@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { COMMON_GOLDEN_RULES, goldenExposition, parseTextExposition, unifiedDiff } from './golden';
+import { describeWithPrograms, program } from './programs';
 
 const BODY = `# HELP b_total Things.
 # TYPE b_total counter
@@ -62,35 +63,39 @@ test('a line that is not exposition is an error naming the source and line', () 
   );
 });
 
-// The diff is read by people used to diff -u, and must be one: GNU patch, applied to the golden
-// text, gives the live text, and the number of changed lines is GNU diff's.
-test('unifiedDiff is a unified diff GNU patch applies, as small as GNU diff -u', () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'opsdesk-golden-diff-'));
-  const lines = fc.array(fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f'), { maxLength: 40 });
-  const changed = (diff: string, sign: string) =>
-    diff.split('\n').filter((l) => l.startsWith(sign) && !l.startsWith(sign.repeat(3) + ' ')).length;
-  try {
-    fc.assert(
-      fc.property(lines, lines, (a, b) => {
-        const before = a.length ? `${a.join('\n')}\n` : '';
-        const after = b.length ? `${b.join('\n')}\n` : '';
-        const golden = path.join(dir, 'golden');
-        writeFileSync(golden, before);
-        writeFileSync(path.join(dir, 'live'), after);
-        const ours = unifiedDiff(before, after, 'golden', 'live');
-        if (before === after) return;
-        const applied = spawnSync('patch', ['--silent', '--force', '-o', '-', golden], {
-          input: `${ours}\n`,
-          encoding: 'utf8',
-        });
-        expect(applied.stderr).toBe('');
-        expect(applied.stdout).toBe(after);
-        const gnu = spawnSync('diff', ['-U3', golden, path.join(dir, 'live')], { encoding: 'utf8' }).stdout;
-        expect([changed(ours, '-'), changed(ours, '+')]).toEqual([changed(gnu, '-'), changed(gnu, '+')]);
-      }),
-      { numRuns: 60 },
-    );
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+describeWithPrograms({ diff: 'diffutils', patch: 'patch' }, 'the diff of a golden test', () => {
+  // The diff is read by people used to diff -u, and must be one: GNU patch, applied to the golden
+  // text, gives the live text, and the number of changed lines is GNU diff's.
+  test('unifiedDiff is a unified diff GNU patch applies, as small as GNU diff -u', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'opsdesk-golden-diff-'));
+    const lines = fc.array(fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f'), { maxLength: 40 });
+    const changed = (diff: string, sign: string) =>
+      diff.split('\n').filter((l) => l.startsWith(sign) && !l.startsWith(sign.repeat(3) + ' ')).length;
+    try {
+      fc.assert(
+        fc.property(lines, lines, (a, b) => {
+          const before = a.length ? `${a.join('\n')}\n` : '';
+          const after = b.length ? `${b.join('\n')}\n` : '';
+          const golden = path.join(dir, 'golden');
+          writeFileSync(golden, before);
+          writeFileSync(path.join(dir, 'live'), after);
+          const ours = unifiedDiff(before, after, 'golden', 'live');
+          if (before === after) return;
+          const applied = spawnSync(program('patch'), ['--silent', '--force', '-o', '-', golden], {
+            input: `${ours}\n`,
+            encoding: 'utf8',
+          });
+          expect(applied.stderr).toBe('');
+          expect(applied.stdout).toBe(after);
+          const gnu = spawnSync(program('diff'), ['-U3', golden, path.join(dir, 'live')], {
+            encoding: 'utf8',
+          }).stdout;
+          expect([changed(ours, '-'), changed(ours, '+')]).toEqual([changed(gnu, '-'), changed(gnu, '+')]);
+        }),
+        { numRuns: 60 },
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
