@@ -1,4 +1,7 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { describeWithPrograms, program } from '@opsdesk/testing';
 import { generate } from '@opsdesk/slo';
 import { parse } from 'yaml';
 import {
@@ -150,4 +153,16 @@ test('label matchers on opsdesk_ metrics in the rules and dashboards name labels
     throw new Error(
       `${problems.join('\n')}\n\nA matcher on a label the series does not have selects nothing: use the labels of the golden file.`,
     );
+});
+
+// The naming rules of the exposition format (units, _total, HELP), on every series of the contract
+describeWithPrograms({ promtool: 'prometheus' }, 'promtool check metrics', () => {
+  test.each(GOLDEN_FILES.map((f) => path.relative(ROOT, f)))('finds nothing to say about %s', (file) => {
+    const r = spawnSync(program('promtool'), ['check', 'metrics'], {
+      input: readFileSync(path.join(ROOT, file), 'utf8'),
+      encoding: 'utf8',
+    });
+    expect(r.stdout + r.stderr).toBe('');
+    expect(r.status).toBe(0);
+  });
 });
