@@ -1,4 +1,4 @@
-import { readdir, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { counterDescriptor, gaugeDescriptor, type MetricSink } from './metrics';
 
@@ -51,13 +51,13 @@ export class ProcessMetrics {
     this.loopDelay.disable();
   }
 
-  async write(sink: MetricSink): Promise<void> {
+  write(sink: MetricSink): void {
     const cpu = process.cpuUsage();
     const mem = process.memoryUsage();
     sink.add(CPU, (cpu.user + cpu.system) / 1e6);
     sink.add(RSS, mem.rss);
     sink.add(START, this.startTimeSeconds);
-    const fds = await openFds();
+    const fds = openFds();
     if (fds !== undefined) sink.add(OPEN_FDS, fds);
     if (this.maxFds !== undefined) sink.add(MAX_FDS, this.maxFds);
     sink.add(HEAP_USED, mem.heapUsed);
@@ -76,9 +76,12 @@ function readMaxFds(): number | undefined {
   }
 }
 
-function openFds(): Promise<number | undefined> {
-  if (process.platform !== 'linux') return Promise.resolve(undefined);
-  return new Promise((resolve) =>
-    readdir('/proc/self/fd', (err, list) => resolve(err ? undefined : list.length)),
-  );
+/** Counted synchronously, like the host collectors' /proc reads: /proc/self/fd never waits on a device. */
+function openFds(): number | undefined {
+  if (process.platform !== 'linux') return undefined;
+  try {
+    return readdirSync('/proc/self/fd').length;
+  } catch {
+    return undefined;
+  }
 }

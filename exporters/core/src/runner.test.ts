@@ -46,6 +46,25 @@ async function settled(p: Promise<unknown>): Promise<boolean> {
   return done;
 }
 
+test("a collector's signal aborts at its timeout, whether it asked for it before or after", async () => {
+  jest.useFakeTimers();
+  const seen: Record<string, boolean> = {};
+  const waiting = (name: string, askFirst: boolean): Collector => ({
+    name,
+    timeoutMs: 100,
+    collect: async (ctx) => {
+      const early = askFirst ? ctx.signal : undefined;
+      await new Promise((r) => setTimeout(r, 150));
+      seen[name] = (early ?? ctx.signal).aborted;
+    },
+  });
+  const { r } = runner([waiting('early', true), waiting('late', false)]);
+  const scrape = r.scrape();
+  await jest.advanceTimersByTimeAsync(200);
+  await scrape;
+  expect(seen).toEqual({ early: true, late: true });
+});
+
 test('a hung collector times out without delaying the others', async () => {
   jest.useFakeTimers();
   let release!: () => void;

@@ -141,11 +141,23 @@ export class CollectorRunner {
       return { name: c.name, seconds: seconds() };
     }
     const timeoutMs = c.timeoutMs ?? this.opts.defaultTimeoutMs;
-    const controller = new AbortController();
+    // Made when a collector asks for its signal: most never do, and an AbortController per
+    // collector per scrape was about 1 % of a scrape's CPU in a profile.
+    let controller: AbortController | undefined;
+    let timedOut = false;
     const sink = new MetricSink(this.opts.maxSeriesPerMetric);
+    const log = this.opts.log;
     let timer: NodeJS.Timeout | undefined;
     const work = Promise.resolve().then(() =>
-      c.collect({ sink, signal: controller.signal, log: this.opts.log }),
+      c.collect({
+        sink,
+        log,
+        get signal() {
+          controller ??= new AbortController();
+          if (timedOut) controller.abort();
+          return controller.signal;
+        },
+      }),
     );
     this.stillRunning.add(c.name);
     void work.then(
@@ -157,7 +169,8 @@ export class CollectorRunner {
         work,
         new Promise<never>((_, reject) => {
           timer = setTimeout(() => {
-            controller.abort();
+            timedOut = true;
+            controller?.abort();
             reject(new Error(`timed out after ${timeoutMs} ms`));
           }, timeoutMs);
         }),

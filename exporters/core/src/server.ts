@@ -82,7 +82,7 @@ async function serveMetrics(
   }
   const sink = await opts.runner.scrape(names);
   const own = new MetricSink(Infinity);
-  await opts.processMetrics?.write(own);
+  opts.processMetrics?.write(own);
   own.add(buildInfo, 1, opts.version, process.version);
   opts.runner.writeSeriesDropped(own);
   const body =
