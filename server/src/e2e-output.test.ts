@@ -65,6 +65,8 @@ async function ownDatabase(kind: DatabaseKind): Promise<TestDatabase> {
 
 let s: RunningServer;
 let database: TestDatabase;
+/** the server's log lines (warnings and errors), shown when a seeding request fails */
+const logged: string[] = [];
 
 /** Moves the frozen clock to `minutesBefore` T0 and makes the request there, as the admin. */
 async function at<T>(minutesBefore: number, method: string, url: string, body: unknown, status = [200, 201]) {
@@ -76,7 +78,9 @@ async function at<T>(minutesBefore: number, method: string, url: string, body: u
   });
   const text = await res.text();
   if (!status.includes(res.status))
-    throw new Error(`${method} ${url} answered ${res.status}, not ${status.join(' or ')}: ${text}`);
+    throw new Error(
+      `${method} ${url} answered ${res.status}, not ${status.join(' or ')}: ${text}\nserver log:\n${logged.join('')}`,
+    );
   return JSON.parse(text) as T;
 }
 
@@ -110,7 +114,7 @@ describe.each(DATABASE_KINDS)('on %s', (kind) => {
     s = await startServer(config, {
       listen: `127.0.0.1:${await freePort()}`,
       database: database.url,
-      log: createLogger('test', 'error', { write: () => undefined } as never),
+      log: createLogger('test', 'warn', { write: (line: string) => logged.push(line) } as never),
       bootstrapToken: ADMIN_TOKEN,
     });
   });
