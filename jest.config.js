@@ -25,8 +25,10 @@ const node = {
     '^.+\\.tsx?$': ['@swc/jest', { jsc: { target: 'es2022' } }],
     // temporal-polyfill (and its temporal-utils) ship ES modules only (Node requires them natively; jest's require does not)
     '/node_modules/temporal-(polyfill|utils)/.+\\.js$': ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }],
+    // kysely too (the server's query layer)
+    '/node_modules/kysely/.+\\.js$': ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }],
   },
-  transformIgnorePatterns: ['/node_modules/(?!temporal-(polyfill|utils)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!temporal-(polyfill|utils)/|kysely/)'],
   // Workspace packages are tested from source, so a test never runs against a stale build.
   moduleNameMapper: {
     '^@opsdesk/runtime$': '<rootDir>/lib/runtime/src/index.ts',

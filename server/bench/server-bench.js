@@ -12,6 +12,7 @@ const os = require('node:os');
 const path = require('node:path');
 const pg = require('pg');
 const { freePort, machineSummary } = require('@opsdesk/testing');
+const { sql } = require('kysely');
 const { openDb, migrate } = require('../dist/db');
 
 const TOKEN = 'odk_bench-admin-token-0123456789';
@@ -110,34 +111,30 @@ async function seed(database) {
     'sftp',
   ];
   const t0 = Date.parse('2025-01-01T00:00:00Z');
-  const cols =
-    'id, number, title, severity, status, service, source, labels, occurred_at, detected_at, created_at, updated_at';
   for (let start = 0; start < INCIDENTS; start += 500) {
     await db.transaction(async (tx) => {
       const rows = [];
-      const params = [];
       for (let i = start; i < Math.min(INCIDENTS, start + 500); i++) {
         const at = t0 + i * 300_000;
-        rows.push('(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
-        params.push(
-          randomUUID(),
-          `INC-B-${String(i).padStart(6, '0')}`,
-          `Bench incident ${i}`,
-          `P${1 + (i % 4)}`,
-          statuses[i % statuses.length],
-          services[i % services.length],
-          i % 3 ? 'alertmanager' : 'manual',
-          JSON.stringify({ env: i % 5 ? 'prod' : 'uat' }),
-          at,
-          at,
-          at,
-          at,
-        );
+        rows.push({
+          id: randomUUID(),
+          number: `INC-B-${String(i).padStart(6, '0')}`,
+          title: `Bench incident ${i}`,
+          severity: `P${1 + (i % 4)}`,
+          status: statuses[i % statuses.length],
+          service: services[i % services.length],
+          source: i % 3 ? 'alertmanager' : 'manual',
+          labels: JSON.stringify({ env: i % 5 ? 'prod' : 'uat' }),
+          occurred_at: at,
+          detected_at: at,
+          created_at: at,
+          updated_at: at,
+        });
       }
-      await tx.run(`INSERT INTO incidents (${cols}) VALUES ${rows.join(', ')}`, params);
+      await tx.kysely.insertInto('incidents').values(rows).execute();
     });
   }
-  if (db.kind === 'postgres') await db.run('ANALYZE incidents');
+  if (db.kind === 'postgres') await sql`ANALYZE incidents`.execute(db.kysely);
   await db.close();
 }
 
@@ -201,38 +198,35 @@ async function seedOpen(database) {
   await migrate(db);
   const now = Date.now();
   const statuses = ['triggered', 'acknowledged', 'mitigated'];
-  const cols =
-    'id, number, title, severity, status, service, source, labels, occurred_at, detected_at, acknowledged_at, responded_at, sla_stale, created_at, updated_at';
   for (let start = 0; start < OPEN; start += 500) {
     await db.transaction(async (tx) => {
       const rows = [];
-      const params = [];
       for (let i = start; i < Math.min(OPEN, start + 500); i++) {
         const at = now - Math.floor((i / OPEN) * 30 * 86_400_000) - 60_000;
         const status = statuses[i % 3];
         const responded = status === 'triggered' ? null : at + 600_000;
-        rows.push('(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)');
-        params.push(
-          randomUUID(),
-          `INC-O-${String(i).padStart(6, '0')}`,
-          `Open incident ${i}`,
-          `P${1 + (i % 4)}`,
+        rows.push({
+          id: randomUUID(),
+          number: `INC-O-${String(i).padStart(6, '0')}`,
+          title: `Open incident ${i}`,
+          severity: `P${1 + (i % 4)}`,
           status,
-          'bench',
-          'manual',
-          '{}',
-          at,
-          at,
-          responded,
-          responded,
-          at,
-          at,
-        );
+          service: 'bench',
+          source: 'manual',
+          labels: '{}',
+          occurred_at: at,
+          detected_at: at,
+          acknowledged_at: responded,
+          responded_at: responded,
+          sla_stale: 1,
+          created_at: at,
+          updated_at: at,
+        });
       }
-      await tx.run(`INSERT INTO incidents (${cols}) VALUES ${rows.join(', ')}`, params);
+      await tx.kysely.insertInto('incidents').values(rows).execute();
     });
   }
-  if (db.kind === 'postgres') await db.run('ANALYZE incidents');
+  if (db.kind === 'postgres') await sql`ANALYZE incidents`.execute(db.kysely);
   await db.close();
 }
 

@@ -1,7 +1,6 @@
 import { copyFileSync, existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import Database from 'better-sqlite3';
 import {
   ConfigError,
   createLogger,
@@ -14,9 +13,10 @@ import { tokenStore, toTokenInfo } from './auth/store';
 import { createToken, revokeToken } from './auth/service';
 import { serverConfigSchema, type ServerConfig } from './config';
 import { isPostgresUrl, migrate, openDb, pendingMigrations, SqliteDb } from './db';
+import { copySqliteFile, sqliteTables } from './db/sqlite';
 import { ApiError } from './http/errors';
 import { buildOpenApi } from './http/openapi';
-import { ROLES, type Role } from './http/routes';
+import { ROLES, type Role } from './auth/roles';
 import { allRoutes, buildContext, databaseOwner, startServer, VERSION } from './server';
 
 const USAGE = `Usage: opsdesk-server [command] [flags]
@@ -226,17 +226,7 @@ async function backup(database: string, to: string | undefined): Promise<void> {
  */
 function keepSafetyCopy(database: string, keep: string): void {
   try {
-    const live = new Database(database, { fileMustExist: true });
-    try {
-      live.pragma('wal_checkpoint(TRUNCATE)');
-      live.exec(`VACUUM INTO '${keep.replace(/'/g, "''")}'`);
-    } finally {
-      live.close();
-    }
-    const check = new Database(keep, { readonly: true, fileMustExist: true });
-    const ok = check.pragma('integrity_check', { simple: true });
-    check.close();
-    if (ok !== 'ok') throw new Error(`integrity_check of the copy: ${String(ok)}`);
+    copySqliteFile(database, keep);
   } catch (err) {
     process.stderr.write(
       `restore: SQLite could not copy ${database} (${(err as Error).message}); keeping its files as they are\n`,
@@ -255,12 +245,8 @@ async function restore(database: string, from: string | undefined): Promise<void
   if (!existsSync(from)) fail(`restore: ${from} not found`);
   // Check the file is an OpsDesk database before touching the live one.
   try {
-    const probe = new Database(from, { readonly: true, fileMustExist: true });
-    const ok = probe
-      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'incidents'")
-      .get();
-    probe.close();
-    if (!ok) fail(`restore: ${from} is not an OpsDesk database (no incidents table)`);
+    if (!sqliteTables(from).includes('incidents'))
+      fail(`restore: ${from} is not an OpsDesk database (no incidents table)`);
   } catch (err) {
     fail(`restore: ${from} is not a SQLite database: ${(err as Error).message}`);
   }

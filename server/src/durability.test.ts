@@ -59,10 +59,16 @@ describe.each(DATABASE_KINDS)('SIGKILL while webhooks arrive (%s)', (kind) => {
     await server.stop();
 
     const db = openDb(database.url);
-    const rows = await db.all<{ alertname: string; incidents: number; alerts: number }>(
-      `SELECT i.alertname, COUNT(DISTINCT i.id) AS incidents, COUNT(a.fingerprint) AS alerts
-         FROM incidents i JOIN incident_alerts a ON a.incident_id = i.id GROUP BY i.alertname`,
-    );
+    const rows = await db.kysely
+      .selectFrom('incidents as i')
+      .innerJoin('incident_alerts as a', 'a.incident_id', 'i.id')
+      .select((eb) => [
+        'i.alertname',
+        eb.fn.count<number>('i.id').distinct().as('incidents'),
+        eb.fn.count<number>('a.fingerprint').as('alerts'),
+      ])
+      .groupBy('i.alertname')
+      .execute();
     await db.close();
     const stored = new Map(rows.map((r) => [r.alertname, r]));
     for (const name of acknowledged) {

@@ -220,10 +220,12 @@ describeWithPrograms(
         async () => {
           const list = (await incidents()).filter((i) => i.title === 'Trading nodes unreachable');
           if (list.length !== 1) return undefined;
-          const row = await server.ctx.db.get<{ n: number }>(
-            'SELECT COUNT(*) AS n FROM incident_alerts a JOIN incidents i ON i.id = a.incident_id WHERE i.number = ?',
-            [(list[0] as Incident).number],
-          );
+          const row = await server.ctx.db.kysely
+            .selectFrom('incident_alerts as a')
+            .innerJoin('incidents as i', 'i.id', 'a.incident_id')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .where('i.number', '=', (list[0] as Incident).number)
+            .executeTakeFirst();
           return Number(row?.n) === 3000 ? list[0] : undefined;
         },
         { timeoutMs: 30_000, intervalMs: 250 },

@@ -88,10 +88,11 @@ describe.each(DATABASE_KINDS)('Alertmanager receiver on %s', (kind) => {
     console.log(`${kind}: 3,000 alerts, ${(bytes / 1048576).toFixed(1)} MiB stored in ${ms} ms`);
     const incident = await s.api<Incident & { id: string }>('GET', `/api/v1/incidents/${res.body.incident}`);
     expect([incident.body.severity, incident.body.truncatedAlerts]).toEqual(['P1', 7]);
-    const rows = await s.ctx.db.all<{ annotations: string }>(
-      'SELECT annotations FROM incident_alerts WHERE incident_id = ?',
-      [incident.body.id],
-    );
+    const rows = await s.ctx.db.kysely
+      .selectFrom('incident_alerts')
+      .select('annotations')
+      .where('incident_id', '=', incident.body.id)
+      .execute();
     expect(rows).toHaveLength(3000);
     const detail = rows
       .map((r) => JSON.parse(r.annotations) as Record<string, string>)

@@ -1,5 +1,4 @@
 import type { AppContext } from '../context';
-import type { Db } from '../db';
 import { own } from '../http/input';
 import type { Severity } from '../incidents/schema';
 import { SEVERITIES } from '../incidents/schema';
@@ -28,11 +27,6 @@ function highest(severities: Severity[]): Severity {
   return [...severities].sort((a, b) => SEVERITIES.indexOf(a) - SEVERITIES.indexOf(b))[0] as Severity;
 }
 
-/** Serialises notifications of one group across replicas (both HA Alertmanagers may send at once). */
-async function lockGroup(tx: Db, groupKey: string): Promise<void> {
-  if (tx.kind === 'postgres') await tx.get('SELECT pg_advisory_xact_lock(hashtext(?)) AS locked', [groupKey]);
-}
-
 const startsAtMs = (a: AmAlert) => Date.parse(a.startsAt);
 const endsAtMs = (a: AmAlert) =>
   a.status === 'resolved' && !a.endsAt.startsWith('0001') ? Date.parse(a.endsAt) : null;
@@ -49,7 +43,7 @@ export async function receiveWebhook(ctx: AppContext, received: WebhookPayload) 
   const groupKey = storedGroupKey(p.groupKey);
   const cfg = ctx.config.incidents;
   const result = await ctx.db.transaction(async (tx) => {
-    await lockGroup(tx, groupKey);
+    await receiverStore.lockGroup(tx, groupKey);
     const now = ctx.now();
     const known = await receiverStore.known(
       tx,
@@ -205,7 +199,7 @@ export async function receiveWebhook(ctx: AppContext, received: WebhookPayload) 
       }
     }
     await incidentStore.update(tx, incident.id, fields);
-    const truncatedBefore = Number((incident as { truncated_alerts?: number }).truncated_alerts ?? 0);
+    const truncatedBefore = Number(incident.truncated_alerts);
     if (p.truncatedAlerts !== truncatedBefore) {
       await receiverStore.setTruncatedAlerts(tx, incident.id, p.truncatedAlerts);
       await incidentStore.appendTimeline(tx, incident.id, now, 'alerts_truncated', ACTOR, {

@@ -1,9 +1,11 @@
-import type { Db, Param } from '../db';
+import { sql } from 'kysely';
+import type { Db } from '../db';
+import type { NewRow } from '../db/tables';
 import type { AlertRow } from '../incidents/store';
 
 /** The stored state of one alert (fingerprint + startsAt), as the receiver needs it. */
 export interface KnownAlert {
-  status: 'firing' | 'resolved' | 'closed';
+  status: AlertRow['status'];
   incident_id: string;
   annotations: string;
 }
@@ -11,13 +13,7 @@ export interface KnownAlert {
 /** An alert row as the receiver writes it: Alertmanager reports only firing or resolved. */
 export type NewAlertRow = Omit<AlertRow, 'status'> & { status: 'firing' | 'resolved' };
 
-export interface NewTimelineRow {
-  incident_id: string;
-  at: number;
-  kind: string;
-  actor: string;
-  data: string;
-}
+export type NewTimelineRow = Omit<NewRow<'timeline'>, 'id'> & { data: string };
 
 export const alertKey = (fingerprint: string, startsAt: number) => `${fingerprint}@${startsAt}`;
 
@@ -35,6 +31,15 @@ function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
  * statement here works on a batch; one statement per alert would hold the group's lock for seconds.
  */
 export const receiverStore = {
+  /**
+   * Serialises notifications of one group across replicas (both HA Alertmanagers may send at
+   * once): a transaction-scoped advisory lock on PostgreSQL; SQLite transactions are serial already.
+   */
+  async lockGroup(tx: Db, groupKey: string): Promise<void> {
+    if (tx.kind === 'postgres')
+      await sql`SELECT pg_advisory_xact_lock(hashtext(${groupKey}))`.execute(tx.kysely);
+  },
+
   /** What is stored of these alerts, by alertKey. */
   async known(
     db: Db,
@@ -44,10 +49,11 @@ export const receiverStore = {
     const wanted = new Set(alerts.map((a) => alertKey(a.fingerprint, a.startsAt)));
     const fingerprints = [...new Set(alerts.map((a) => a.fingerprint))];
     for (const part of chunks(fingerprints, 500)) {
-      const rows = await db.all<KnownAlert & { fingerprint: string; starts_at: number }>(
-        `SELECT fingerprint, starts_at, status, incident_id, annotations FROM incident_alerts WHERE fingerprint IN (${part.map(() => '?').join(', ')})`,
-        part,
-      );
+      const rows = await db.kysely
+        .selectFrom('incident_alerts')
+        .select(['fingerprint', 'starts_at', 'status', 'incident_id', 'annotations'])
+        .where('fingerprint', 'in', part)
+        .execute();
       for (const r of rows) {
         const key = alertKey(r.fingerprint, Number(r.starts_at));
         if (wanted.has(key))
@@ -58,25 +64,13 @@ export const receiverStore = {
   },
 
   async insertAlerts(db: Db, rows: readonly NewAlertRow[]): Promise<void> {
-    const columns = [
-      'fingerprint',
-      'starts_at',
-      'incident_id',
-      'status',
-      'ends_at',
-      'alertname',
-      'labels',
-      'annotations',
-      'generator_url',
-      'first_seen_at',
-      'last_seen_at',
-    ] as const;
     for (const part of chunks(rows)) {
-      await db.run(
+      await db.kysely
+        .insertInto('incident_alerts')
+        .values(part)
         // an alert routed to two groups (a route with continue: true) may arrive through both at once
-        `INSERT INTO incident_alerts (${columns.join(', ')}) VALUES ${part.map(() => `(${columns.map(() => '?').join(', ')})`).join(', ')} ON CONFLICT (fingerprint, starts_at) DO NOTHING`,
-        part.flatMap((r) => columns.map((c) => r[c] as Param)),
-      );
+        .onConflict((oc) => oc.columns(['fingerprint', 'starts_at']).doNothing())
+        .execute();
     }
   },
 
@@ -85,39 +79,50 @@ export const receiverStore = {
     a: { fingerprint: string; startsAt: number; endsAt: number | null; annotations: string },
     now: number,
   ) {
-    await db.run(
-      "UPDATE incident_alerts SET status = 'resolved', ends_at = ?, annotations = ?, last_seen_at = ? WHERE fingerprint = ? AND starts_at = ?",
-      [a.endsAt, a.annotations, now, a.fingerprint, a.startsAt],
-    );
+    await db.kysely
+      .updateTable('incident_alerts')
+      .set({ status: 'resolved', ends_at: a.endsAt, annotations: a.annotations, last_seen_at: now })
+      .where('fingerprint', '=', a.fingerprint)
+      .where('starts_at', '=', a.startsAt)
+      .execute();
   },
 
   /** Annotations change between notifications (a value, a runbook link): the row keeps the latest. */
   async updateAnnotations(db: Db, fingerprint: string, startsAt: number, annotations: string, now: number) {
-    await db.run(
-      'UPDATE incident_alerts SET annotations = ?, last_seen_at = ? WHERE fingerprint = ? AND starts_at = ?',
-      [annotations, now, fingerprint, startsAt],
-    );
+    await db.kysely
+      .updateTable('incident_alerts')
+      .set({ annotations, last_seen_at: now })
+      .where('fingerprint', '=', fingerprint)
+      .where('starts_at', '=', startsAt)
+      .execute();
   },
 
   async touchAlerts(db: Db, keys: ReadonlyArray<{ fingerprint: string; startsAt: number }>, now: number) {
     for (const part of chunks(keys)) {
-      await db.run(
-        `UPDATE incident_alerts SET last_seen_at = ? WHERE ${part.map(() => '(fingerprint = ? AND starts_at = ?)').join(' OR ')}`,
-        [now, ...part.flatMap((k) => [k.fingerprint, k.startsAt])],
-      );
+      await db.kysely
+        .updateTable('incident_alerts')
+        .set({ last_seen_at: now })
+        .where((eb) =>
+          eb.or(
+            part.map((k) =>
+              eb.and([eb('fingerprint', '=', k.fingerprint), eb('starts_at', '=', k.startsAt)]),
+            ),
+          ),
+        )
+        .execute();
     }
   },
 
   /** Timeline entries of many alerts at once (the timeline table belongs to incidents; same columns). */
   async appendTimeline(db: Db, rows: readonly NewTimelineRow[]): Promise<void> {
-    for (const part of chunks(rows)) {
-      await db.run(
-        `INSERT INTO timeline (incident_id, at, kind, actor, data) VALUES ${part.map(() => '(?, ?, ?, ?, ?)').join(', ')}`,
-        part.flatMap((r) => [r.incident_id, r.at, r.kind, r.actor, r.data]),
-      );
-    }
+    for (const part of chunks(rows)) await db.kysely.insertInto('timeline').values(part).execute();
   },
 
-  setTruncatedAlerts: (db: Db, incidentId: string, truncatedAlerts: number) =>
-    db.run('UPDATE incidents SET truncated_alerts = ? WHERE id = ?', [truncatedAlerts, incidentId]),
+  setTruncatedAlerts: async (db: Db, incidentId: string, truncatedAlerts: number): Promise<void> => {
+    await db.kysely
+      .updateTable('incidents')
+      .set({ truncated_alerts: truncatedAlerts })
+      .where('id', '=', incidentId)
+      .execute();
+  },
 };

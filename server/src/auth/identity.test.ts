@@ -51,9 +51,12 @@ describe.each(DATABASE_KINDS)('tokens and identity on %s', (kind) => {
   const activeAdmins = async () =>
     Number(
       (
-        await s.ctx.db.get<{ n: number }>(
-          "SELECT COUNT(*) AS n FROM tokens WHERE role = 'admin' AND revoked_at IS NULL",
-        )
+        await s.ctx.db.kysely
+          .selectFrom('tokens')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('role', '=', 'admin')
+          .where('revoked_at', 'is', null)
+          .executeTakeFirst()
       )?.n,
     );
 
@@ -204,10 +207,14 @@ describe.each(DATABASE_KINDS)('OPSDESK_BOOTSTRAP_TOKEN on %s', (kind) => {
       const first = kind === 'postgres' ? await Promise.all([start(), start()]) : [await start()];
       for (const r of first) await r.close();
       const again = await start();
-      const names = await again.ctx.db.all<{ name: string }>('SELECT name FROM tokens');
+      const names = await again.ctx.db.kysely.selectFrom('tokens').select('name').execute();
       expect(names.map((n) => n.name)).toEqual(['bootstrap']);
       // an operator made another admin, revoked bootstrap, then lost the other one by hand
-      await again.ctx.db.run("UPDATE tokens SET revoked_at = 1 WHERE name = 'bootstrap'");
+      await again.ctx.db.kysely
+        .updateTable('tokens')
+        .set({ revoked_at: 1 })
+        .where('name', '=', 'bootstrap')
+        .execute();
       await again.close();
       const third = await start();
       expect(

@@ -1,19 +1,9 @@
+import { sql } from 'kysely';
 import type { Db } from '../db';
-import type { Role } from '../http/routes';
+import type { NewRow, Row } from '../db/tables';
 import type { TokenInfo } from './schema';
 
-export interface TokenRow {
-  id: string;
-  name: string;
-  role: Role;
-  hash: string;
-  /** 1: the Grafana app plugin's token (migration 003) */
-  grafana_plugin: number;
-  created_at: number;
-  created_by: string;
-  last_used_at: number | null;
-  revoked_at: number | null;
-}
+export type TokenRow = Row<'tokens'>;
 
 const ADMIN_LOCK = 0x0905d35e;
 
@@ -33,35 +23,56 @@ export function toTokenInfo(r: TokenRow): TokenInfo {
 }
 
 export const tokenStore = {
-  insert: (db: Db, t: Omit<TokenRow, 'last_used_at' | 'revoked_at'>) =>
-    db.run(
-      'INSERT INTO tokens (id, name, role, hash, grafana_plugin, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      [t.id, t.name, t.role, t.hash, t.grafana_plugin, t.created_at, t.created_by],
-    ),
+  insert: async (db: Db, t: Omit<NewRow<'tokens'>, 'last_used_at' | 'revoked_at'>): Promise<void> => {
+    await db.kysely
+      .insertInto('tokens')
+      .values({ ...t, last_used_at: null, revoked_at: null })
+      .execute();
+  },
   byHash: (db: Db, hash: string) =>
-    db.get<TokenRow>('SELECT * FROM tokens WHERE hash = ? AND revoked_at IS NULL', [hash]),
-  byName: (db: Db, name: string) => db.get<TokenRow>('SELECT * FROM tokens WHERE name = ?', [name]),
+    db.kysely
+      .selectFrom('tokens')
+      .selectAll()
+      .where('hash', '=', hash)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst(),
+  byName: (db: Db, name: string) =>
+    db.kysely.selectFrom('tokens').selectAll().where('name', '=', name).executeTakeFirst(),
   /** any token with this secret, revoked or not (hashes are unique) */
-  anyByHash: (db: Db, hash: string) => db.get<TokenRow>('SELECT * FROM tokens WHERE hash = ?', [hash]),
+  anyByHash: (db: Db, hash: string) =>
+    db.kysely.selectFrom('tokens').selectAll().where('hash', '=', hash).executeTakeFirst(),
   /**
    * Serialises changes to the set of admin tokens inside a transaction: SQLite transactions are
    * already serial (BEGIN IMMEDIATE); PostgreSQL takes a transaction-scoped advisory lock, so two
    * revocations running at once cannot both see the other admin still active.
    */
   lockAdmins: async (tx: Db) => {
-    if (tx.kind === 'postgres') await tx.get('SELECT pg_advisory_xact_lock(?) AS locked', [ADMIN_LOCK]);
+    if (tx.kind === 'postgres') await sql`SELECT pg_advisory_xact_lock(${ADMIN_LOCK})`.execute(tx.kysely);
   },
-  list: (db: Db) => db.all<TokenRow>('SELECT * FROM tokens ORDER BY created_at, name'),
+  list: (db: Db) =>
+    db.kysely.selectFrom('tokens').selectAll().orderBy('created_at').orderBy('name').execute(),
   countActiveAdmins: async (db: Db) =>
     Number(
       (
-        await db.get<{ n: number }>(
-          "SELECT COUNT(*) AS n FROM tokens WHERE role = 'admin' AND revoked_at IS NULL",
-        )
+        await db.kysely
+          .selectFrom('tokens')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('role', '=', 'admin')
+          .where('revoked_at', 'is', null)
+          .executeTakeFirst()
       )?.n ?? 0,
     ),
-  touch: (db: Db, id: string, at: number) =>
-    db.run('UPDATE tokens SET last_used_at = ? WHERE id = ?', [at, id]),
-  revoke: (db: Db, name: string, at: number) =>
-    db.run('UPDATE tokens SET revoked_at = ? WHERE name = ? AND revoked_at IS NULL', [at, name]),
+  touch: async (db: Db, id: string, at: number): Promise<void> => {
+    await db.kysely.updateTable('tokens').set({ last_used_at: at }).where('id', '=', id).execute();
+  },
+  /** Revokes the active token of that name; true when there was one. */
+  revoke: async (db: Db, name: string, at: number): Promise<boolean> => {
+    const r = await db.kysely
+      .updateTable('tokens')
+      .set({ revoked_at: at })
+      .where('name', '=', name)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) > 0;
+  },
 };

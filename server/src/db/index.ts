@@ -6,6 +6,7 @@ export * from './db';
 export { migrate, pendingMigrations } from './migrate';
 export { PostgresDb } from './postgres';
 export { SqliteDb } from './sqlite';
+export type * from './tables';
 
 /** A SQLite file path or a postgres:// URL. */
 export function openDb(database: string): Db {

@@ -1,33 +1,16 @@
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
-import type { Db, Param, Row } from './db';
+import { transactionDb, type Db } from './db';
+import type { Tables } from './tables';
 
 // int8 (BIGINT) columns hold millisecond timestamps and counts, all well inside 2^53.
 pg.types.setTypeParser(20, (v) => Number(v));
 
-/** `?` → `$1, $2, …` (our SQL never has a literal question mark). */
-export function numberPlaceholders(sql: string): string {
-  let n = 0;
-  return sql.replace(/\?/g, () => `$${++n}`);
-}
-
-type Queryable = pg.Pool | pg.PoolClient;
-
-function bind(q: Queryable): Pick<Db, 'all' | 'get' | 'run'> {
-  return {
-    all: async <T = Row>(sql: string, params: readonly Param[] = []) =>
-      (await q.query(numberPlaceholders(sql), params as Param[])).rows as T[],
-    get: async <T = Row>(sql: string, params: readonly Param[] = []) =>
-      (await q.query(numberPlaceholders(sql), params as Param[])).rows[0] as T | undefined,
-    run: async (sql: string, params: readonly Param[] = []) =>
-      (await q.query(numberPlaceholders(sql), params as Param[])).rowCount ?? 0,
-  };
-}
-
-/** PostgreSQL through a `pg` pool; the choice for several server replicas. */
+/** PostgreSQL through a `pg` pool under Kysely's PostgreSQL dialect; the choice for several server replicas. */
 export class PostgresDb implements Db {
   readonly kind = 'postgres' as const;
   readonly pool: pg.Pool;
-  private readonly q: Pick<Db, 'all' | 'get' | 'run'>;
+  readonly kysely: Kysely<Tables>;
 
   constructor(readonly url: string) {
     // connectionTimeoutMillis: a database that does not answer (a partition, a full pool) fails the
@@ -44,52 +27,16 @@ export class PostgresDb implements Db {
     // transaction): pg emits that as an 'error' event, which unheard ends the process. The next
     // query on it fails instead, the request gets its 503, and the pool drops the client.
     this.pool.on('connect', (client) => client.on('error', () => undefined));
-    this.q = bind(this.pool);
+    this.kysely = new Kysely<Tables>({ dialect: new PostgresDialect({ pool: this.pool }) });
   }
 
-  all<T = Row>(sql: string, params?: readonly Param[]): Promise<T[]> {
-    return this.q.all<T>(sql, params);
-  }
-
-  get<T = Row>(sql: string, params?: readonly Param[]): Promise<T | undefined> {
-    return this.q.get<T>(sql, params);
-  }
-
-  run(sql: string, params?: readonly Param[]): Promise<number> {
-    return this.q.run(sql, params);
-  }
-
-  async transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
-    const bound = bind(client);
-    const tx: Db = {
-      kind: 'postgres',
-      ...bound,
-      transaction: (inner) => inner(tx),
-      jsonText: (c) => this.jsonText(c),
-      ping: async () => true,
-      close: async () => undefined,
-    };
-    try {
-      await client.query('BEGIN');
-      const result = await fn(tx);
-      await client.query('COMMIT');
-      return result;
-    } catch (err) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw err;
-    } finally {
-      client.release();
-    }
-  }
-
-  jsonText(column: string): string {
-    return `((${column})::jsonb ->> ?)`;
+  transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T> {
+    return this.kysely.transaction().execute((trx) => fn(transactionDb('postgres', trx)));
   }
 
   async ping(): Promise<boolean> {
     try {
-      await this.pool.query('SELECT 1');
+      await sql`SELECT 1`.execute(this.kysely);
       return true;
     } catch {
       return false;
@@ -99,33 +46,36 @@ export class PostgresDb implements Db {
   /**
    * Runs `fn` while holding a session advisory lock, so only one replica does it. With `wait` it
    * queues for the lock (migrations); without, it skips the run when another replica has it.
+   * The lock lives on one pooled connection held for the whole run; `fn` queries through the pool.
    */
   async withAdvisoryLock<T>(
     key: number,
     fn: () => Promise<T>,
     opts: { wait?: boolean } = {},
   ): Promise<T | undefined> {
-    const client = await this.pool.connect();
-    try {
+    return this.kysely.connection().execute(async (session) => {
       if (opts.wait) {
-        await client.query('SELECT pg_advisory_lock($1)', [key]);
+        await sql`SELECT pg_advisory_lock(${key})`.execute(session);
       } else {
-        const got = (await client.query('SELECT pg_try_advisory_lock($1) AS ok', [key])).rows[0] as {
-          ok: boolean;
-        };
-        if (!got.ok) return undefined;
+        const got = await sql<{ ok: boolean }>`SELECT pg_try_advisory_lock(${key}) AS ok`.execute(session);
+        if (!got.rows[0]?.ok) return undefined;
       }
       try {
         return await fn();
       } finally {
-        await client.query('SELECT pg_advisory_unlock($1)', [key]);
+        await sql`SELECT pg_advisory_unlock(${key})`.execute(session);
       }
-    } finally {
-      client.release();
-    }
+    });
+  }
+
+  /** The schema the connection's search_path resolves unqualified names to (tests give each their own). */
+  async currentSchema(): Promise<string> {
+    const r = await sql<{ schema: string }>`SELECT current_schema() AS schema`.execute(this.kysely);
+    return r.rows[0]?.schema ?? 'public';
   }
 
   async close(): Promise<void> {
-    await this.pool.end();
+    await this.kysely.destroy(); // ends the pool, once Kysely has used it
+    if (!this.pool.ended) await this.pool.end();
   }
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../context';
 import type { Db } from '../db';
 import { ApiError, conflict, notFound, unprocessable } from '../http/errors';
-import type { Caller } from '../http/routes';
+import type { Caller } from '../auth/roles';
 import type { GoalState } from '../sla/policy';
 import { refreshClocks } from '../sla/stored';
 import { STATUSES, type Action, type Incident, type ListQuery } from './schema';
@@ -138,6 +138,7 @@ export async function insertIncident(
     support_mode: n.supportMode ?? null,
     group_key: n.groupKey ?? null,
     alertname: n.alertname ?? null,
+    truncated_alerts: 0,
     occurred_at: n.occurredAt,
     detected_at: n.detectedAt,
     acknowledged_at: null,

@@ -1,79 +1,19 @@
-import type { Db, Param } from '../db';
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import type { Db } from '../db';
+import type { Row, RowUpdate, Tables } from '../db/tables';
 import { badRequest } from '../http/errors';
 import type { ListQuery, Severity, Status } from './schema';
 
-export interface IncidentRow {
-  id: string;
-  number: string;
-  title: string;
-  severity: Severity;
-  status: Status;
-  service: string;
-  source: 'alertmanager' | 'manual';
-  labels: string;
-  symptom: string;
-  impact: string;
-  assignee: string | null;
-  support_mode: 'remote' | 'onsite' | null;
-  group_key: string | null;
-  alertname: string | null;
-  /** alerts Alertmanager left out of the group's latest notification (migration 003) */
-  truncated_alerts?: number;
-  occurred_at: number;
-  detected_at: number;
-  acknowledged_at: number | null;
-  mitigated_at: number | null;
-  resolved_at: number | null;
-  closed_at: number | null;
-  waiting_since: number | null;
-  last_seen_at: number | null;
-  response_breached_at: number | null;
-  resolution_breached_at: number | null;
-  /** first action of a person (acknowledge, a transition, a comment); stops the response clock */
-  responded_at: number | null;
-  response_due_at: number | null;
-  response_risk_at: number | null;
-  resolution_due_at: number | null;
-  resolution_risk_at: number | null;
-  /** 1: the stored clocks above must be recomputed (the SLA tick does it) */
-  sla_stale: number;
-  created_at: number;
-  updated_at: number;
-}
+export type IncidentRow = Row<'incidents'>;
+export type AlertRow = Row<'incident_alerts'>;
+export type PauseRow = Row<'incident_pauses'>;
+export type TimelineRow = Row<'timeline'>;
+export type IncidentUpdate = RowUpdate<'incidents'>;
 
-export interface AlertRow {
-  fingerprint: string;
-  starts_at: number;
-  incident_id: string;
-  /** closed: a person resolved or closed the incident while Alertmanager still reported it firing */
-  status: 'firing' | 'resolved' | 'closed';
-  ends_at: number | null;
-  alertname: string;
-  labels: string;
-  annotations: string;
-  generator_url: string;
-  first_seen_at: number;
-  last_seen_at: number;
-}
+type Incidents = ExpressionBuilder<Tables, 'incidents'>;
 
-export interface PauseRow {
-  incident_id: string;
-  reason: 'waiting' | 'resolved';
-  started_at: number;
-  ended_at: number | null;
-}
-
-export interface TimelineRow {
-  id: number;
-  incident_id: string;
-  at: number;
-  kind: string;
-  actor: string;
-  data: string;
-}
-
-const COLUMNS = [
-  'id',
+/** Every column of incidents: what update() may set (anything else in its argument is ignored). */
+const COLUMNS = new Set<keyof IncidentRow>([
   'number',
   'title',
   'severity',
@@ -87,6 +27,7 @@ const COLUMNS = [
   'support_mode',
   'group_key',
   'alertname',
+  'truncated_alerts',
   'occurred_at',
   'detected_at',
   'acknowledged_at',
@@ -105,7 +46,7 @@ const COLUMNS = [
   'sla_stale',
   'created_at',
   'updated_at',
-] as const;
+]);
 
 /** Columns the SLA clocks are computed from. */
 const CLOCK_INPUTS: ReadonlyArray<keyof IncidentRow> = [
@@ -118,7 +59,7 @@ const CLOCK_INPUTS: ReadonlyArray<keyof IncidentRow> = [
   'waiting_since',
 ];
 
-const SORT_COLUMNS: Record<ListQuery['sort'], { column: string; desc: boolean }> = {
+const SORT_COLUMNS = {
   '-createdAt': { column: 'created_at', desc: true },
   createdAt: { column: 'created_at', desc: false },
   '-updatedAt': { column: 'updated_at', desc: true },
@@ -126,7 +67,9 @@ const SORT_COLUMNS: Record<ListQuery['sort'], { column: string; desc: boolean }>
   '-occurredAt': { column: 'occurred_at', desc: true },
   occurredAt: { column: 'occurred_at', desc: false },
   severity: { column: 'severity', desc: false },
-};
+} as const satisfies Record<ListQuery['sort'], { column: keyof IncidentRow; desc: boolean }>;
+
+const OPEN_STATUSES = ['triggered', 'acknowledged', 'mitigated', 'waiting_for_customer'] as const;
 
 export function encodeCursor(value: string | number, id: string): string {
   return Buffer.from(JSON.stringify([value, id])).toString('base64url');
@@ -149,100 +92,99 @@ function decodeCursor(cursor: string): [string | number, string] {
   throw badRequest('query cursor: not a cursor this server issued; use nextCursor from the previous page');
 }
 
-/** `key=value` / `key!=value` → SQL on the labels JSON. */
-function labelMatcher(db: Db, matcher: string): { sql: string; params: Param[] } {
+/**
+ * `key=value` / `key!=value` on the labels JSON text; key and value are bound parameters. On
+ * PostgreSQL an absent key is asked with jsonb's own `?` operator (`labels::jsonb ? key`).
+ */
+function labelMatcher(db: Db, matcher: string): Expression<SqlBool> {
   const m = /^([a-zA-Z_][a-zA-Z0-9_]*)\s*(!=|=)\s*(.*)$/.exec(matcher);
   if (!m) throw badRequest(`query label: expected key=value or key!=value, got ${JSON.stringify(matcher)}`);
   const [, key, op, value] = m as unknown as [string, string, string, string];
-  const expr = db.jsonText('labels');
+  if (db.kind === 'postgres')
+    return op === '='
+      ? sql<SqlBool>`(labels::jsonb ->> ${key}) = ${value}`
+      : sql<SqlBool>`(NOT (labels::jsonb ? ${key}) OR (labels::jsonb ->> ${key}) <> ${value})`;
+  const text = sql`json_extract(labels, '$.' || json_quote(${key}))`;
   return op === '='
-    ? { sql: `${expr} = ?`, params: [key, value] }
-    : { sql: `(${expr} IS NULL OR ${expr} <> ?)`, params: [key, key, value] };
+    ? sql<SqlBool>`${text} = ${value}`
+    : sql<SqlBool>`(${text} IS NULL OR ${text} <> ${value})`;
 }
 
-/** WHERE clauses of a list filter (everything but sort and paging). */
-function filterClauses(
-  db: Db,
-  q: Omit<ListQuery, 'sort' | 'limit' | 'cursor'>,
-): { where: string[]; params: Param[] } {
-  const where: string[] = [];
-  const params: Param[] = [];
-  if (q.status?.length) {
-    where.push(`status IN (${q.status.map(() => '?').join(', ')})`);
-    params.push(...q.status);
-  }
-  if (q.severity?.length) {
-    where.push(`severity IN (${q.severity.map(() => '?').join(', ')})`);
-    params.push(...q.severity);
-  }
-  if (q.service !== undefined) {
-    where.push('service = ?');
-    params.push(q.service);
-  }
-  for (const matcher of q.label ?? []) {
-    const m = labelMatcher(db, matcher);
-    where.push(m.sql);
-    params.push(...m.params);
-  }
-  if (q.q) {
-    // LIKE wildcards in the user's text are literal
-    const like = `%${q.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    where.push(
-      "(lower(title) LIKE ? ESCAPE '\\' OR lower(symptom) LIKE ? ESCAPE '\\' OR lower(number) LIKE ? ESCAPE '\\')",
-    );
-    params.push(like, like, like);
-  }
-  if (q.from) {
-    where.push('occurred_at >= ?');
-    params.push(Date.parse(q.from));
-  }
-  if (q.to) {
-    where.push('occurred_at < ?');
-    params.push(Date.parse(q.to));
-  }
-  return { where, params };
+/** `text` anywhere in the title, the symptom or the number, case-insensitive; its LIKE wildcards are literal. */
+function textMatcher(text: string): Expression<SqlBool> {
+  const like = `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return sql<SqlBool>`(lower(title) LIKE ${like} ESCAPE '\\' OR lower(symptom) LIKE ${like} ESCAPE '\\' OR lower(number) LIKE ${like} ESCAPE '\\')`;
 }
+
+/** The conditions of a list filter (everything but sort and paging). */
+function filter(db: Db, q: Omit<ListQuery, 'sort' | 'limit' | 'cursor'>) {
+  return (eb: Incidents): Expression<SqlBool> => {
+    const where: Expression<SqlBool>[] = [];
+    if (q.status?.length) where.push(eb('status', 'in', q.status));
+    if (q.severity?.length) where.push(eb('severity', 'in', q.severity));
+    if (q.service !== undefined) where.push(eb('service', '=', q.service));
+    for (const matcher of q.label ?? []) where.push(labelMatcher(db, matcher));
+    if (q.q) where.push(textMatcher(q.q));
+    if (q.from) where.push(eb('occurred_at', '>=', Date.parse(q.from)));
+    if (q.to) where.push(eb('occurred_at', '<', Date.parse(q.to)));
+    return eb.and(where);
+  };
+}
+
+/** 1 when the condition holds, else 0: summed, a count of the rows that match. */
+const countIf = (eb: Incidents, condition: Expression<SqlBool>) =>
+  eb.fn.sum<number | string>(eb.case().when(condition).then(1).else(0).end());
+
+const numbers = <T extends Record<string, unknown>>(row: T, keys: ReadonlyArray<keyof T>) => {
+  const out = { ...row };
+  for (const k of keys) out[k] = Number(row[k] ?? 0) as T[keyof T];
+  return out;
+};
 
 export const incidentStore = {
   async insert(db: Db, row: IncidentRow): Promise<void> {
-    await db.run(
-      `INSERT INTO incidents (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map(() => '?').join(', ')})`,
-      COLUMNS.map((c) => row[c]),
-    );
+    await db.kysely.insertInto('incidents').values(row).execute();
   },
 
   get: (db: Db, idOrNumber: string) =>
-    db.get<IncidentRow>('SELECT * FROM incidents WHERE id = ? OR number = ?', [idOrNumber, idOrNumber]),
+    db.kysely
+      .selectFrom('incidents')
+      .selectAll()
+      .where((eb) => eb.or([eb('id', '=', idOrNumber), eb('number', '=', idOrNumber)]))
+      .executeTakeFirst(),
 
   /**
-   * Updates columns of an incident. A change to what the SLA clocks depend on that does not also
-   * bring the recomputed clocks (refreshClocks does) marks them stale, so the next SLA tick
-   * recomputes them: no path can leave a due time behind.
+   * Updates columns of an incident (a field given as undefined is set to NULL). A change to what
+   * the SLA clocks depend on that does not also bring the recomputed clocks (refreshClocks does)
+   * marks them stale, so the next SLA tick recomputes them: no path can leave a due time behind.
    */
-  async update(db: Db, id: string, fields: Partial<IncidentRow>): Promise<void> {
+  async update(db: Db, id: string, fields: IncidentUpdate): Promise<void> {
     if (CLOCK_INPUTS.some((k) => k in fields) && !('sla_stale' in fields))
       fields = { ...fields, sla_stale: 1 };
-    const keys = Object.keys(fields).filter((k) => (COLUMNS as readonly string[]).includes(k) && k !== 'id');
-    if (keys.length === 0) return;
-    await db.run(`UPDATE incidents SET ${keys.map((k) => `${k} = ?`).join(', ')} WHERE id = ?`, [
-      ...keys.map((k) => (fields as Record<string, Param>)[k] ?? null),
-      id,
-    ]);
+    const set = Object.fromEntries(
+      Object.entries(fields)
+        .filter(([k]) => COLUMNS.has(k as keyof IncidentRow))
+        .map(([k, v]) => [k, v ?? null]),
+    ) as IncidentUpdate;
+    if (Object.keys(set).length === 0) return;
+    await db.kysely.updateTable('incidents').set(set).where('id', '=', id).execute();
   },
 
   async nextNumber(db: Db, prefix: string, year: number): Promise<string> {
     const name = `${prefix}-${year}`;
-    const row = await db.get<{ value: number }>(
-      'INSERT INTO counters (name, value) VALUES (?, 1) ON CONFLICT (name) DO UPDATE SET value = counters.value + 1 RETURNING value',
-      [name],
-    );
+    const row = await db.kysely
+      .insertInto('counters')
+      .values({ name, value: 1 })
+      .onConflict((oc) => oc.column('name').doUpdateSet((eb) => ({ value: eb('counters.value', '+', 1) })))
+      .returning('value')
+      .executeTakeFirst();
     return `${name}-${String(row?.value ?? 1).padStart(4, '0')}`;
   },
 
   async list(db: Db, q: ListQuery): Promise<{ rows: IncidentRow[]; nextCursor: string | null }> {
-    const { where, params } = filterClauses(db, q);
     const sort = SORT_COLUMNS[q.sort];
-    const dir = sort.desc ? 'DESC' : 'ASC';
+    const dir = sort.desc ? 'desc' : 'asc';
+    let query = db.kysely.selectFrom('incidents').selectAll().where(filter(db, q));
     if (q.cursor) {
       const [value, id] = decodeCursor(q.cursor);
       // a cursor of another sort, or edited by hand, must not reach the database (PostgreSQL refuses the type)
@@ -250,46 +192,52 @@ export const incidentStore = {
         throw badRequest(
           `query cursor: not a cursor of sort=${q.sort}; use nextCursor from the previous page`,
         );
-      where.push(`(${sort.column}, id) ${sort.desc ? '<' : '>'} (?, ?)`);
-      params.push(value, id);
+      query = query.where((eb) =>
+        eb(eb.refTuple(sort.column, 'id'), sort.desc ? '<' : '>', eb.tuple(value as never, id)),
+      );
     }
-    const sql = `SELECT * FROM incidents ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${sort.column} ${dir}, id ${dir} LIMIT ?`;
-    const rows = await db.all<IncidentRow>(sql, [...params, q.limit + 1]);
+    const rows = await query
+      .orderBy(sort.column, dir)
+      .orderBy('id', dir)
+      .limit(q.limit + 1)
+      .execute();
     const more = rows.length > q.limit;
     const page = more ? rows.slice(0, q.limit) : rows;
     const last = page[page.length - 1];
-    const nextCursor =
-      more && last
-        ? encodeCursor(
-            (last as unknown as Record<string, string | number>)[sort.column] as string | number,
-            last.id,
-          )
-        : null;
-    return { rows: page, nextCursor };
+    return { rows: page, nextCursor: more && last ? encodeCursor(last[sort.column], last.id) : null };
   },
 
   async countByStatus(
     db: Db,
     q: Omit<ListQuery, 'sort' | 'limit' | 'cursor'>,
   ): Promise<Record<string, number>> {
-    const { where, params } = filterClauses(db, { ...q, status: undefined });
-    const rows = await db.all<{ status: string; n: number }>(
-      `SELECT status, COUNT(*) AS n FROM incidents ${where.length ? `WHERE ${where.join(' AND ')}` : ''} GROUP BY status`,
-      params,
-    );
+    const rows = await db.kysely
+      .selectFrom('incidents')
+      .select((eb) => ['status', eb.fn.countAll<number>().as('n')])
+      .where(filter(db, { ...q, status: undefined }))
+      .groupBy('status')
+      .execute();
     return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
   },
 
   openByGroupKey: (db: Db, groupKey: string) =>
-    db.get<IncidentRow>(
-      "SELECT * FROM incidents WHERE group_key = ? AND status NOT IN ('resolved', 'closed') ORDER BY created_at DESC LIMIT 1",
-      [groupKey],
-    ),
+    db.kysely
+      .selectFrom('incidents')
+      .selectAll()
+      .where('group_key', '=', groupKey)
+      .where('status', 'not in', ['resolved', 'closed'])
+      .orderBy('created_at', 'desc')
+      .limit(1)
+      .executeTakeFirst(),
 
   lastByGroupKey: (db: Db, groupKey: string) =>
-    db.get<IncidentRow>('SELECT * FROM incidents WHERE group_key = ? ORDER BY created_at DESC LIMIT 1', [
-      groupKey,
-    ]),
+    db.kysely
+      .selectFrom('incidents')
+      .selectAll()
+      .where('group_key', '=', groupKey)
+      .orderBy('created_at', 'desc')
+      .limit(1)
+      .executeTakeFirst(),
 
   /** Appends a timeline entry; returns its id. */
   async appendTimeline(
@@ -300,35 +248,49 @@ export const incidentStore = {
     actor: string,
     data: Record<string, unknown> = {},
   ): Promise<number> {
-    const row = await db.get<{ id: number }>(
-      'INSERT INTO timeline (incident_id, at, kind, actor, data) VALUES (?, ?, ?, ?, ?) RETURNING id',
-      [incidentId, at, kind, actor, JSON.stringify(data)],
-    );
+    const row = await db.kysely
+      .insertInto('timeline')
+      .values({ incident_id: incidentId, at, kind, actor, data: JSON.stringify(data) })
+      .returning('id')
+      .executeTakeFirst();
     return Number(row?.id);
   },
 
   timeline: (db: Db, incidentId: string) =>
-    db.all<TimelineRow>('SELECT * FROM timeline WHERE incident_id = ? ORDER BY id', [incidentId]),
+    db.kysely
+      .selectFrom('timeline')
+      .selectAll()
+      .where('incident_id', '=', incidentId)
+      .orderBy('id')
+      .execute(),
 
-  openPause: (db: Db, incidentId: string, reason: PauseRow['reason'], at: number) =>
-    db.run(
-      'INSERT INTO incident_pauses (incident_id, reason, started_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
-      [incidentId, reason, at],
-    ),
+  openPause: async (db: Db, incidentId: string, reason: PauseRow['reason'], at: number) => {
+    await db.kysely
+      .insertInto('incident_pauses')
+      .values({ incident_id: incidentId, reason, started_at: at, ended_at: null })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+  },
 
-  closePause: (db: Db, incidentId: string, reason: PauseRow['reason'], at: number) =>
-    db.run(
-      'UPDATE incident_pauses SET ended_at = ? WHERE incident_id = ? AND reason = ? AND ended_at IS NULL',
-      [at, incidentId, reason],
-    ),
+  closePause: async (db: Db, incidentId: string, reason: PauseRow['reason'], at: number) => {
+    await db.kysely
+      .updateTable('incident_pauses')
+      .set({ ended_at: at })
+      .where('incident_id', '=', incidentId)
+      .where('reason', '=', reason)
+      .where('ended_at', 'is', null)
+      .execute();
+  },
 
   async pauses(db: Db, ids: readonly string[]): Promise<Map<string, PauseRow[]>> {
     const out = new Map<string, PauseRow[]>();
     if (ids.length === 0) return out;
-    const rows = await db.all<PauseRow>(
-      `SELECT * FROM incident_pauses WHERE incident_id IN (${ids.map(() => '?').join(', ')}) ORDER BY started_at`,
-      [...ids],
-    );
+    const rows = await db.kysely
+      .selectFrom('incident_pauses')
+      .selectAll()
+      .where('incident_id', 'in', ids)
+      .orderBy('started_at')
+      .execute();
     for (const r of rows) out.set(r.incident_id, [...(out.get(r.incident_id) ?? []), r]);
     return out;
   },
@@ -342,23 +304,34 @@ export const incidentStore = {
     incidentId: string,
     page: { limit: number; cursor?: string | undefined },
   ): Promise<{ rows: AlertRow[]; nextCursor: string | null }> {
-    const params: Param[] = [incidentId];
-    let after = '';
+    let query = db.kysely
+      .selectFrom('incident_alerts as a')
+      .selectAll('a')
+      .where('a.incident_id', '=', incidentId)
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('incident_alerts as b')
+              .select(sql.lit(1).as('x'))
+              .whereRef('b.fingerprint', '=', 'a.fingerprint')
+              .whereRef('b.starts_at', '>', 'a.starts_at')
+              .whereRef('b.incident_id', '=', 'a.incident_id'),
+          ),
+        ),
+      );
     if (page.cursor) {
       const [startsAt, fingerprint] = decodeCursor(page.cursor);
       if (typeof startsAt !== 'number') throw badRequest('query cursor: not a cursor this server issued');
-      after = ' AND (a.starts_at, a.fingerprint) > (?, ?)';
-      params.push(startsAt, fingerprint);
+      query = query.where((eb) =>
+        eb(eb.refTuple('a.starts_at', 'a.fingerprint'), '>', eb.tuple(startsAt, fingerprint)),
+      );
     }
-    const rows = await db.all<AlertRow>(
-      `SELECT a.* FROM incident_alerts a
-        WHERE a.incident_id = ?${after}
-          AND NOT EXISTS (SELECT 1 FROM incident_alerts b
-                           WHERE b.fingerprint = a.fingerprint AND b.starts_at > a.starts_at
-                             AND b.incident_id = a.incident_id)
-        ORDER BY a.starts_at, a.fingerprint LIMIT ?`,
-      [...params, page.limit + 1],
-    );
+    const rows = await query
+      .orderBy('a.starts_at')
+      .orderBy('a.fingerprint')
+      .limit(page.limit + 1)
+      .execute();
     const more = rows.length > page.limit;
     const list = more ? rows.slice(0, page.limit) : rows;
     const last = list[list.length - 1];
@@ -369,48 +342,105 @@ export const incidentStore = {
   },
 
   async alertCount(db: Db, incidentId: string): Promise<number> {
-    const row = await db.get<{ n: number }>(
-      'SELECT COUNT(DISTINCT fingerprint) AS n FROM incident_alerts WHERE incident_id = ?',
-      [incidentId],
-    );
+    const row = await db.kysely
+      .selectFrom('incident_alerts')
+      .select((eb) => eb.fn.count<number>('fingerprint').distinct().as('n'))
+      .where('incident_id', '=', incidentId)
+      .executeTakeFirst();
     return Number(row?.n ?? 0);
   },
 
-  /** A person resolved or closed the incident: its alerts still firing are closed with it. */
-  closeFiringAlerts: (db: Db, incidentId: string, at: number) =>
-    db.run(
-      "UPDATE incident_alerts SET status = 'closed', ends_at = ? WHERE incident_id = ? AND status = 'firing'",
-      [at, incidentId],
-    ),
+  /** A person resolved or closed the incident: its alerts still firing are closed with it. Returns how many. */
+  async closeFiringAlerts(db: Db, incidentId: string, at: number): Promise<number> {
+    const r = await db.kysely
+      .updateTable('incident_alerts')
+      .set({ status: 'closed', ends_at: at })
+      .where('incident_id', '=', incidentId)
+      .where('status', '=', 'firing')
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows);
+  },
 
   hasReview: async (db: Db, incidentId: string) =>
-    (await db.get('SELECT 1 AS x FROM reviews WHERE incident_id = ?', [incidentId])) !== undefined,
+    (await db.kysely
+      .selectFrom('reviews')
+      .select('incident_id')
+      .where('incident_id', '=', incidentId)
+      .executeTakeFirst()) !== undefined,
 
   /** Incidents whose stored clocks must be recomputed, a batch at a time. */
   staleClocks: (db: Db, limit: number, afterId = '') =>
-    db.all<IncidentRow>('SELECT * FROM incidents WHERE sla_stale = 1 AND id > ? ORDER BY id LIMIT ?', [
-      afterId,
-      limit,
-    ]),
+    db.kysely
+      .selectFrom('incidents')
+      .selectAll()
+      .where('sla_stale', '=', 1)
+      .where('id', '>', afterId)
+      .orderBy('id')
+      .limit(limit)
+      .execute(),
 
-  /** A new calendar day or a configuration reload: every open incident's clocks are recomputed. */
-  markOpenClocksStale: (db: Db) =>
-    db.run("UPDATE incidents SET sla_stale = 1 WHERE status NOT IN ('resolved', 'closed') AND sla_stale = 0"),
+  /** A new calendar day or a configuration reload: every open incident's clocks are recomputed. Returns how many. */
+  async markOpenClocksStale(db: Db): Promise<number> {
+    const r = await db.kysely
+      .updateTable('incidents')
+      .set({ sla_stale: 1 })
+      .where('status', 'not in', ['resolved', 'closed'])
+      .where('sla_stale', '=', 0)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows);
+  },
 
   /** Goals fallen due and not yet recorded as breached (indexed on the due columns). */
-  dueUnrecorded: (db: Db, goal: 'response' | 'resolution', now: number, limit: number) =>
-    db.all<{ id: string; severity: Severity; due_at: number }>(
-      `SELECT id, severity, ${goal}_due_at AS due_at FROM incidents
-        WHERE ${goal}_due_at <= ? AND ${goal}_breached_at IS NULL ORDER BY ${goal}_due_at LIMIT ?`,
-      [now, limit],
-    ),
+  dueUnrecorded: (db: Db, goal: 'response' | 'resolution', now: number, limit: number) => {
+    const due = `${goal}_due_at` as const;
+    return db.kysely
+      .selectFrom('incidents')
+      .select((eb) => ['id', 'severity', eb.ref(due).$notNull().as('due_at')])
+      .where(due, '<=', now)
+      .where(`${goal}_breached_at`, 'is', null)
+      .orderBy(due)
+      .limit(limit)
+      .execute();
+  },
+
+  /** Records a goal's breach at `at` unless one is recorded already; true when this call recorded it. */
+  async recordBreach(db: Db, goal: 'response' | 'resolution', id: string, at: number): Promise<boolean> {
+    const column = `${goal}_breached_at` as const;
+    const r = await db.kysely
+      .updateTable('incidents')
+      .set({ [column]: at })
+      .where('id', '=', id)
+      .where(column, 'is', null)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) > 0;
+  },
 
   /**
    * Open incidents per severity and status with their clock figures at `now`, from the stored
    * due times: one pass over the open incidents, no calendar walk.
    */
-  openClockCounts: (db: Db, now: number) =>
-    db.all<{
+  async openClockCounts(db: Db, now: number) {
+    const rows = await db.kysely
+      .selectFrom('incidents')
+      .select((eb) => [
+        'severity',
+        'status',
+        eb.fn.countAll<number>().as('n'),
+        countIf(eb, eb.and([eb('response_risk_at', '<=', now), eb('response_due_at', '>', now)])).as(
+          'response_at_risk',
+        ),
+        countIf(eb, eb.and([eb('resolution_risk_at', '<=', now), eb('resolution_due_at', '>', now)])).as(
+          'resolution_at_risk',
+        ),
+        countIf(eb, eb('response_due_at', '<=', now)).as('response_breached'),
+        countIf(eb, eb('resolution_due_at', '<=', now)).as('resolution_breached'),
+      ])
+      .where('status', 'in', OPEN_STATUSES)
+      .groupBy(['severity', 'status'])
+      .execute();
+    return rows.map((r) =>
+      numbers(r, ['n', 'response_at_risk', 'resolution_at_risk', 'response_breached', 'resolution_breached']),
+    ) as Array<{
       severity: Severity;
       status: Status;
       n: number;
@@ -418,58 +448,87 @@ export const incidentStore = {
       resolution_at_risk: number;
       response_breached: number;
       resolution_breached: number;
-    }>(
-      `SELECT severity, status, COUNT(*) AS n,
-              SUM(CASE WHEN response_risk_at <= ? AND response_due_at > ? THEN 1 ELSE 0 END) AS response_at_risk,
-              SUM(CASE WHEN resolution_risk_at <= ? AND resolution_due_at > ? THEN 1 ELSE 0 END) AS resolution_at_risk,
-              SUM(CASE WHEN response_due_at <= ? THEN 1 ELSE 0 END) AS response_breached,
-              SUM(CASE WHEN resolution_due_at <= ? THEN 1 ELSE 0 END) AS resolution_breached
-         FROM incidents WHERE status IN ('triggered', 'acknowledged', 'mitigated', 'waiting_for_customer')
-        GROUP BY severity, status`,
-      [now, now, now, now, now, now],
-    ),
+    }>;
+  },
 
   /** Met and breached goals of incidents detected in [from, to), from the stored clocks. */
-  decidedGoals: (db: Db, from: number, to: number, now: number) =>
-    db.all<{
+  async decidedGoals(db: Db, from: number, to: number, now: number) {
+    const rows = await db.kysely
+      .selectFrom('incidents')
+      .select((eb) => [
+        'severity',
+        countIf(
+          eb,
+          eb.and([
+            eb('responded_at', 'is not', null),
+            eb('response_breached_at', 'is', null),
+            eb.or([eb('response_due_at', 'is', null), eb('response_due_at', '>', now)]),
+          ]),
+        ).as('response_met'),
+        countIf(eb, eb.or([eb('response_breached_at', 'is not', null), eb('response_due_at', '<=', now)])).as(
+          'response_breached',
+        ),
+        countIf(
+          eb,
+          eb.and([
+            eb('resolved_at', 'is not', null),
+            eb('resolution_breached_at', 'is', null),
+            eb.or([eb('resolution_due_at', 'is', null), eb('resolution_due_at', '>', now)]),
+            // not self-cleared: someone responded, or the response goal fell due first
+            eb.or([
+              eb('responded_at', 'is not', null),
+              eb('response_breached_at', 'is not', null),
+              eb('response_due_at', 'is not', null),
+            ]),
+          ]),
+        ).as('resolution_met'),
+        countIf(
+          eb,
+          eb.or([eb('resolution_breached_at', 'is not', null), eb('resolution_due_at', '<=', now)]),
+        ).as('resolution_breached'),
+      ])
+      .where('detected_at', '>=', from)
+      .where('detected_at', '<', to)
+      .groupBy('severity')
+      .execute();
+    return rows.map((r) =>
+      numbers(r, ['response_met', 'response_breached', 'resolution_met', 'resolution_breached']),
+    ) as Array<{
       severity: Severity;
       response_met: number;
       response_breached: number;
       resolution_met: number;
       resolution_breached: number;
-    }>(
-      `SELECT severity,
-              SUM(CASE WHEN responded_at IS NOT NULL AND response_breached_at IS NULL
-                        AND (response_due_at IS NULL OR response_due_at > ?) THEN 1 ELSE 0 END) AS response_met,
-              SUM(CASE WHEN response_breached_at IS NOT NULL OR response_due_at <= ? THEN 1 ELSE 0 END) AS response_breached,
-              SUM(CASE WHEN resolved_at IS NOT NULL AND resolution_breached_at IS NULL
-                        AND (resolution_due_at IS NULL OR resolution_due_at > ?)
-                        -- not self-cleared: someone responded, or the response goal fell due first
-                        AND (responded_at IS NOT NULL OR response_breached_at IS NOT NULL OR response_due_at IS NOT NULL)
-                        THEN 1 ELSE 0 END) AS resolution_met,
-              SUM(CASE WHEN resolution_breached_at IS NOT NULL OR resolution_due_at <= ? THEN 1 ELSE 0 END) AS resolution_breached
-         FROM incidents WHERE detected_at >= ? AND detected_at < ?
-        GROUP BY severity`,
-      [now, now, now, now, from, to],
-    ),
+    }>;
+  },
 
-  staleCount: async (db: Db) =>
-    Number(
-      (
-        await db.get<{ n: number }>('SELECT COUNT(*) AS n FROM incidents WHERE sla_stale = 1 AND id > ?', [
-          '',
-        ])
-      )?.n ?? 0,
-    ),
+  async staleCount(db: Db): Promise<number> {
+    const row = await db.kysely
+      .selectFrom('incidents')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('sla_stale', '=', 1)
+      .where('id', '>', '') // the partial index on (id) WHERE sla_stale = 1 answers it
+      .executeTakeFirst();
+    return Number(row?.n ?? 0);
+  },
 
-  resolvedBySeverity: (db: Db) =>
-    db.all<{ severity: Severity; n: number }>(
-      "SELECT severity, COUNT(*) AS n FROM incidents WHERE status = 'resolved' GROUP BY severity",
-    ),
+  async resolvedBySeverity(db: Db): Promise<Array<{ severity: Severity; n: number }>> {
+    const rows = await db.kysely
+      .selectFrom('incidents')
+      .select((eb) => ['severity', eb.fn.countAll<number>().as('n')])
+      .where('status', '=', 'resolved')
+      .groupBy('severity')
+      .execute();
+    return rows.map((r) => ({ severity: r.severity, n: Number(r.n) }));
+  },
 
   between: (db: Db, from: number, to: number, service?: string) =>
-    db.all<IncidentRow>(
-      `SELECT * FROM incidents WHERE detected_at >= ? AND detected_at < ?${service !== undefined ? ' AND service = ?' : ''} ORDER BY detected_at`,
-      service !== undefined ? [from, to, service] : [from, to],
-    ),
+    db.kysely
+      .selectFrom('incidents')
+      .selectAll()
+      .where('detected_at', '>=', from)
+      .where('detected_at', '<', to)
+      .$if(service !== undefined, (qb) => qb.where('service', '=', service as string))
+      .orderBy('detected_at')
+      .execute(),
 };

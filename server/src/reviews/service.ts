@@ -2,21 +2,14 @@ import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { AppContext } from '../context';
 import { notFound } from '../http/errors';
-import type { Caller } from '../http/routes';
+import type { Caller } from '../auth/roles';
 import { requireIncident } from '../incidents/service';
 import { incidentStore } from '../incidents/store';
-import type { actionItemSchema, reviewBody, reviewSchema } from './schema';
+import type { reviewBody, reviewSchema } from './schema';
+import { reviewStore, type ActionItemRow } from './store';
 
 type ReviewBody = z.output<typeof reviewBody>;
 type Review = z.infer<typeof reviewSchema>;
-interface ActionRow {
-  id: string;
-  incident_id: string;
-  title: string;
-  owner: string;
-  due_date: string;
-  status: z.infer<typeof actionItemSchema>['status'];
-}
 
 export function isOverdue(item: { status: string; due_date: string }, now: number): boolean {
   return (
@@ -25,7 +18,7 @@ export function isOverdue(item: { status: string; due_date: string }, now: numbe
   );
 }
 
-function toActionItem(i: ActionRow, now: number) {
+function toActionItem(i: ActionItemRow, now: number) {
   return {
     id: i.id,
     title: i.title,
@@ -41,17 +34,9 @@ export class ReviewService {
 
   async get(id: string): Promise<Review> {
     const incident = await requireIncident(this.ctx.db, id);
-    const row = await this.ctx.db.get<{
-      body: string;
-      created_at: number;
-      updated_at: number;
-      updated_by: string;
-    }>('SELECT * FROM reviews WHERE incident_id = ?', [incident.id]);
+    const row = await reviewStore.get(this.ctx.db, incident.id);
     if (!row) throw notFound(`review of ${incident.number}`);
-    const items = await this.ctx.db.all<ActionRow>(
-      'SELECT * FROM action_items WHERE incident_id = ? ORDER BY due_date, id',
-      [incident.id],
-    );
+    const items = await reviewStore.actionItems(this.ctx.db, incident.id);
     const body = JSON.parse(row.body) as Omit<ReviewBody, 'actionItems'>;
     const now = this.ctx.now();
     return {
@@ -70,43 +55,39 @@ export class ReviewService {
       const incident = await requireIncident(tx, id);
       const now = this.ctx.now();
       const { actionItems, ...rest } = body;
-      const existed = await tx.get('SELECT 1 AS x FROM reviews WHERE incident_id = ?', [incident.id]);
-      if (existed) {
-        await tx.run('UPDATE reviews SET body = ?, updated_at = ?, updated_by = ? WHERE incident_id = ?', [
-          JSON.stringify(rest),
-          now,
-          caller.actor,
-          incident.id,
-        ]);
-      } else {
-        await tx.run(
-          'INSERT INTO reviews (incident_id, body, created_at, updated_at, updated_by) VALUES (?, ?, ?, ?, ?)',
-          [incident.id, JSON.stringify(rest), now, now, caller.actor],
-        );
-      }
-      const current = await tx.all<ActionRow>('SELECT * FROM action_items WHERE incident_id = ?', [
-        incident.id,
-      ]);
+      const existed = (await reviewStore.get(tx, incident.id)) !== undefined;
+      const fields = { body: JSON.stringify(rest), updated_at: now, updated_by: caller.actor };
+      if (existed) await reviewStore.update(tx, incident.id, fields);
+      else await reviewStore.insert(tx, { incident_id: incident.id, created_at: now, ...fields });
+      const current = await reviewStore.actionItems(tx, incident.id);
       const keep = new Set<string>();
       for (const item of actionItems) {
         const known = item.id ? current.find((c) => c.id === item.id) : undefined;
         if (known) {
           keep.add(known.id);
-          await tx.run(
-            'UPDATE action_items SET title = ?, owner = ?, due_date = ?, status = ?, updated_at = ? WHERE id = ?',
-            [item.title, item.owner, item.dueDate, item.status, now, known.id],
-          );
+          await reviewStore.updateActionItem(tx, known.id, {
+            title: item.title,
+            owner: item.owner,
+            due_date: item.dueDate,
+            status: item.status,
+            updated_at: now,
+          });
         } else {
           const newId = randomUUID();
           keep.add(newId);
-          await tx.run(
-            'INSERT INTO action_items (id, incident_id, title, owner, due_date, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-            [newId, incident.id, item.title, item.owner, item.dueDate, item.status, now, now],
-          );
+          await reviewStore.insertActionItem(tx, {
+            id: newId,
+            incident_id: incident.id,
+            title: item.title,
+            owner: item.owner,
+            due_date: item.dueDate,
+            status: item.status,
+            created_at: now,
+            updated_at: now,
+          });
         }
       }
-      for (const c of current)
-        if (!keep.has(c.id)) await tx.run('DELETE FROM action_items WHERE id = ?', [c.id]);
+      for (const c of current) if (!keep.has(c.id)) await reviewStore.deleteActionItem(tx, c.id);
       await incidentStore.appendTimeline(
         tx,
         incident.id,
@@ -123,9 +104,7 @@ export class ReviewService {
 
   /** Open action items across incidents, overdue first — the follow-up list of the team. */
   async openActionItems() {
-    const rows = await this.ctx.db.all<ActionRow & { number: string }>(
-      "SELECT a.*, i.number FROM action_items a JOIN incidents i ON i.id = a.incident_id WHERE a.status IN ('open', 'in_progress') ORDER BY a.due_date, a.id",
-    );
+    const rows = await reviewStore.openActionItems(this.ctx.db);
     const now = this.ctx.now();
     return {
       actionItems: rows.map((i) => ({ incident: i.number, ...toActionItem(i, now) })),

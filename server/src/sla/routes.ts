@@ -6,7 +6,8 @@ import { defineRoute } from '../http/routes';
 import { idParams, incidentSchema, SEVERITIES } from '../incidents/schema';
 import { requireIncident, toIncident } from '../incidents/service';
 import { incidentStore } from '../incidents/store';
-import { recurrence, related, slaReport } from './report';
+import { recurrence, related } from '../recurrence/service';
+import { slaReport } from './report';
 
 const instantOrDate = z
   .string()

@@ -20,7 +20,6 @@ export async function recordBreaches(ctx: AppContext, stop: () => boolean = () =
   const now = ctx.now();
   let recorded = 0;
   for (const goal of GOALS) {
-    const column = goal === 'response' ? 'response_breached_at' : 'resolution_breached_at';
     for (;;) {
       const due = await incidentStore.dueUnrecorded(ctx.db, goal, now, BATCH);
       if (due.length === 0) break;
@@ -28,11 +27,7 @@ export async function recordBreaches(ctx: AppContext, stop: () => boolean = () =
         const done: typeof due = [];
         for (const d of due) {
           const at = Number(d.due_at);
-          const n = await tx.run(`UPDATE incidents SET ${column} = ? WHERE id = ? AND ${column} IS NULL`, [
-            at,
-            d.id,
-          ]);
-          if (n === 0) continue;
+          if (!(await incidentStore.recordBreach(tx, goal, d.id, at))) continue;
           const row = await incidentStore.get(tx, d.id);
           const policy = row ? ctx.sla.policyFor(row.severity, row.service) : undefined;
           await incidentStore.appendTimeline(tx, d.id, now, 'sla_breached', 'opsdesk', {

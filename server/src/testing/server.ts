@@ -1,6 +1,8 @@
 import { createLogger } from '@opsdesk/runtime';
 import { freePort } from '@opsdesk/testing';
+import { sql, type Kysely } from 'kysely';
 import { serverConfigSchema, type ServerConfig } from '../config';
+import { PostgresDb } from '../db';
 import { startServer, type RunningServer } from '../server';
 import { freshDatabase, type DatabaseKind, type TestDatabase } from './databases';
 
@@ -62,17 +64,20 @@ export async function startTestServer(
  * last use is left out (reading records it).
  */
 export async function storeFingerprint(db: TestServer['ctx']['db']): Promise<string> {
-  const tables =
-    db.kind === 'sqlite'
-      ? await db.all<{ name: string }>(
-          "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
-        )
-      : await db.all<{ name: string }>(
-          'SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() ORDER BY 1',
-        );
+  // Kysely lists the tables of every schema on PostgreSQL; each test server has its own
+  const schema = db instanceof PostgresDb ? await db.currentSchema() : undefined;
+  const tables = (await db.kysely.introspection.getTables({ withInternalKyselyTables: true }))
+    .filter((t) => schema === undefined || t.schema === schema)
+    .map((t) => t.name)
+    .sort();
+  const anyTable = db.kysely as unknown as Kysely<Record<string, Record<string, unknown>>>;
   const parts: string[] = [];
-  for (const { name } of tables) {
-    const rows = await db.all<Record<string, unknown>>(`SELECT * FROM ${name} ORDER BY 1`);
+  for (const name of tables) {
+    const rows = await anyTable
+      .selectFrom(name)
+      .selectAll()
+      .orderBy(sql`1`)
+      .execute();
     parts.push(`${name} ${JSON.stringify(rows.map((r) => ({ ...r, last_used_at: null })))}`);
   }
   return parts.join('\n');
