@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ROLES } from '../http/routes';
+import { ROLES } from './roles';
 
 export const tokenName = z
   .string()

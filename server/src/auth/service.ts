@@ -3,7 +3,7 @@ import type { Request } from 'express';
 import type { Db } from '../db';
 import { isUniqueViolation } from '../db';
 import { ApiError } from '../http/errors';
-import type { Caller, Role } from '../http/routes';
+import type { Caller, Role } from './roles';
 import type { TokenInfo } from './schema';
 import { tokenStore, toTokenInfo } from './store';
 

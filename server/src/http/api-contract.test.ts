@@ -6,7 +6,7 @@ import { buildOpenApi } from './openapi';
 import { allRoutes, VERSION } from '../server';
 import { startTestServer, storeFingerprint, type TestServer } from '../testing/server';
 import { webhookPayload } from '../testing/alerts';
-import type { Role } from './routes';
+import type { Role } from '../auth/roles';
 
 let s: TestServer;
 const tokens: Record<Role, string> = { viewer: '', editor: '', admin: 'odk_test-admin-token-0123456789' };

@@ -6,7 +6,8 @@ import { ApiError } from './errors';
 import { asSeenThroughGrafana } from './grafana-proxy';
 import { buildOpenApi } from './openapi';
 import { RateLimiter } from './rate-limit';
-import { JSON_TYPES, mountRoutes, type AnyRoute, type Caller } from './routes';
+import type { Caller } from '../auth/roles';
+import { JSON_TYPES, mountRoutes, type AnyRoute } from './routes';
 import { ThrottledLog } from './throttled-log';
 
 export const WEBHOOK_PATH = '/api/v1/alertmanager/webhook';

@@ -1,25 +1,9 @@
 import type { Request, Response, Router } from 'express';
 import { z } from 'zod';
+import { roleAllows, type Caller, type Role } from '../auth/roles';
 import { ApiError } from './errors';
 import { findNul, withoutNul } from './input';
 import type { RateLimiter } from './rate-limit';
-
-export const ROLES = ['viewer', 'editor', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
-
-export function roleAllows(have: Role, need: Role): boolean {
-  return ROLES.indexOf(have) >= ROLES.indexOf(need);
-}
-
-/** Who made a request: the token, plus the Grafana user when it came through the plugin proxy. */
-export interface Caller {
-  tokenId: string;
-  tokenName: string;
-  role: Role;
-  grafanaUser?: string | undefined;
-  /** what the timeline records: `alice via grafana`, or the token name alone */
-  actor: string;
-}
 
 export interface RouteInput<P, Q, B> {
   params: P;
