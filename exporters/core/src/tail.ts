@@ -1,8 +1,9 @@
 import { open, stat, type FileHandle } from 'node:fs/promises';
 import { z } from 'zod';
 import { duration, RateLimitedLog, type Logger } from '@opsdesk/runtime';
-import { BackgroundTask } from './background';
+import { BackgroundTask, backgroundCollector } from './background';
 import type { Collector } from './collector';
+import { counterDescriptor, gaugeDescriptor } from './metrics';
 
 /** The fields every tailed log has; an exporter may add its own (a line format). */
 export const logSourceShape = {
@@ -173,38 +174,36 @@ export function logTailCollector<S extends LogSource>(
         run: (signal) => t.poll(signal),
       }),
   );
-  return {
+  // declared once per exporter: the names carry its prefix
+  const lines = counterDescriptor(
+    `${prefix}log_lines_total`,
+    'Lines read from a tailed event log, by result (accepted, or invalid and skipped).',
+    ['path', 'result'],
+  );
+  const readable = gaugeDescriptor(
+    `${prefix}log_readable`,
+    '1 when the tailed event log exists and could be read on the last poll.',
+    ['path'],
+  );
+  const rotations = counterDescriptor(
+    `${prefix}log_rotations_total`,
+    'Times the tailed event log was replaced by a new file (rotation).',
+    ['path'],
+  );
+  const collector = backgroundCollector({
     name: 'logs',
-    tails,
-    start: () => tasks.forEach((t) => t.start()),
-    stop: () => {
-      tasks.forEach((t) => t.stop());
-      tails.forEach((t) => void t.close());
-    },
+    tasks,
+    log,
+    stop: () => tails.forEach((t) => void t.close()),
     collect({ sink }) {
-      if (tails.length === 0) return;
-      const lines = sink.counter(
-        `${prefix}log_lines_total`,
-        'Lines read from a tailed event log, by result (accepted, or invalid and skipped).',
-        ['path', 'result'],
-      );
-      const readable = sink.gauge(
-        `${prefix}log_readable`,
-        '1 when the tailed event log exists and could be read on the last poll.',
-        ['path'],
-      );
-      const rotations = sink.counter(
-        `${prefix}log_rotations_total`,
-        'Times the tailed event log was replaced by a new file (rotation).',
-        ['path'],
-      );
       for (const t of tails) {
         const p = t.source.path;
-        lines.set(t.lines.accepted, p, 'accepted');
-        lines.set(t.lines.invalid, p, 'invalid');
-        readable.set(t.readable ? 1 : 0, p);
-        rotations.set(t.rotations, p);
+        sink.add(lines, t.lines.accepted, p, 'accepted');
+        sink.add(lines, t.lines.invalid, p, 'invalid');
+        sink.add(readable, t.readable ? 1 : 0, p);
+        sink.add(rotations, t.rotations, p);
       }
     },
-  };
+  });
+  return Object.assign(collector, { tails });
 }

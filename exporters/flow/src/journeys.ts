@@ -1,4 +1,4 @@
-import { BackgroundTask, type Collector } from '@opsdesk/exporter-core';
+import { BackgroundTask, backgroundCollector, gaugeDescriptor, type Collector } from '@opsdesk/exporter-core';
 import { duration, type Logger } from '@opsdesk/runtime';
 import { z } from 'zod';
 
@@ -103,6 +103,22 @@ export async function runJourney(j: Journey, fetchFn: typeof fetch = fetch): Pro
   return results;
 }
 
+const STEP_SUCCESS = gaugeDescriptor(
+  'opsdesk_flow_journey_step_success',
+  '1 when the step of the synthetic journey passed on its last run, 0 when it failed or was not reached.',
+  ['journey', 'step'],
+);
+const STEP_DURATION = gaugeDescriptor(
+  'opsdesk_flow_journey_step_duration_seconds',
+  'How long the step took on the last run, seconds.',
+  ['journey', 'step'],
+);
+const SUCCESS = gaugeDescriptor(
+  'opsdesk_flow_journey_success',
+  '1 when every step of the journey passed on its last run.',
+  ['journey'],
+);
+
 /** Synthetic journeys on their own timers; scrapes report the last run of each step. */
 export function journeysCollector(
   journeys: readonly Journey[],
@@ -119,36 +135,21 @@ export function journeysCollector(
         run: () => runJourney(j, fetchFn),
       }),
   );
-  return {
+  return backgroundCollector({
     name: 'journeys',
-    start: () => tasks.forEach((t) => t.start()),
-    stop: () => tasks.forEach((t) => t.stop()),
+    tasks,
+    log,
     collect({ sink }) {
-      const ok = sink.gauge(
-        'opsdesk_flow_journey_step_success',
-        '1 when the step of the synthetic journey passed on its last run, 0 when it failed or was not reached.',
-        ['journey', 'step'],
-      );
-      const dur = sink.gauge(
-        'opsdesk_flow_journey_step_duration_seconds',
-        'How long the step took on the last run, seconds.',
-        ['journey', 'step'],
-      );
-      const whole = sink.gauge(
-        'opsdesk_flow_journey_success',
-        '1 when every step of the journey passed on its last run.',
-        ['journey'],
-      );
       journeys.forEach((j, i) => {
         const results = tasks[i]!.value;
         if (!results) return;
         for (const s of j.steps) {
           const r = results.find((x) => x.step === s.name);
-          ok.set(r?.ok ? 1 : 0, j.name, s.name);
-          if (r) dur.set(r.seconds, j.name, s.name);
+          sink.add(STEP_SUCCESS, r?.ok ? 1 : 0, j.name, s.name);
+          if (r) sink.add(STEP_DURATION, r.seconds, j.name, s.name);
         }
-        whole.set(results.length === j.steps.length && results.every((r) => r.ok) ? 1 : 0, j.name);
+        sink.add(SUCCESS, results.length === j.steps.length && results.every((r) => r.ok) ? 1 : 0, j.name);
       });
     },
-  };
+  });
 }

@@ -1,5 +1,10 @@
-import { buildCalendar } from '@opsdesk/calendar';
-import { ConfigChecks, type ConfigProblem, type ExporterContext } from '@opsdesk/exporter-core';
+import { buildCalendar, type CalendarSpec } from '@opsdesk/calendar';
+import {
+  ConfigChecks,
+  type ConfigPath,
+  type ConfigProblem,
+  type ExporterContext,
+} from '@opsdesk/exporter-core';
 import type { FlowConfig } from './config';
 
 /**
@@ -9,13 +14,18 @@ import type { FlowConfig } from './config';
  */
 export async function prepareFlow(config: FlowConfig, ctx: ExporterContext): Promise<ConfigProblem[]> {
   const checks = new ConfigChecks();
-  config.flows.forEach((flow, i) => {
-    if (!flow.calendar) return;
+  const calendar = (at: ConfigPath, spec: CalendarSpec) => {
     try {
-      buildCalendar(flow.calendar, { baseDir: ctx.configDir, now: ctx.now() });
+      buildCalendar(spec, { baseDir: ctx.configDir, now: ctx.now() });
     } catch (err) {
-      checks.error(['flows', i, 'calendar'], (err as Error).message);
+      checks.error(at, (err as Error).message);
     }
+  };
+  // a named calendar is checked once, where it is defined; one written inside a flow, there
+  const named = new Set<CalendarSpec>(config.calendars);
+  config.calendars.forEach((spec, j) => calendar(['calendars', j], spec));
+  config.flows.forEach((flow, i) => {
+    if (flow.calendar && !named.has(flow.calendar)) calendar(['flows', i, 'calendar'], flow.calendar);
   });
   if (config.state.path !== undefined)
     await checks.writableFile(['state', 'path'], config.state.path, ctx.resolvePath(config.state.path));

@@ -1,4 +1,4 @@
-import { BackgroundTask, type Collector } from '@opsdesk/exporter-core';
+import { BackgroundTask, backgroundCollector, gaugeDescriptor, type Collector } from '@opsdesk/exporter-core';
 import { duration, type Logger } from '@opsdesk/runtime';
 import { z } from 'zod';
 
@@ -106,6 +106,22 @@ export function runSqlCheck(check: SqlCheck): Promise<Row[]> {
   return sqlRunner(check.driver)(check);
 }
 
+const SUCCESS = gaugeDescriptor(
+  'opsdesk_flow_sql_check_success',
+  '1 when the SQL check last ran within its timeout and returned rows it could read; the log says why not.',
+  ['check'],
+);
+const DURATION = gaugeDescriptor(
+  'opsdesk_flow_sql_check_duration_seconds',
+  'How long the last run of the SQL check took, seconds.',
+  ['check'],
+);
+const LAST_SUCCESS = gaugeDescriptor(
+  'opsdesk_flow_sql_check_last_success_timestamp_seconds',
+  'When the SQL check last succeeded, Unix seconds.',
+  ['check'],
+);
+
 /**
  * Scheduled SQL checks against the platform's own database, each in the background on its own
  * timer: a failed or slow one sets its success gauge to 0 and never holds up the others or a scrape.
@@ -126,43 +142,32 @@ export function sqlChecksCollector(
       run: () => runCheck(c),
     });
   });
-  return {
+  // the value of each check is its own metric, named and described by its config
+  const values = checks.map((c) =>
+    gaugeDescriptor(
+      `opsdesk_flow_sql_${c.name}`,
+      c.help || `Value of the SQL check ${c.name} (column ${c.value_column}).`,
+      c.label_columns,
+    ),
+  );
+  return backgroundCollector({
     name: 'sql',
-    start: () => tasks.forEach((t) => t.start()),
-    stop: () => tasks.forEach((t) => t.stop()),
+    tasks,
+    log,
     collect({ sink }) {
-      const success = sink.gauge(
-        'opsdesk_flow_sql_check_success',
-        '1 when the SQL check last ran within its timeout and returned rows it could read; the log says why not.',
-        ['check'],
-      );
-      const dur = sink.gauge(
-        'opsdesk_flow_sql_check_duration_seconds',
-        'How long the last run of the SQL check took, seconds.',
-        ['check'],
-      );
-      const last = sink.gauge(
-        'opsdesk_flow_sql_check_last_success_timestamp_seconds',
-        'When the SQL check last succeeded, Unix seconds.',
-        ['check'],
-      );
       checks.forEach((c, i) => {
         const t = tasks[i]!;
-        success.set(t.lastSuccessMs !== undefined && !t.lastRunFailed ? 1 : 0, c.name);
-        if (t.lastDurationMs !== undefined) dur.set(t.lastDurationMs / 1000, c.name);
-        if (t.lastSuccessMs !== undefined) last.set(t.lastSuccessMs / 1000, c.name);
+        sink.add(SUCCESS, t.lastSuccessMs !== undefined && !t.lastRunFailed ? 1 : 0, c.name);
+        if (t.lastDurationMs !== undefined) sink.add(DURATION, t.lastDurationMs / 1000, c.name);
+        if (t.lastSuccessMs !== undefined) sink.add(LAST_SUCCESS, t.lastSuccessMs / 1000, c.name);
         const rows = t.value;
         if (!rows) return;
-        const value = sink.gauge(
-          `opsdesk_flow_sql_${c.name}`,
-          c.help || `Value of the SQL check ${c.name} (column ${c.value_column}).`,
-          c.label_columns,
-        );
         for (const row of rows) {
           const v = Number(row[c.value_column]);
-          if (Number.isFinite(v)) value.set(v, ...c.label_columns.map((l) => String(row[l] ?? '')));
+          if (Number.isFinite(v))
+            sink.add(values[i]!, v, ...c.label_columns.map((l) => String(row[l] ?? '')));
         }
       });
     },
-  };
+  });
 }

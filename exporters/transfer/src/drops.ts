@@ -1,7 +1,13 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fromLocal, toLocal } from '@opsdesk/calendar';
-import { BackgroundTask, type Collector } from '@opsdesk/exporter-core';
+import {
+  BackgroundTask,
+  backgroundCollector,
+  counterDescriptor,
+  gaugeDescriptor,
+  type Collector,
+} from '@opsdesk/exporter-core';
 import type { Logger } from '@opsdesk/runtime';
 import type { ChannelState, ChannelStore } from './channels';
 import type { DropSpec } from './config';
@@ -107,6 +113,39 @@ export class DropWatcher {
   }
 }
 
+const PC = ['participant', 'channel'];
+const ARRIVALS = counterDescriptor(
+  'opsdesk_transfer_drop_arrivals_total',
+  'Files that arrived in the drop folder (new, or written again) since the exporter started.',
+  PC,
+);
+const BYTES = counterDescriptor('opsdesk_transfer_drop_bytes_total', 'Bytes of the files that arrived.', PC);
+const LAST_ARRIVAL = gaugeDescriptor(
+  'opsdesk_transfer_drop_last_arrival_timestamp_seconds',
+  'Modification time of the newest file in the drop folder, Unix seconds.',
+  PC,
+);
+const READABLE = gaugeDescriptor(
+  'opsdesk_transfer_drop_readable',
+  '1 when the drop folder could be listed on the last poll.',
+  PC,
+);
+const DEADLINE = gaugeDescriptor(
+  'opsdesk_transfer_file_deadline_timestamp_seconds',
+  "Today's deadline for the expected file, Unix seconds; absent on days it is not expected.",
+  [...PC, 'file'],
+);
+const PRESENT = gaugeDescriptor(
+  'opsdesk_transfer_file_present',
+  "1 when today's expected file is in the drop folder.",
+  [...PC, 'file'],
+);
+const MISSING = gaugeDescriptor(
+  'opsdesk_transfer_file_missing',
+  "1 when today's deadline has passed and the expected file is not in the drop folder.",
+  [...PC, 'file'],
+);
+
 /** Every channel's drop folder on its own timer; the scrape reads arrivals and expected files. */
 export function dropsCollector(
   store: ChannelStore,
@@ -127,58 +166,24 @@ export function dropsCollector(
         run: () => w.poll(),
       }),
   );
-  return {
+  const collector = backgroundCollector({
     name: 'drops',
-    watchers,
-    start: () => tasks.forEach((t) => t.start()),
-    stop: () => tasks.forEach((t) => t.stop()),
+    tasks,
+    log,
     collect({ sink }) {
-      if (watchers.length === 0) return;
-      const pc = ['participant', 'channel'];
-      const arrivals = sink.counter(
-        'opsdesk_transfer_drop_arrivals_total',
-        'Files that arrived in the drop folder (new, or written again) since the exporter started.',
-        pc,
-      );
-      const bytes = sink.counter('opsdesk_transfer_drop_bytes_total', 'Bytes of the files that arrived.', pc);
-      const last = sink.gauge(
-        'opsdesk_transfer_drop_last_arrival_timestamp_seconds',
-        'Modification time of the newest file in the drop folder, Unix seconds.',
-        pc,
-      );
-      const readable = sink.gauge(
-        'opsdesk_transfer_drop_readable',
-        '1 when the drop folder could be listed on the last poll.',
-        pc,
-      );
-      const fl = [...pc, 'file'];
-      const deadline = sink.gauge(
-        'opsdesk_transfer_file_deadline_timestamp_seconds',
-        "Today's deadline for the expected file, Unix seconds; absent on days it is not expected.",
-        fl,
-      );
-      const present = sink.gauge(
-        'opsdesk_transfer_file_present',
-        "1 when today's expected file is in the drop folder.",
-        fl,
-      );
-      const missing = sink.gauge(
-        'opsdesk_transfer_file_missing',
-        "1 when today's deadline has passed and the expected file is not in the drop folder.",
-        fl,
-      );
       for (const w of watchers) {
         const l = [w.channel.participant, w.channel.spec.name];
-        arrivals.set(w.arrivals, ...l);
-        bytes.set(w.bytes, ...l);
-        if (w.lastArrival) last.set(w.lastArrival / 1000, ...l);
-        readable.set(w.readable ? 1 : 0, ...l);
+        sink.add(ARRIVALS, w.arrivals, ...l);
+        sink.add(BYTES, w.bytes, ...l);
+        if (w.lastArrival) sink.add(LAST_ARRIVAL, w.lastArrival / 1000, ...l);
+        sink.add(READABLE, w.readable ? 1 : 0, ...l);
         for (const f of w.expected()) {
-          if (f.deadline !== undefined) deadline.set(f.deadline / 1000, ...l, f.name);
-          present.set(f.present ? 1 : 0, ...l, f.name);
-          missing.set(f.missing ? 1 : 0, ...l, f.name);
+          if (f.deadline !== undefined) sink.add(DEADLINE, f.deadline / 1000, ...l, f.name);
+          sink.add(PRESENT, f.present ? 1 : 0, ...l, f.name);
+          sink.add(MISSING, f.missing ? 1 : 0, ...l, f.name);
         }
       }
     },
-  };
+  });
+  return Object.assign(collector, { watchers });
 }

@@ -1,4 +1,4 @@
-import { BackgroundTask, type Collector } from '@opsdesk/exporter-core';
+import { BackgroundTask, backgroundCollector, type Collector } from '@opsdesk/exporter-core';
 import type { Logger } from '@opsdesk/runtime';
 import type { ChannelState } from '../channels';
 import { probeBudgetMs, runProbe, kindOf, writeProbeSeries, type Probe, type ProbeResult } from './index';
@@ -53,13 +53,11 @@ export function probesCollector(
       };
     }),
   );
-  return {
+  const collector = backgroundCollector({
     name: 'probes',
-    tasks,
-    start: () => tasks.forEach((t) => t.task.start()),
-    stop: () => tasks.forEach((t) => t.task.stop()),
+    tasks: tasks.map((t) => t.task),
+    log,
     collect({ sink }) {
-      if (tasks.length === 0) return;
       writeProbeSeries(
         sink,
         tasks.map((t) => ({
@@ -70,5 +68,6 @@ export function probesCollector(
         })),
       );
     },
-  };
+  });
+  return Object.assign(collector, { tasks });
 }
