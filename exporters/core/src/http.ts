@@ -318,8 +318,6 @@ export interface RequestListenerOptions {
   log: Logger;
   /** the answer for a path no route knows */
   notFound(method: string, path: string): Reply;
-  /** handles what no route matches instead of `notFound` (an older router mounted behind) */
-  fallback?(req: IncomingMessage, res: ServerResponse): void;
 }
 
 /** A `node:http` request listener serving the table; errors become JSON answers, never a crash. */
@@ -330,7 +328,7 @@ export function routeRequests(table: RouteTable, opts: RequestListenerOptions) {
     const path = q < 0 ? url : url.slice(0, q);
     const method = raw.method ?? 'GET';
     const found = table.match(method, path);
-    if (!found) return opts.fallback ? opts.fallback(raw, res) : sendReply(res, opts.notFound(method, path));
+    if (!found) return sendReply(res, opts.notFound(method, path));
     if ('allowed' in found) {
       const allow = [...new Set(found.allowed.flatMap((m) => (m === 'GET' ? ['GET', 'HEAD'] : [m])))].join(
         ', ',

@@ -11,8 +11,6 @@ export interface RunnerOptions {
   defaultTimeoutMs: number;
   maxSeriesPerMetric: number;
   log: Logger;
-  /** @deprecated ignored: the runner's own series go through the metric sink; drop it from callers */
-  registry?: unknown;
 }
 
 /** A `collect[]`/`exclude[]` request the exporter cannot serve; becomes a 400. */

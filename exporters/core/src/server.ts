@@ -3,10 +3,10 @@
  * as node_exporter), `/-/healthy`, `/-/ready`, a landing page, then the exporter's own routes
  * (ingest, status: the Route interface at the top of http.ts), and a JSON 404 for the rest.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import type { Logger } from '@opsdesk/runtime';
-import { errorReply, routeRequests, RouteTable, sendReply, textReply, type Reply, type Route } from './http';
+import { errorReply, routeRequests, RouteTable, textReply, type Reply, type Route } from './http';
 import { gaugeDescriptor, MetricSink, renderFamilies, type MetricDescriptor } from './metrics';
 import type { ProcessMetrics } from './process-metrics';
 import { SelectionError, type CollectorRunner } from './runner';
@@ -24,15 +24,8 @@ export interface ExporterAppOptions {
   processMetrics?: ProcessMetrics;
   log: Logger;
   isReady(): boolean;
-  /** @deprecated ignored: build_info and series_dropped_total are written through the sink now */
-  registry?: unknown;
   /** the exporter's own routes (ingest, status), served after the built-in ones */
   routes?: readonly Route[];
-  /**
-   * Routes still written for express, mounted after `routes`; express is loaded only when this
-   * is given. Goes away once the transfer and flow exporters pass `routes`.
-   */
-  extraRoutes?(app: import('express').Express): void;
 }
 
 const notFound = (method: string, path: string): Reply =>
@@ -63,8 +56,7 @@ export function createExporterApp(opts: ExporterAppOptions): Server {
     { method: 'GET', path: '/', handle: () => landingPage(opts) },
     ...(opts.routes ?? []),
   ]);
-  const fallback = opts.extraRoutes ? expressFallback(opts) : undefined;
-  return createServer(routeRequests(table, { log: opts.log, notFound, ...(fallback ? { fallback } : {}) }));
+  return createServer(routeRequests(table, { log: opts.log, notFound }));
 }
 
 async function serveMetrics(
@@ -112,40 +104,4 @@ function landingPage(opts: ExporterAppOptions): Reply {
       `<p>Enabled collectors:</p><ul>${list}</ul></body></html>`,
     'text/html; charset=utf-8',
   );
-}
-
-/** The express app behind `extraRoutes`, with the JSON 404 and error answers of the route table. */
-function expressFallback(opts: ExporterAppOptions): (req: IncomingMessage, res: ServerResponse) => void {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const express = require('express') as typeof import('express');
-  const app = express();
-  app.disable('x-powered-by');
-  app.set('etag', false);
-  opts.extraRoutes!(app);
-  app.use((req, res) => sendReply(res, notFound(req.method, req.path)));
-  app.use(
-    (
-      err: Error & { status?: number; limit?: number },
-      _req: import('express').Request,
-      res: import('express').Response,
-      _next: import('express').NextFunction,
-    ) => {
-      if (res.headersSent) return;
-      if (err.status === 413) {
-        return sendReply(
-          res,
-          errorReply(
-            413,
-            'body_too_large',
-            `request body over ${err.limit} bytes; send smaller batches or raise the limit in the config`,
-          ),
-        );
-      }
-      if (err.status && err.status >= 400 && err.status < 500)
-        return sendReply(res, errorReply(err.status, 'bad_request', err.message));
-      opts.log.error({ err: err.message }, 'request failed');
-      sendReply(res, errorReply(500, 'internal', err.message));
-    },
-  );
-  return app;
 }

@@ -220,3 +220,52 @@ describe('faults', () => {
     rmSync(exp.dir, { recursive: true, force: true });
   });
 });
+
+describe('what it loads', () => {
+  // The packages a started exporter may have loaded when its config asks for nothing more: the
+  // config loader's (yaml, zod) and the logger's (pino and its own dependencies). A collector
+  // that needs more loads it when it starts (systeminformation for inventory), never at import.
+  const AT_START = new Set([
+    'yaml',
+    'zod',
+    'pino',
+    'pino-std-serializers',
+    '@pinojs/redact',
+    'quick-format-unescaped',
+    'sonic-boom',
+    'atomic-sleep',
+    'on-exit-leak-free',
+    'thread-stream',
+    'safe-stable-stringify',
+  ]);
+
+  test('serving /metrics with the Linux collectors loads no npm package beyond the config loader and the logger', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'opsdesk-hostexp-'));
+    const config = path.join(dir, 'host.yml');
+    writeFileSync(config, 'collectors: { inventory: { enabled: false }, patches: { enabled: false } }\n');
+    // the built exporter, started in-process so its require.cache can be read after a scrape
+    const script = `
+      const { startExporter } = require('@opsdesk/exporter-core');
+      const { loadConfigFile } = require('@opsdesk/runtime');
+      const { hostExporter } = require(${JSON.stringify(path.join(__dirname, '..', 'dist', 'index.js'))});
+      const config = loadConfigFile(${JSON.stringify(config)}, hostExporter.configSchema);
+      startExporter(hostExporter, { ...config, log_level: 'error' }, { listen: '127.0.0.1:0' }).then(async (exp) => {
+        await (await fetch(exp.url + '/metrics')).text();
+        const packages = new Set();
+        for (const file of Object.keys(require.cache)) {
+          const m = /node_modules\\/((?:@[^/]+\\/)?[^/]+)/.exec(file);
+          if (m) packages.add(m[1]);
+        }
+        process.stdout.write(JSON.stringify([...packages]));
+        await exp.close();
+      });`;
+    const out = execFileSync(process.execPath, ['-e', script], {
+      cwd: path.join(__dirname, '..'),
+      encoding: 'utf8',
+    });
+    rmSync(dir, { recursive: true, force: true });
+    const loaded = JSON.parse(out) as string[];
+    expect(loaded).toContain('zod');
+    expect(loaded.filter((p) => !AT_START.has(p))).toEqual([]);
+  });
+});
