@@ -144,3 +144,20 @@ test('each check runs on its own timer: one that hangs fails at its timeout and 
     jest.useRealTimers();
   }
 });
+
+test('a check may not take the name of a series every check exports about itself', () => {
+  const r = sqlCheckSchema.safeParse({
+    name: 'check_success',
+    driver: 'sqlite',
+    dsn: 'x.db',
+    query: 'SELECT 1',
+  });
+  expect(r.success).toBe(false);
+  expect(r.error?.issues[0]?.message).toBe(
+    'opsdesk_flow_sql_check_success is a series every SQL check exports about itself; choose another name',
+  );
+  expect(
+    sqlCheckSchema.safeParse({ name: 'orders_open', driver: 'sqlite', dsn: 'x.db', query: 'SELECT 1' })
+      .success,
+  ).toBe(true);
+});

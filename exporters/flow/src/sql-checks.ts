@@ -2,12 +2,19 @@ import { BackgroundTask, backgroundCollector, gaugeDescriptor, type Collector } 
 import { duration, type Logger } from '@opsdesk/runtime';
 import { z } from 'zod';
 
+/** Names whose opsdesk_flow_sql_<name> every check already exports about itself. */
+const RESERVED = ['check_success', 'check_duration_seconds', 'check_last_success_timestamp_seconds'];
+
 const metricName = z
   .string()
   .regex(
     /^[a-z][a-z0-9_]{0,62}$/,
     'expected a lowercase name with digits and underscores; it becomes opsdesk_flow_sql_<name>',
-  );
+  )
+  .refine((n) => !RESERVED.includes(n), {
+    error: (issue) =>
+      `opsdesk_flow_sql_${String(issue.input)} is a series every SQL check exports about itself; choose another name`,
+  });
 
 export const sqlCheckSchema = z.strictObject({
   name: metricName,
