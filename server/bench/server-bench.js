@@ -11,7 +11,7 @@ const { mkdtempSync, rmSync, writeFileSync } = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const pg = require('pg');
-const { freePort, machineSummary } = require('@opsdesk/testing');
+const { freePort, machineSummary, waitReady } = require('@opsdesk/testing');
 const { sql } = require('kysely');
 const { openDb, migrate } = require('../dist/db');
 
@@ -42,16 +42,8 @@ async function startServer(database, config = configFile) {
     },
   );
   const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 200; i++) {
-    try {
-      if ((await fetch(`${url}/-/ready`)).ok)
-        return { url, stop: () => new Promise((r) => (child.once('exit', r), child.kill('SIGTERM'))) };
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error('server did not start');
+  await waitReady(`${url}/-/ready`, { child });
+  return { url, stop: () => new Promise((r) => (child.once('exit', r), child.kill('SIGTERM'))) };
 }
 
 function payload(name, n) {

@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { waitFor } from '@opsdesk/testing';
 import { SERVER_BIN, spawnServer } from './testing/process';
 import { webhookPayload } from './testing/alerts';
 
@@ -10,14 +11,12 @@ const AUTH = { authorization: 'Bearer odk_test-admin-token-0123456789', 'content
 const run = (args: string[]) =>
   spawnSync(process.execPath, [SERVER_BIN, ...args], { encoding: 'utf8', env: process.env });
 
-/** Waits until `cond` holds (polling), or fails naming what it waited for. */
-async function until(what: string, cond: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!cond()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+/** Waits until the server has logged `text`, or fails naming it. */
+const logged = (server: { output(): string }, text: string) =>
+  waitFor(text, async () => (server.output().includes(text) ? true : undefined), {
+    timeoutMs: 10_000,
+    intervalMs: 100,
+  });
 
 let dir: string;
 beforeEach(() => {
@@ -51,7 +50,7 @@ test('SIGHUP reloads the configuration, logs what changed, and refuses a bad fil
       'incidents:\n  default_severity: P4\n  severity_map: {page: P1}\nlog_level: debug\n',
     );
     server.child.kill('SIGHUP');
-    await until('configuration reloaded', () => server.output().includes('configuration reloaded'));
+    await logged(server, 'configuration reloaded');
     expect(server.output()).toContain('incidents.severity_map.page: (unset) → \\"P1\\"');
     expect(server.output()).toContain('log_level: \\"info\\" → \\"debug\\"');
     expect(await severityOf(server.url, 'B')).toBe('P1');
@@ -59,9 +58,7 @@ test('SIGHUP reloads the configuration, logs what changed, and refuses a bad fil
     // a bad file: refused, the running configuration stays, the process too
     writeFileSync(config, 'incidents:\n  default_severity: P9\n');
     server.child.kill('SIGHUP');
-    await until('configuration reload refused', () =>
-      server.output().includes('configuration reload refused'),
-    );
+    await logged(server, 'configuration reload refused');
     expect(server.output()).toContain('incidents.default_severity');
     const metrics = await (await fetch(`${server.url}/metrics`)).text();
     expect(metrics).toMatch(/^opsdesk_config_last_reload_successful 0$/m);
@@ -70,7 +67,7 @@ test('SIGHUP reloads the configuration, logs what changed, and refuses a bad fil
     // listen and database apply only at a restart: kept, and said so
     writeFileSync(config, 'listen: 127.0.0.1:1\nincidents:\n  severity_map: {page: P2}\n');
     server.child.kill('SIGHUP');
-    await until('apply only after a restart', () => server.output().includes('apply only after a restart'));
+    await logged(server, 'apply only after a restart');
     expect(await severityOf(server.url, 'D')).toBe('P2');
     expect(
       (await fetch(`${server.url}/metrics`).then((r) => r.text())).match(

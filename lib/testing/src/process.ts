@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { waitFor } from './net';
+import { waitReady } from './net';
 
 export interface RunningService {
   child: ChildProcess;
@@ -35,20 +35,11 @@ export async function startService(opts: {
     return code;
   };
   if (opts.readyUrl) {
-    const url = opts.readyUrl;
     try {
-      await waitFor(
-        `${opts.command} to answer ${url}`,
-        async () => {
-          if (child.exitCode !== null) throw new Error(`exited with ${child.exitCode}: ${out}`);
-          const res = await fetch(url);
-          return res.ok ? true : undefined;
-        },
-        { timeoutMs: opts.timeoutMs ?? 30_000 },
-      );
+      await waitReady(opts.readyUrl, { child, timeoutMs: opts.timeoutMs ?? 30_000 });
     } catch (err) {
       await stop();
-      throw err;
+      throw new Error(`${opts.command}: ${(err as Error).message}; its output:\n${out}`, { cause: err });
     }
   }
   return { child, output: () => out, stop, exited };
