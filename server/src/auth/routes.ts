@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Db } from '../db';
 import { defineRoute } from '../http/routes';
-import { createdTokenSchema, createTokenBody, tokenName, tokenSchema } from './schema';
+import { createdTokenSchema, createTokenBody, tokenListSchema, tokenName } from './schema';
 import { createToken, revokeToken } from './service';
 import { tokenStore, toTokenInfo } from './store';
 
@@ -13,7 +13,7 @@ export function tokenRoutes(db: Db) {
       summary: 'List API tokens (never their secrets)',
       tag: 'tokens',
       role: 'admin',
-      response: z.object({ tokens: z.array(tokenSchema) }),
+      response: tokenListSchema,
       handler: async () => ({ tokens: (await tokenStore.list(db)).map(toTokenInfo) }),
     }),
     defineRoute({
@@ -25,6 +25,7 @@ export function tokenRoutes(db: Db) {
       status: 201,
       body: createTokenBody,
       response: createdTokenSchema,
+      errors: [409],
       handler: ({ body, caller }) =>
         createToken(db, body.name, body.role, caller.actor, undefined, { grafanaPlugin: body.grafanaPlugin }),
     }),
@@ -36,6 +37,7 @@ export function tokenRoutes(db: Db) {
       role: 'admin',
       params: z.object({ name: tokenName }),
       response: z.object({ revoked: z.string() }),
+      errors: [409],
       handler: async ({ params }) => {
         await revokeToken(db, params.name);
         return { revoked: params.name };

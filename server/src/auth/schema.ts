@@ -8,27 +8,36 @@ export const tokenName = z
     'expected 1-63 lowercase letters, digits, dots, dashes or underscores, e.g. grafana',
   );
 
-export const tokenSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  role: z.enum(ROLES),
-  grafanaPlugin: z
-    .boolean()
-    .describe(
-      'the Grafana app plugin token: only it may name the Grafana user (X-Grafana-Context) in the timeline',
-    ),
-  createdAt: z.string(),
-  createdBy: z.string(),
-  lastUsedAt: z.string().nullable(),
-  revokedAt: z.string().nullable(),
-});
+export const roleSchema = z.enum(ROLES).meta({ id: 'Role', description: 'viewer < editor < admin' });
+
+export const tokenSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    role: roleSchema,
+    grafanaPlugin: z
+      .boolean()
+      .describe(
+        'the Grafana app plugin token: only it may name the Grafana user (X-Grafana-Context) in the timeline',
+      ),
+    createdAt: z.string(),
+    createdBy: z.string(),
+    lastUsedAt: z.string().nullable(),
+    revokedAt: z.string().nullable(),
+  })
+  .meta({ id: 'Token' });
 export type TokenInfo = z.infer<typeof tokenSchema>;
 
-export const createTokenBody = z.strictObject({
-  name: tokenName,
-  role: z.enum(ROLES),
-  /** the token the Grafana app plugin sends: its X-Grafana-Context / X-Grafana-User name the actor */
-  grafanaPlugin: z.boolean().default(false),
-});
+export const createTokenBody = z
+  .strictObject({
+    name: tokenName,
+    role: roleSchema,
+    /** the token the Grafana app plugin sends: its X-Grafana-Context / X-Grafana-User name the actor */
+    grafanaPlugin: z.boolean().default(false),
+  })
+  .meta({ id: 'CreateTokenBody' });
+export const tokenListSchema = z.object({ tokens: z.array(tokenSchema) }).meta({ id: 'TokenList' });
 /** The secret appears only in this response, once. */
-export const createdTokenSchema = tokenSchema.extend({ token: z.string() });
+export const createdTokenSchema = tokenSchema
+  .extend({ token: z.string().describe('the secret, shown this once: store it now') })
+  .meta({ id: 'CreatedToken' });

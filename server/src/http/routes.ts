@@ -24,6 +24,8 @@ export interface RouteDef<P = unknown, Q = unknown, B = unknown, R = unknown> {
   body?: z.ZodType<B>;
   response: z.ZodType<R>;
   status?: number;
+  /** error statuses its rules answer with beyond those every route has (409, 422): documented in OpenAPI */
+  errors?: readonly number[];
   /** false: the per-token rate limit does not apply (the Alertmanager receiver sheds load itself) */
   rateLimited?: boolean;
   /**
@@ -130,6 +132,12 @@ export function mountRoutes(
   }
 }
 
-export const errorSchema = z.object({
-  error: z.object({ code: z.string(), message: z.string(), details: z.array(z.unknown()) }),
-});
+export const errorSchema = z
+  .object({
+    error: z.object({
+      code: z.string().describe('stable machine-readable reason, e.g. invalid_request, illegal_transition'),
+      message: z.string().describe('what was wrong and how to fix it'),
+      details: z.array(z.unknown()).describe('per-field problems: { in, path, message }'),
+    }),
+  })
+  .meta({ id: 'Error' });

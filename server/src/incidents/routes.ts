@@ -1,8 +1,6 @@
-import { z } from 'zod';
 import type { AppContext } from '../context';
 import { defineRoute } from '../http/routes';
 import {
-  ACTIONS,
   alertsPageSchema,
   alertsQuery,
   commentBody,
@@ -11,9 +9,11 @@ import {
   createIncidentBody,
   idParams,
   incidentDetailSchema,
+  incidentPageSchema,
   incidentSchema,
   listQuery,
   timelineEntrySchema,
+  timelineSchema,
   transitionBody,
   transitionParams,
   updateIncidentBody,
@@ -30,7 +30,7 @@ export function incidentRoutes(ctx: AppContext) {
       tag: 'incidents',
       role: 'viewer',
       query: listQuery,
-      response: z.object({ incidents: z.array(incidentSchema), nextCursor: z.string().nullable() }),
+      response: incidentPageSchema,
       handler: ({ query }) => svc.list(query),
     }),
     defineRoute({
@@ -61,7 +61,7 @@ export function incidentRoutes(ctx: AppContext) {
       tag: 'incidents',
       role: 'viewer',
       params: idParams,
-      response: incidentDetailSchema.extend({ allowedActions: z.array(z.enum(ACTIONS)) }),
+      response: incidentDetailSchema,
       handler: ({ params }) => svc.get(params.id),
     }),
     defineRoute({
@@ -93,7 +93,7 @@ export function incidentRoutes(ctx: AppContext) {
       tag: 'incidents',
       role: 'viewer',
       params: idParams,
-      response: z.object({ entries: z.array(timelineEntrySchema) }),
+      response: timelineSchema,
       handler: ({ params }) => svc.timeline(params.id),
     }),
     defineRoute({
@@ -119,6 +119,7 @@ export function incidentRoutes(ctx: AppContext) {
       params: transitionParams,
       body: transitionBody,
       response: incidentSchema,
+      errors: [409, 422],
       handler: ({ params, body, caller }) => svc.transition(params.id, params.action, caller, body.note),
     }),
   ];

@@ -1,8 +1,7 @@
-import { z } from 'zod';
 import type { AppContext } from '../context';
 import { defineRoute } from '../http/routes';
 import { idParams } from '../incidents/schema';
-import { actionItemSchema, reviewBody, reviewSchema } from './schema';
+import { openActionItemsSchema, reviewBody, reviewSchema } from './schema';
 import { ReviewService } from './service';
 
 export function reviewRoutes(ctx: AppContext) {
@@ -35,7 +34,7 @@ export function reviewRoutes(ctx: AppContext) {
       summary: 'Open review action items across incidents, soonest due first, with an overdue flag',
       tag: 'reviews',
       role: 'viewer',
-      response: z.object({ actionItems: z.array(actionItemSchema.extend({ incident: z.string() })) }),
+      response: openActionItemsSchema,
       handler: () => svc.openActionItems(),
     }),
   ];

@@ -3,11 +3,12 @@ import { z } from 'zod';
 import type { AppContext } from '../context';
 import { badRequest } from '../http/errors';
 import { defineRoute } from '../http/routes';
-import { idParams, incidentSchema, SEVERITIES } from '../incidents/schema';
+import { idParams, incidentSchema } from '../incidents/schema';
 import { requireIncident, toIncident } from '../incidents/service';
 import { incidentStore } from '../incidents/store';
 import { recurrence, related } from '../recurrence/service';
 import { slaReport } from './report';
+import { slaReportSchema } from './schema';
 
 const instantOrDate = z
   .string()
@@ -51,42 +52,7 @@ export function slaRoutes(ctx: AppContext) {
         service: z.string().max(200).optional(),
         timeZone: timeZoneSchema.optional(),
       }),
-      response: z.object({
-        from: z.string(),
-        to: z.string(),
-        elapsedSeconds: z
-          .number()
-          .describe('the part of [from, to) that has happened: MTBF and availability count only this'),
-        service: z.string().nullable(),
-        incidents: z.number(),
-        goals: z.array(
-          z.object({
-            severity: z.enum(SEVERITIES),
-            goal: z.enum(['response', 'resolution']),
-            count: z.number(),
-            met: z.number(),
-            breached: z.number(),
-            running: z.number().describe('not yet met or breached, paused included'),
-            selfCleared: z
-              .number()
-              .describe('resolved by Alertmanager before the response goal fell due, nobody responded'),
-            pctMet: z.number().nullable().describe('met / (met + breached) × 100'),
-          }),
-        ),
-        services: z.array(
-          z.object({
-            service: z.string(),
-            incidents: z.number(),
-            responded: z.number().describe('incidents a person responded to (the MTTA sample)'),
-            resolved: z.number().describe('resolved incidents (the MTTR sample)'),
-            mttaSeconds: z.number().nullable(),
-            mttrSeconds: z.number().nullable(),
-            downtimeSeconds: z.number(),
-            mtbfSeconds: z.number().nullable(),
-            availability: z.number().nullable().describe('1 − downtime / elapsed, a ratio'),
-          }),
-        ),
-      }),
+      response: slaReportSchema,
       handler: ({ query }) => {
         const timeZone = query.timeZone ?? ctx.config.sla.calendars[0]?.timezone ?? 'UTC';
         const from = reportBound(query.from, 'from', timeZone);
