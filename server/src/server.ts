@@ -9,7 +9,7 @@ import { authenticator, ensureBootstrapToken } from './auth/service';
 import type { ServerConfig } from './config';
 import type { AppContext } from './context';
 import { isPostgresUrl, migrate, openDb, PostgresDb, type Db } from './db';
-import { createApp } from './http/app';
+import { createApp, type AppOptions } from './http/app';
 import type { AnyRoute } from './http/routes';
 import { incidentRoutes } from './incidents/routes';
 import { ServerMetrics } from './metrics';
@@ -117,7 +117,15 @@ export interface RunningServer {
 
 export async function startServer(
   config: ServerConfig,
-  opts: { listen?: string; database?: string; log?: Logger; baseDir?: string; bootstrapToken?: string } = {},
+  opts: {
+    listen?: string;
+    database?: string;
+    log?: Logger;
+    baseDir?: string;
+    bootstrapToken?: string;
+    /** tests only: sees every JSON response (see createApp) */
+    onJsonResponse?: AppOptions['onJsonResponse'];
+  } = {},
 ): Promise<RunningServer> {
   const log = opts.log ?? createLogger('opsdesk-server', config.log_level);
   const listen = parseListenAddress(opts.listen ?? config.listen ?? DEFAULT_LISTEN);
@@ -143,6 +151,7 @@ export async function startServer(
     routes,
     authenticate: authenticator(db),
     isReady: () => db.ping(),
+    onJsonResponse: opts.onJsonResponse,
   });
 
   const server: Server = await new Promise<Server>((resolve, reject) => {

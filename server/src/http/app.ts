@@ -118,6 +118,23 @@ export interface AppOptions {
   routes: readonly AnyRoute[];
   authenticate(req: Request): Promise<Caller>;
   isReady(): Promise<boolean>;
+  /**
+   * Sees every JSON response before it is sent (method, path without the query, status, body).
+   * Tests check each one against the OpenAPI document (testing/contract.ts); production sets none.
+   */
+  onJsonResponse?(method: string, path: string, status: number, body: unknown): void;
+}
+
+function observeJson(observe: NonNullable<AppOptions['onJsonResponse']>): RequestHandler {
+  return (req, res, next) => {
+    const json = res.json.bind(res);
+    const path = req.path;
+    res.json = (body: unknown) => {
+      observe(req.method, path, res.statusCode, body);
+      return json(body);
+    };
+    next();
+  };
 }
 
 export function createApp(ctx: AppContext, opts: AppOptions): express.Express {
@@ -126,6 +143,7 @@ export function createApp(ctx: AppContext, opts: AppOptions): express.Express {
   app.set('etag', false);
   app.set('query parser', 'extended');
   app.use(securityHeaders);
+  if (opts.onJsonResponse) app.use(observeJson(opts.onJsonResponse));
   const throttled = new ThrottledLog(ctx.log);
 
   app.get('/-/healthy', (_req, res) => {

@@ -2,8 +2,9 @@ import { createLogger } from '@opsdesk/runtime';
 import { freePort } from '@opsdesk/testing';
 import { sql, type Kysely } from 'kysely';
 import { serverConfigSchema, type ServerConfig } from '../config';
-import { PostgresDb } from '../db';
-import { startServer, type RunningServer } from '../server';
+import { buildOpenApi } from '../http/openapi';
+import { allRoutes, startServer, VERSION, type RunningServer } from '../server';
+import { recordViolations, ResponseContract } from './contract';
 import { freshDatabase, type DatabaseKind, type TestDatabase } from './databases';
 
 export const ADMIN_TOKEN = 'odk_test-admin-token-0123456789';
@@ -20,7 +21,12 @@ export interface TestServer extends RunningServer {
   stop(): Promise<void>;
 }
 
-/** An in-process server on a free loopback port over a fresh database, with an admin token. */
+/**
+ * An in-process server on a free loopback port over a fresh database, with an admin token.
+ * Every JSON response it sends is checked against the OpenAPI document: a status the route does
+ * not document, or a body its schema refuses, fails the request's api() call (or stop(), for
+ * requests made another way), naming the route, the status and the schema error.
+ */
 export async function startTestServer(
   kind: DatabaseKind,
   config: Record<string, unknown> = {},
@@ -30,11 +36,24 @@ export async function startTestServer(
     http: { rate_limit: { per_second: 100_000, burst: 100_000 } },
     ...config,
   });
+  const violations: string[] = [];
+  let reported = 0;
+  let contract: ResponseContract | undefined;
+  const throwViolations = () => {
+    if (violations.length <= reported) return;
+    const found = violations.slice(reported);
+    reported = violations.length;
+    throw new Error(`response contract (server/openapi.json):\n${found.join('\n')}`);
+  };
   const running = await startServer(parsed, {
     listen: `127.0.0.1:${await freePort()}`,
     database: database.url,
     log: createLogger('test', 'error', { write: () => undefined } as never),
     bootstrapToken: ADMIN_TOKEN,
+    onJsonResponse: recordViolations(
+      () => (contract ??= new ResponseContract(buildOpenApi(allRoutes(running.ctx), VERSION))),
+      violations,
+    ),
   });
   return {
     ...running,
@@ -49,11 +68,13 @@ export async function startTestServer(
         body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
       });
       const text = await res.text();
+      throwViolations();
       return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
     },
     async stop() {
       await running.close();
       await database.drop();
+      throwViolations();
     },
   };
 }
@@ -64,10 +85,7 @@ export async function startTestServer(
  * last use is left out (reading records it).
  */
 export async function storeFingerprint(db: TestServer['ctx']['db']): Promise<string> {
-  // Kysely lists the tables of every schema on PostgreSQL; each test server has its own
-  const schema = db instanceof PostgresDb ? await db.currentSchema() : undefined;
   const tables = (await db.kysely.introspection.getTables({ withInternalKyselyTables: true }))
-    .filter((t) => schema === undefined || t.schema === schema)
     .map((t) => t.name)
     .sort();
   const anyTable = db.kysely as unknown as Kysely<Record<string, Record<string, unknown>>>;
