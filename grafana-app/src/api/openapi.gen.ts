@@ -24,19 +24,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              actionItems: {
-                dueDate: string;
-                id: string;
-                incident: string;
-                /** @description not done or cancelled, and its due date has passed (UTC) */
-                overdue: boolean;
-                owner: string;
-                /** @enum {string} */
-                status: 'open' | 'in_progress' | 'done' | 'cancelled';
-                title: string;
-              }[];
-            };
+            'application/json': components['schemas']['OpenActionItems'];
           };
         };
         /** @description Invalid request: the message names the field and the fix */
@@ -66,44 +54,8 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Not found */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description Conflict with the current state (e.g. an illegal transition) */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
         /** @description Body larger than http.body_limit_bytes */
         413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description The body is not sent as Content-Type: application/json */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description Well-formed but refused by a rule */
-        422: {
           headers: {
             [name: string]: unknown;
           };
@@ -158,51 +110,7 @@ export interface paths {
       };
       requestBody: {
         content: {
-          'application/json': {
-            alerts: {
-              /** @default {} */
-              annotations?: {
-                [key: string]: string;
-              };
-              /** @default 0001-01-01T00:00:00Z */
-              endsAt?: '0001-01-01T00:00:00Z' | string;
-              fingerprint: string;
-              /** @default  */
-              generatorURL?: string;
-              labels: {
-                [key: string]: string;
-              };
-              /** Format: date-time */
-              startsAt: string;
-              /** @enum {string} */
-              status: 'firing' | 'resolved';
-            }[];
-            /** @default {} */
-            commonAnnotations?: {
-              [key: string]: string;
-            };
-            /** @default {} */
-            commonLabels?: {
-              [key: string]: string;
-            };
-            /** @default  */
-            externalURL?: string;
-            groupKey: string;
-            /** @default {} */
-            groupLabels?: {
-              [key: string]: string;
-            };
-            receiver: string;
-            /** @enum {string} */
-            status: 'firing' | 'resolved';
-            /**
-             * @description alerts Alertmanager left out of this notification (its webhook max_alerts)
-             * @default 0
-             */
-            truncatedAlerts?: number;
-            /** @constant */
-            version: '4';
-          };
+          'application/json': components['schemas']['WebhookPayload'];
         };
       };
       responses: {
@@ -212,16 +120,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              alertsNew: number;
-              alertsResolved: number;
-              /** @description incident number, when the payload concerns one */
-              incident: string | null;
-              /** @enum {string} */
-              outcome: 'opened' | 'updated' | 'reopened' | 'resolved' | 'unchanged' | 'ignored';
-              /** @description label or annotation values stored shortened (over the stored length, with a marker) */
-              truncatedAnnotations: number;
-            };
+            'application/json': components['schemas']['WebhookResult'];
           };
         };
         /** @description Invalid request: the message names the field and the fix */
@@ -251,24 +150,6 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Not found */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description Conflict with the current state (e.g. an illegal transition) */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
         /** @description Body larger than http.body_limit_bytes */
         413: {
           headers: {
@@ -280,24 +161,6 @@ export interface paths {
         };
         /** @description The body is not sent as Content-Type: application/json */
         415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description Well-formed but refused by a rule */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description Rate limit of the token exceeded (Retry-After says when to retry) */
-        429: {
           headers: {
             [name: string]: unknown;
           };
@@ -356,66 +219,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              incidents: {
-                acknowledgedAt: string | null;
-                alertname: string | null;
-                assignee: string | null;
-                closedAt: string | null;
-                createdAt: string;
-                detectedAt: string;
-                groupKey: string | null;
-                id: string;
-                impact: string;
-                labels: {
-                  [key: string]: string;
-                };
-                lastSeenAt: string | null;
-                mitigatedAt: string | null;
-                /** @description human number, e.g. INC-2026-0042 */
-                number: string;
-                occurredAt: string;
-                resolvedAt: string | null;
-                /** @description first action of a person (acknowledge, a transition, a comment); stops the response clock */
-                respondedAt: string | null;
-                service: string;
-                /** @enum {string} */
-                severity: 'P1' | 'P2' | 'P3' | 'P4';
-                sla: {
-                  /** @description in the last sla.at_risk_share of the goal and not yet due */
-                  atRisk: boolean;
-                  calendar: string;
-                  /** @description when the goal falls due (or fell due, once breached); null while waiting for the customer */
-                  dueAt: string | null;
-                  /** @description business time counted so far, pauses excluded */
-                  elapsedSeconds: number;
-                  /** @enum {string} */
-                  goal: 'response' | 'resolution';
-                  goalSeconds: number;
-                  /** @description outside working hours: when the clock runs again (the next working time of its calendar) */
-                  pausedUntil: string | null;
-                  pauseReason: ('waiting' | 'outside_working_hours') | null;
-                  remainingSeconds: number;
-                  /**
-                   * @description paused: waiting for the customer, or outside working hours (see pausedUntil); self_cleared: resolved by Alertmanager before the response goal fell due, nobody responded — neither met nor breached
-                   * @enum {string}
-                   */
-                  state: 'running' | 'paused' | 'met' | 'breached' | 'self_cleared';
-                }[];
-                /** @enum {string} */
-                source: 'alertmanager' | 'manual';
-                /** @enum {string} */
-                status: 'triggered' | 'acknowledged' | 'mitigated' | 'waiting_for_customer' | 'resolved' | 'closed';
-                supportMode: ('remote' | 'onsite') | null;
-                /** @description 现象: what was observed */
-                symptom: string;
-                title: string;
-                /** @description alerts Alertmanager left out of the latest notification (webhook max_alerts): the alert list is incomplete */
-                truncatedAlerts: number;
-                updatedAt: string;
-              }[];
-              nextCursor: string | null;
-            };
+            'application/json': components['schemas']['IncidentPage'];
           };
         };
         /** @description Invalid request: the message names the field and the fix */
@@ -445,44 +249,8 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Not found */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description Conflict with the current state (e.g. an illegal transition) */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
         /** @description Body larger than http.body_limit_bytes */
         413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description The body is not sent as Content-Type: application/json */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description Well-formed but refused by a rule */
-        422: {
           headers: {
             [name: string]: unknown;
           };
@@ -521,28 +289,7 @@ export interface paths {
       };
       requestBody: {
         content: {
-          'application/json': {
-            assignee?: string;
-            /** Format: date-time */
-            detectedAt?: string;
-            /** @default  */
-            impact?: string;
-            /** @default {} */
-            labels?: {
-              [key: string]: string;
-            };
-            /** Format: date-time */
-            occurredAt?: string;
-            /** @default  */
-            service?: string;
-            /** @enum {string} */
-            severity: 'P1' | 'P2' | 'P3' | 'P4';
-            /** @enum {string} */
-            supportMode?: 'remote' | 'onsite';
-            /** @default  */
-            symptom?: string;
-            title: string;
-          };
+          'application/json': components['schemas']['CreateIncidentBody'];
         };
       };
       responses: {
@@ -552,63 +299,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              acknowledgedAt: string | null;
-              alertname: string | null;
-              assignee: string | null;
-              closedAt: string | null;
-              createdAt: string;
-              detectedAt: string;
-              groupKey: string | null;
-              id: string;
-              impact: string;
-              labels: {
-                [key: string]: string;
-              };
-              lastSeenAt: string | null;
-              mitigatedAt: string | null;
-              /** @description human number, e.g. INC-2026-0042 */
-              number: string;
-              occurredAt: string;
-              resolvedAt: string | null;
-              /** @description first action of a person (acknowledge, a transition, a comment); stops the response clock */
-              respondedAt: string | null;
-              service: string;
-              /** @enum {string} */
-              severity: 'P1' | 'P2' | 'P3' | 'P4';
-              sla: {
-                /** @description in the last sla.at_risk_share of the goal and not yet due */
-                atRisk: boolean;
-                calendar: string;
-                /** @description when the goal falls due (or fell due, once breached); null while waiting for the customer */
-                dueAt: string | null;
-                /** @description business time counted so far, pauses excluded */
-                elapsedSeconds: number;
-                /** @enum {string} */
-                goal: 'response' | 'resolution';
-                goalSeconds: number;
-                /** @description outside working hours: when the clock runs again (the next working time of its calendar) */
-                pausedUntil: string | null;
-                pauseReason: ('waiting' | 'outside_working_hours') | null;
-                remainingSeconds: number;
-                /**
-                 * @description paused: waiting for the customer, or outside working hours (see pausedUntil); self_cleared: resolved by Alertmanager before the response goal fell due, nobody responded — neither met nor breached
-                 * @enum {string}
-                 */
-                state: 'running' | 'paused' | 'met' | 'breached' | 'self_cleared';
-              }[];
-              /** @enum {string} */
-              source: 'alertmanager' | 'manual';
-              /** @enum {string} */
-              status: 'triggered' | 'acknowledged' | 'mitigated' | 'waiting_for_customer' | 'resolved' | 'closed';
-              supportMode: ('remote' | 'onsite') | null;
-              /** @description 现象: what was observed */
-              symptom: string;
-              title: string;
-              /** @description alerts Alertmanager left out of the latest notification (webhook max_alerts): the alert list is incomplete */
-              truncatedAlerts: number;
-              updatedAt: string;
-            };
+            'application/json': components['schemas']['Incident'];
           };
         };
         /** @description Invalid request: the message names the field and the fix */
@@ -638,24 +329,6 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Not found */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description Conflict with the current state (e.g. an illegal transition) */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
         /** @description Body larger than http.body_limit_bytes */
         413: {
           headers: {
@@ -667,15 +340,6 @@ export interface paths {
         };
         /** @description The body is not sent as Content-Type: application/json */
         415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description Well-formed but refused by a rule */
-        422: {
           headers: {
             [name: string]: unknown;
           };
@@ -734,93 +398,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              acknowledgedAt: string | null;
-              /** @description how many distinct alerts it has */
-              alertCount: number;
-              alertname: string | null;
-              /** @description the first page of its alerts, one per fingerprint */
-              alerts: {
-                alertname: string;
-                /** @description as of the latest notification */
-                annotations: {
-                  [key: string]: string;
-                };
-                endsAt: string | null;
-                fingerprint: string;
-                generatorURL: string;
-                labels: {
-                  [key: string]: string;
-                };
-                lastSeenAt: string;
-                /** @description the runbook_url annotation */
-                runbookUrl: string | null;
-                /** @description its latest firing: an alert that fired again is listed once */
-                startsAt: string;
-                /**
-                 * @description closed: a person resolved or closed the incident while the alert was still firing
-                 * @enum {string}
-                 */
-                status: 'firing' | 'resolved' | 'closed';
-              }[];
-              /** @description more alerts: GET /api/v1/incidents/{id}/alerts?cursor=… */
-              alertsNextCursor: string | null;
-              allowedActions: ('acknowledge' | 'mitigate' | 'wait' | 'resolve' | 'close' | 'reopen')[];
-              assignee: string | null;
-              closedAt: string | null;
-              createdAt: string;
-              detectedAt: string;
-              groupKey: string | null;
-              hasReview: boolean;
-              id: string;
-              impact: string;
-              labels: {
-                [key: string]: string;
-              };
-              lastSeenAt: string | null;
-              mitigatedAt: string | null;
-              /** @description human number, e.g. INC-2026-0042 */
-              number: string;
-              occurredAt: string;
-              resolvedAt: string | null;
-              /** @description first action of a person (acknowledge, a transition, a comment); stops the response clock */
-              respondedAt: string | null;
-              service: string;
-              /** @enum {string} */
-              severity: 'P1' | 'P2' | 'P3' | 'P4';
-              sla: {
-                /** @description in the last sla.at_risk_share of the goal and not yet due */
-                atRisk: boolean;
-                calendar: string;
-                /** @description when the goal falls due (or fell due, once breached); null while waiting for the customer */
-                dueAt: string | null;
-                /** @description business time counted so far, pauses excluded */
-                elapsedSeconds: number;
-                /** @enum {string} */
-                goal: 'response' | 'resolution';
-                goalSeconds: number;
-                /** @description outside working hours: when the clock runs again (the next working time of its calendar) */
-                pausedUntil: string | null;
-                pauseReason: ('waiting' | 'outside_working_hours') | null;
-                remainingSeconds: number;
-                /**
-                 * @description paused: waiting for the customer, or outside working hours (see pausedUntil); self_cleared: resolved by Alertmanager before the response goal fell due, nobody responded — neither met nor breached
-                 * @enum {string}
-                 */
-                state: 'running' | 'paused' | 'met' | 'breached' | 'self_cleared';
-              }[];
-              /** @enum {string} */
-              source: 'alertmanager' | 'manual';
-              /** @enum {string} */
-              status: 'triggered' | 'acknowledged' | 'mitigated' | 'waiting_for_customer' | 'resolved' | 'closed';
-              supportMode: ('remote' | 'onsite') | null;
-              /** @description 现象: what was observed */
-              symptom: string;
-              title: string;
-              /** @description alerts Alertmanager left out of the latest notification (webhook max_alerts): the alert list is incomplete */
-              truncatedAlerts: number;
-              updatedAt: string;
-            };
+            'application/json': components['schemas']['IncidentDetail'];
           };
         };
         /** @description Invalid request: the message names the field and the fix */
@@ -859,35 +437,8 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Conflict with the current state (e.g. an illegal transition) */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
         /** @description Body larger than http.body_limit_bytes */
         413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description The body is not sent as Content-Type: application/json */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description Well-formed but refused by a rule */
-        422: {
           headers: {
             [name: string]: unknown;
           };
@@ -932,21 +483,7 @@ export interface paths {
       };
       requestBody: {
         content: {
-          'application/json': {
-            assignee?: string | null;
-            impact?: string;
-            labels?: {
-              [key: string]: string;
-            };
-            /** Format: date-time */
-            occurredAt?: string;
-            service?: string;
-            /** @enum {string} */
-            severity?: 'P1' | 'P2' | 'P3' | 'P4';
-            supportMode?: ('remote' | 'onsite') | null;
-            symptom?: string;
-            title?: string;
-          };
+          'application/json': components['schemas']['UpdateIncidentBody'];
         };
       };
       responses: {
@@ -956,63 +493,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              acknowledgedAt: string | null;
-              alertname: string | null;
-              assignee: string | null;
-              closedAt: string | null;
-              createdAt: string;
-              detectedAt: string;
-              groupKey: string | null;
-              id: string;
-              impact: string;
-              labels: {
-                [key: string]: string;
-              };
-              lastSeenAt: string | null;
-              mitigatedAt: string | null;
-              /** @description human number, e.g. INC-2026-0042 */
-              number: string;
-              occurredAt: string;
-              resolvedAt: string | null;
-              /** @description first action of a person (acknowledge, a transition, a comment); stops the response clock */
-              respondedAt: string | null;
-              service: string;
-              /** @enum {string} */
-              severity: 'P1' | 'P2' | 'P3' | 'P4';
-              sla: {
-                /** @description in the last sla.at_risk_share of the goal and not yet due */
-                atRisk: boolean;
-                calendar: string;
-                /** @description when the goal falls due (or fell due, once breached); null while waiting for the customer */
-                dueAt: string | null;
-                /** @description business time counted so far, pauses excluded */
-                elapsedSeconds: number;
-                /** @enum {string} */
-                goal: 'response' | 'resolution';
-                goalSeconds: number;
-                /** @description outside working hours: when the clock runs again (the next working time of its calendar) */
-                pausedUntil: string | null;
-                pauseReason: ('waiting' | 'outside_working_hours') | null;
-                remainingSeconds: number;
-                /**
-                 * @description paused: waiting for the customer, or outside working hours (see pausedUntil); self_cleared: resolved by Alertmanager before the response goal fell due, nobody responded — neither met nor breached
-                 * @enum {string}
-                 */
-                state: 'running' | 'paused' | 'met' | 'breached' | 'self_cleared';
-              }[];
-              /** @enum {string} */
-              source: 'alertmanager' | 'manual';
-              /** @enum {string} */
-              status: 'triggered' | 'acknowledged' | 'mitigated' | 'waiting_for_customer' | 'resolved' | 'closed';
-              supportMode: ('remote' | 'onsite') | null;
-              /** @description 现象: what was observed */
-              symptom: string;
-              title: string;
-              /** @description alerts Alertmanager left out of the latest notification (webhook max_alerts): the alert list is incomplete */
-              truncatedAlerts: number;
-              updatedAt: string;
-            };
+            'application/json': components['schemas']['Incident'];
           };
         };
         /** @description Invalid request: the message names the field and the fix */
@@ -1051,15 +532,6 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Conflict with the current state (e.g. an illegal transition) */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
         /** @description Body larger than http.body_limit_bytes */
         413: {
           headers: {
@@ -1071,15 +543,6 @@ export interface paths {
         };
         /** @description The body is not sent as Content-Type: application/json */
         415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description Well-formed but refused by a rule */
-        422: {
           headers: {
             [name: string]: unknown;
           };
@@ -1124,16 +587,14 @@ export interface paths {
         query?: never;
         header?: never;
         path: {
-          action: 'acknowledge' | 'mitigate' | 'wait' | 'resolve' | 'close' | 'reopen';
+          action: components['schemas']['IncidentAction'];
           id: string;
         };
         cookie?: never;
       };
       requestBody: {
         content: {
-          'application/json': {
-            note?: string;
-          };
+          'application/json': components['schemas']['TransitionBody'];
         };
       };
       responses: {
@@ -1143,63 +604,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              acknowledgedAt: string | null;
-              alertname: string | null;
-              assignee: string | null;
-              closedAt: string | null;
-              createdAt: string;
-              detectedAt: string;
-              groupKey: string | null;
-              id: string;
-              impact: string;
-              labels: {
-                [key: string]: string;
-              };
-              lastSeenAt: string | null;
-              mitigatedAt: string | null;
-              /** @description human number, e.g. INC-2026-0042 */
-              number: string;
-              occurredAt: string;
-              resolvedAt: string | null;
-              /** @description first action of a person (acknowledge, a transition, a comment); stops the response clock */
-              respondedAt: string | null;
-              service: string;
-              /** @enum {string} */
-              severity: 'P1' | 'P2' | 'P3' | 'P4';
-              sla: {
-                /** @description in the last sla.at_risk_share of the goal and not yet due */
-                atRisk: boolean;
-                calendar: string;
-                /** @description when the goal falls due (or fell due, once breached); null while waiting for the customer */
-                dueAt: string | null;
-                /** @description business time counted so far, pauses excluded */
-                elapsedSeconds: number;
-                /** @enum {string} */
-                goal: 'response' | 'resolution';
-                goalSeconds: number;
-                /** @description outside working hours: when the clock runs again (the next working time of its calendar) */
-                pausedUntil: string | null;
-                pauseReason: ('waiting' | 'outside_working_hours') | null;
-                remainingSeconds: number;
-                /**
-                 * @description paused: waiting for the customer, or outside working hours (see pausedUntil); self_cleared: resolved by Alertmanager before the response goal fell due, nobody responded — neither met nor breached
-                 * @enum {string}
-                 */
-                state: 'running' | 'paused' | 'met' | 'breached' | 'self_cleared';
-              }[];
-              /** @enum {string} */
-              source: 'alertmanager' | 'manual';
-              /** @enum {string} */
-              status: 'triggered' | 'acknowledged' | 'mitigated' | 'waiting_for_customer' | 'resolved' | 'closed';
-              supportMode: ('remote' | 'onsite') | null;
-              /** @description 现象: what was observed */
-              symptom: string;
-              title: string;
-              /** @description alerts Alertmanager left out of the latest notification (webhook max_alerts): the alert list is incomplete */
-              truncatedAlerts: number;
-              updatedAt: string;
-            };
+            'application/json': components['schemas']['Incident'];
           };
         };
         /** @description Invalid request: the message names the field and the fix */
@@ -1328,32 +733,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              alerts: {
-                alertname: string;
-                /** @description as of the latest notification */
-                annotations: {
-                  [key: string]: string;
-                };
-                endsAt: string | null;
-                fingerprint: string;
-                generatorURL: string;
-                labels: {
-                  [key: string]: string;
-                };
-                lastSeenAt: string;
-                /** @description the runbook_url annotation */
-                runbookUrl: string | null;
-                /** @description its latest firing: an alert that fired again is listed once */
-                startsAt: string;
-                /**
-                 * @description closed: a person resolved or closed the incident while the alert was still firing
-                 * @enum {string}
-                 */
-                status: 'firing' | 'resolved' | 'closed';
-              }[];
-              nextCursor: string | null;
-            };
+            'application/json': components['schemas']['AlertPage'];
           };
         };
         /** @description Invalid request: the message names the field and the fix */
@@ -1392,35 +772,8 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Conflict with the current state (e.g. an illegal transition) */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
         /** @description Body larger than http.body_limit_bytes */
         413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description The body is not sent as Content-Type: application/json */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description Well-formed but refused by a rule */
-        422: {
           headers: {
             [name: string]: unknown;
           };
@@ -1477,9 +830,7 @@ export interface paths {
       };
       requestBody: {
         content: {
-          'application/json': {
-            text: string;
-          };
+          'application/json': components['schemas']['CommentBody'];
         };
       };
       responses: {
@@ -1489,15 +840,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              actor: string;
-              at: string;
-              data: {
-                [key: string]: unknown;
-              };
-              id: number;
-              kind: string;
-            };
+            'application/json': components['schemas']['TimelineEntry'];
           };
         };
         /** @description Invalid request: the message names the field and the fix */
@@ -1536,15 +879,6 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Conflict with the current state (e.g. an illegal transition) */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
         /** @description Body larger than http.body_limit_bytes */
         413: {
           headers: {
@@ -1556,15 +890,6 @@ export interface paths {
         };
         /** @description The body is not sent as Content-Type: application/json */
         415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description Well-formed but refused by a rule */
-        422: {
           headers: {
             [name: string]: unknown;
           };
@@ -1624,63 +949,7 @@ export interface paths {
           };
           content: {
             'application/json': {
-              incidents: {
-                acknowledgedAt: string | null;
-                alertname: string | null;
-                assignee: string | null;
-                closedAt: string | null;
-                createdAt: string;
-                detectedAt: string;
-                groupKey: string | null;
-                id: string;
-                impact: string;
-                labels: {
-                  [key: string]: string;
-                };
-                lastSeenAt: string | null;
-                mitigatedAt: string | null;
-                /** @description human number, e.g. INC-2026-0042 */
-                number: string;
-                occurredAt: string;
-                resolvedAt: string | null;
-                /** @description first action of a person (acknowledge, a transition, a comment); stops the response clock */
-                respondedAt: string | null;
-                service: string;
-                /** @enum {string} */
-                severity: 'P1' | 'P2' | 'P3' | 'P4';
-                sla: {
-                  /** @description in the last sla.at_risk_share of the goal and not yet due */
-                  atRisk: boolean;
-                  calendar: string;
-                  /** @description when the goal falls due (or fell due, once breached); null while waiting for the customer */
-                  dueAt: string | null;
-                  /** @description business time counted so far, pauses excluded */
-                  elapsedSeconds: number;
-                  /** @enum {string} */
-                  goal: 'response' | 'resolution';
-                  goalSeconds: number;
-                  /** @description outside working hours: when the clock runs again (the next working time of its calendar) */
-                  pausedUntil: string | null;
-                  pauseReason: ('waiting' | 'outside_working_hours') | null;
-                  remainingSeconds: number;
-                  /**
-                   * @description paused: waiting for the customer, or outside working hours (see pausedUntil); self_cleared: resolved by Alertmanager before the response goal fell due, nobody responded — neither met nor breached
-                   * @enum {string}
-                   */
-                  state: 'running' | 'paused' | 'met' | 'breached' | 'self_cleared';
-                }[];
-                /** @enum {string} */
-                source: 'alertmanager' | 'manual';
-                /** @enum {string} */
-                status: 'triggered' | 'acknowledged' | 'mitigated' | 'waiting_for_customer' | 'resolved' | 'closed';
-                supportMode: ('remote' | 'onsite') | null;
-                /** @description 现象: what was observed */
-                symptom: string;
-                title: string;
-                /** @description alerts Alertmanager left out of the latest notification (webhook max_alerts): the alert list is incomplete */
-                truncatedAlerts: number;
-                updatedAt: string;
-              }[];
+              incidents: components['schemas']['Incident'][];
             };
           };
         };
@@ -1720,35 +989,8 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Conflict with the current state (e.g. an illegal transition) */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
         /** @description Body larger than http.body_limit_bytes */
         413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description The body is not sent as Content-Type: application/json */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description Well-formed but refused by a rule */
-        422: {
           headers: {
             [name: string]: unknown;
           };
@@ -1809,34 +1051,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              actionItems: {
-                dueDate: string;
-                id: string;
-                /** @description not done or cancelled, and its due date has passed (UTC) */
-                overdue: boolean;
-                owner: string;
-                /** @enum {string} */
-                status: 'open' | 'in_progress' | 'done' | 'cancelled';
-                title: string;
-              }[];
-              contributingFactors: string;
-              createdAt: string;
-              detection: string;
-              impact: string;
-              incident: string;
-              lessons: {
-                gotLucky: string;
-                wentWell: string;
-                wentWrong: string;
-              };
-              resolution: string;
-              rootCause: string;
-              summary: string;
-              trigger: string;
-              updatedAt: string;
-              updatedBy: string;
-            };
+            'application/json': components['schemas']['Review'];
           };
         };
         /** @description Invalid request: the message names the field and the fix */
@@ -1875,35 +1090,8 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Conflict with the current state (e.g. an illegal transition) */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
         /** @description Body larger than http.body_limit_bytes */
         413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description The body is not sent as Content-Type: application/json */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description Well-formed but refused by a rule */
-        422: {
           headers: {
             [name: string]: unknown;
           };
@@ -1943,44 +1131,7 @@ export interface paths {
       };
       requestBody: {
         content: {
-          'application/json': {
-            /** @default [] */
-            actionItems?: {
-              dueDate: string;
-              /** @description keep the id to update an existing item; omit for a new one */
-              id?: string;
-              owner: string;
-              /**
-               * @default open
-               * @enum {string}
-               */
-              status?: 'open' | 'in_progress' | 'done' | 'cancelled';
-              title: string;
-            }[];
-            /** @default  */
-            contributingFactors?: string;
-            /** @default  */
-            detection?: string;
-            /** @default  */
-            impact?: string;
-            /** @default {} */
-            lessons?: {
-              /** @default  */
-              gotLucky?: string;
-              /** @default  */
-              wentWell?: string;
-              /** @default  */
-              wentWrong?: string;
-            };
-            /** @default  */
-            resolution?: string;
-            /** @default  */
-            rootCause?: string;
-            /** @default  */
-            summary?: string;
-            /** @default  */
-            trigger?: string;
-          };
+          'application/json': components['schemas']['ReviewBody'];
         };
       };
       responses: {
@@ -1990,34 +1141,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              actionItems: {
-                dueDate: string;
-                id: string;
-                /** @description not done or cancelled, and its due date has passed (UTC) */
-                overdue: boolean;
-                owner: string;
-                /** @enum {string} */
-                status: 'open' | 'in_progress' | 'done' | 'cancelled';
-                title: string;
-              }[];
-              contributingFactors: string;
-              createdAt: string;
-              detection: string;
-              impact: string;
-              incident: string;
-              lessons: {
-                gotLucky: string;
-                wentWell: string;
-                wentWrong: string;
-              };
-              resolution: string;
-              rootCause: string;
-              summary: string;
-              trigger: string;
-              updatedAt: string;
-              updatedBy: string;
-            };
+            'application/json': components['schemas']['Review'];
           };
         };
         /** @description Invalid request: the message names the field and the fix */
@@ -2056,15 +1180,6 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Conflict with the current state (e.g. an illegal transition) */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
         /** @description Body larger than http.body_limit_bytes */
         413: {
           headers: {
@@ -2076,15 +1191,6 @@ export interface paths {
         };
         /** @description The body is not sent as Content-Type: application/json */
         415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description Well-formed but refused by a rule */
-        422: {
           headers: {
             [name: string]: unknown;
           };
@@ -2144,17 +1250,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              entries: {
-                actor: string;
-                at: string;
-                data: {
-                  [key: string]: unknown;
-                };
-                id: number;
-                kind: string;
-              }[];
-            };
+            'application/json': components['schemas']['Timeline'];
           };
         };
         /** @description Invalid request: the message names the field and the fix */
@@ -2193,35 +1289,8 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Conflict with the current state (e.g. an illegal transition) */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
         /** @description Body larger than http.body_limit_bytes */
         413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description The body is not sent as Content-Type: application/json */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description Well-formed but refused by a rule */
-        422: {
           headers: {
             [name: string]: unknown;
           };
@@ -2287,12 +1356,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              counts: {
-                [key: string]: number;
-              };
-              total: number;
-            };
+            'application/json': components['schemas']['IncidentCounts'];
           };
         };
         /** @description Invalid request: the message names the field and the fix */
@@ -2322,44 +1386,8 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Not found */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description Conflict with the current state (e.g. an illegal transition) */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
         /** @description Body larger than http.body_limit_bytes */
         413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description The body is not sent as Content-Type: application/json */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description Well-formed but refused by a rule */
-        422: {
           headers: {
             [name: string]: unknown;
           };
@@ -2456,44 +1484,8 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Not found */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description Conflict with the current state (e.g. an illegal transition) */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
         /** @description Body larger than http.body_limit_bytes */
         413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description The body is not sent as Content-Type: application/json */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description Well-formed but refused by a rule */
-        422: {
           headers: {
             [name: string]: unknown;
           };
@@ -2557,43 +1549,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              /** @description the part of [from, to) that has happened: MTBF and availability count only this */
-              elapsedSeconds: number;
-              from: string;
-              goals: {
-                breached: number;
-                count: number;
-                /** @enum {string} */
-                goal: 'response' | 'resolution';
-                met: number;
-                /** @description met / (met + breached) × 100 */
-                pctMet: number | null;
-                /** @description not yet met or breached, paused included */
-                running: number;
-                /** @description resolved by Alertmanager before the response goal fell due, nobody responded */
-                selfCleared: number;
-                /** @enum {string} */
-                severity: 'P1' | 'P2' | 'P3' | 'P4';
-              }[];
-              incidents: number;
-              service: string | null;
-              services: {
-                /** @description 1 − downtime / elapsed, a ratio */
-                availability: number | null;
-                downtimeSeconds: number;
-                incidents: number;
-                mtbfSeconds: number | null;
-                mttaSeconds: number | null;
-                mttrSeconds: number | null;
-                /** @description resolved incidents (the MTTR sample) */
-                resolved: number;
-                /** @description incidents a person responded to (the MTTA sample) */
-                responded: number;
-                service: string;
-              }[];
-              to: string;
-            };
+            'application/json': components['schemas']['SlaReport'];
           };
         };
         /** @description Invalid request: the message names the field and the fix */
@@ -2623,44 +1579,8 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Not found */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description Conflict with the current state (e.g. an illegal transition) */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
         /** @description Body larger than http.body_limit_bytes */
         413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description The body is not sent as Content-Type: application/json */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description Well-formed but refused by a rule */
-        422: {
           headers: {
             [name: string]: unknown;
           };
@@ -2719,20 +1639,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              tokens: {
-                createdAt: string;
-                createdBy: string;
-                /** @description the Grafana app plugin token: only it may name the Grafana user (X-Grafana-Context) in the timeline */
-                grafanaPlugin: boolean;
-                id: string;
-                lastUsedAt: string | null;
-                name: string;
-                revokedAt: string | null;
-                /** @enum {string} */
-                role: 'viewer' | 'editor' | 'admin';
-              }[];
-            };
+            'application/json': components['schemas']['TokenList'];
           };
         };
         /** @description Invalid request: the message names the field and the fix */
@@ -2762,44 +1669,8 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Not found */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description Conflict with the current state (e.g. an illegal transition) */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
         /** @description Body larger than http.body_limit_bytes */
         413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description The body is not sent as Content-Type: application/json */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description Well-formed but refused by a rule */
-        422: {
           headers: {
             [name: string]: unknown;
           };
@@ -2838,13 +1709,7 @@ export interface paths {
       };
       requestBody: {
         content: {
-          'application/json': {
-            /** @default false */
-            grafanaPlugin?: boolean;
-            name: string;
-            /** @enum {string} */
-            role: 'viewer' | 'editor' | 'admin';
-          };
+          'application/json': components['schemas']['CreateTokenBody'];
         };
       };
       responses: {
@@ -2854,19 +1719,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              createdAt: string;
-              createdBy: string;
-              /** @description the Grafana app plugin token: only it may name the Grafana user (X-Grafana-Context) in the timeline */
-              grafanaPlugin: boolean;
-              id: string;
-              lastUsedAt: string | null;
-              name: string;
-              revokedAt: string | null;
-              /** @enum {string} */
-              role: 'viewer' | 'editor' | 'admin';
-              token: string;
-            };
+            'application/json': components['schemas']['CreatedToken'];
           };
         };
         /** @description Invalid request: the message names the field and the fix */
@@ -2896,15 +1749,6 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Not found */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
         /** @description Conflict with the current state (e.g. an illegal transition) */
         409: {
           headers: {
@@ -2925,15 +1769,6 @@ export interface paths {
         };
         /** @description The body is not sent as Content-Type: application/json */
         415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description Well-formed but refused by a rule */
-        422: {
           headers: {
             [name: string]: unknown;
           };
@@ -3054,24 +1889,6 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description The body is not sent as Content-Type: application/json */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description Well-formed but refused by a rule */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
         /** @description Rate limit of the token exceeded (Retry-After says when to retry) */
         429: {
           headers: {
@@ -3101,12 +1918,430 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    ActionItem: {
+      dueDate: string;
+      id: string;
+      /** @description not done or cancelled, and its due date has passed (UTC) */
+      overdue: boolean;
+      owner: string;
+      /** @enum {string} */
+      status: 'open' | 'in_progress' | 'done' | 'cancelled';
+      title: string;
+    };
+    ActionItemInput: {
+      dueDate: string;
+      /** @description keep the id to update an existing item; omit for a new one */
+      id?: string;
+      owner: string;
+      /**
+       * @default open
+       * @enum {string}
+       */
+      status?: 'open' | 'in_progress' | 'done' | 'cancelled';
+      title: string;
+    };
+    Alert: {
+      alertname: string;
+      /** @description as of the latest notification */
+      annotations: {
+        [key: string]: string;
+      };
+      endsAt: string | null;
+      fingerprint: string;
+      generatorURL: string;
+      labels: {
+        [key: string]: string;
+      };
+      lastSeenAt: string;
+      /** @description the runbook_url annotation */
+      runbookUrl: string | null;
+      /** @description its latest firing: an alert that fired again is listed once */
+      startsAt: string;
+      /**
+       * @description closed: a person resolved or closed the incident while the alert was still firing
+       * @enum {string}
+       */
+      status: 'firing' | 'resolved' | 'closed';
+    };
+    AlertmanagerAlert: {
+      /** @default {} */
+      annotations?: {
+        [key: string]: string;
+      };
+      /** @default 0001-01-01T00:00:00Z */
+      endsAt?: '0001-01-01T00:00:00Z' | string;
+      fingerprint: string;
+      /** @default  */
+      generatorURL?: string;
+      labels: {
+        [key: string]: string;
+      };
+      /** Format: date-time */
+      startsAt: string;
+      /** @enum {string} */
+      status: 'firing' | 'resolved';
+    };
+    AlertPage: {
+      alerts: components['schemas']['Alert'][];
+      nextCursor: components['schemas']['NextCursor'];
+    };
+    CommentBody: {
+      text: string;
+    };
+    CreatedToken: {
+      createdAt: string;
+      createdBy: string;
+      /** @description the Grafana app plugin token: only it may name the Grafana user (X-Grafana-Context) in the timeline */
+      grafanaPlugin: boolean;
+      id: string;
+      lastUsedAt: string | null;
+      name: string;
+      revokedAt: string | null;
+      role: components['schemas']['Role'];
+      /** @description the secret, shown this once: store it now */
+      token: string;
+    };
+    CreateIncidentBody: {
+      assignee?: string;
+      /** Format: date-time */
+      detectedAt?: string;
+      /** @default  */
+      impact?: string;
+      /** @default {} */
+      labels?: {
+        [key: string]: string;
+      };
+      /** Format: date-time */
+      occurredAt?: string;
+      /** @default  */
+      service?: string;
+      severity: components['schemas']['Severity'];
+      /** @enum {string} */
+      supportMode?: 'remote' | 'onsite';
+      /** @default  */
+      symptom?: string;
+      title: string;
+    };
+    CreateTokenBody: {
+      /** @default false */
+      grafanaPlugin?: boolean;
+      name: string;
+      role: components['schemas']['Role'];
+    };
     Error: {
       error: {
+        /** @description stable machine-readable reason, e.g. invalid_request, illegal_transition */
         code: string;
+        /** @description per-field problems: { in, path, message } */
         details: unknown[];
+        /** @description what was wrong and how to fix it */
         message: string;
       };
+    };
+    Incident: {
+      acknowledgedAt: string | null;
+      alertname: string | null;
+      assignee: string | null;
+      closedAt: string | null;
+      createdAt: string;
+      detectedAt: string;
+      groupKey: string | null;
+      id: string;
+      impact: string;
+      labels: {
+        [key: string]: string;
+      };
+      lastSeenAt: string | null;
+      mitigatedAt: string | null;
+      /** @description human number, e.g. INC-2026-0042 */
+      number: string;
+      occurredAt: string;
+      resolvedAt: string | null;
+      /** @description first action of a person (acknowledge, a transition, a comment); stops the response clock */
+      respondedAt: string | null;
+      service: string;
+      severity: components['schemas']['Severity'];
+      sla: components['schemas']['SlaGoal'][];
+      /** @enum {string} */
+      source: 'alertmanager' | 'manual';
+      status: components['schemas']['IncidentStatus'];
+      supportMode: ('remote' | 'onsite') | null;
+      /** @description 现象: what was observed */
+      symptom: string;
+      title: string;
+      /** @description alerts Alertmanager left out of the latest notification (webhook max_alerts): the alert list is incomplete */
+      truncatedAlerts: number;
+      updatedAt: string;
+    };
+    /**
+     * @description a transition an editor may ask for
+     * @enum {string}
+     */
+    IncidentAction: 'acknowledge' | 'mitigate' | 'wait' | 'resolve' | 'close' | 'reopen';
+    IncidentCounts: {
+      counts: {
+        [key: string]: number;
+      };
+      total: number;
+    };
+    IncidentDetail: {
+      acknowledgedAt: string | null;
+      /** @description how many distinct alerts it has */
+      alertCount: number;
+      alertname: string | null;
+      /** @description the first page of its alerts, one per fingerprint */
+      alerts: components['schemas']['Alert'][];
+      /** @description more alerts: GET /api/v1/incidents/{id}/alerts?cursor=… */
+      alertsNextCursor: components['schemas']['NextCursor'];
+      /** @description the transitions its status allows now */
+      allowedActions: components['schemas']['IncidentAction'][];
+      assignee: string | null;
+      closedAt: string | null;
+      createdAt: string;
+      detectedAt: string;
+      groupKey: string | null;
+      hasReview: boolean;
+      id: string;
+      impact: string;
+      labels: {
+        [key: string]: string;
+      };
+      lastSeenAt: string | null;
+      mitigatedAt: string | null;
+      /** @description human number, e.g. INC-2026-0042 */
+      number: string;
+      occurredAt: string;
+      resolvedAt: string | null;
+      /** @description first action of a person (acknowledge, a transition, a comment); stops the response clock */
+      respondedAt: string | null;
+      service: string;
+      severity: components['schemas']['Severity'];
+      sla: components['schemas']['SlaGoal'][];
+      /** @enum {string} */
+      source: 'alertmanager' | 'manual';
+      status: components['schemas']['IncidentStatus'];
+      supportMode: ('remote' | 'onsite') | null;
+      /** @description 现象: what was observed */
+      symptom: string;
+      title: string;
+      /** @description alerts Alertmanager left out of the latest notification (webhook max_alerts): the alert list is incomplete */
+      truncatedAlerts: number;
+      updatedAt: string;
+    };
+    IncidentPage: {
+      incidents: components['schemas']['Incident'][];
+      nextCursor: components['schemas']['NextCursor'];
+    };
+    /** @enum {string} */
+    IncidentStatus: 'triggered' | 'acknowledged' | 'mitigated' | 'waiting_for_customer' | 'resolved' | 'closed';
+    /** @description null on the last page; otherwise send it back as cursor */
+    NextCursor: string | null;
+    OpenActionItem: {
+      dueDate: string;
+      id: string;
+      incident: string;
+      /** @description not done or cancelled, and its due date has passed (UTC) */
+      overdue: boolean;
+      owner: string;
+      /** @enum {string} */
+      status: 'open' | 'in_progress' | 'done' | 'cancelled';
+      title: string;
+    };
+    OpenActionItems: {
+      actionItems: components['schemas']['OpenActionItem'][];
+    };
+    Review: {
+      actionItems: components['schemas']['ActionItem'][];
+      contributingFactors: string;
+      createdAt: string;
+      detection: string;
+      impact: string;
+      incident: string;
+      lessons: {
+        gotLucky: string;
+        wentWell: string;
+        wentWrong: string;
+      };
+      resolution: string;
+      rootCause: string;
+      summary: string;
+      trigger: string;
+      updatedAt: string;
+      updatedBy: string;
+    };
+    ReviewBody: {
+      /** @default [] */
+      actionItems?: components['schemas']['ActionItemInput'][];
+      /** @default  */
+      contributingFactors?: string;
+      /** @default  */
+      detection?: string;
+      /** @default  */
+      impact?: string;
+      /** @default {} */
+      lessons?: {
+        /** @default  */
+        gotLucky?: string;
+        /** @default  */
+        wentWell?: string;
+        /** @default  */
+        wentWrong?: string;
+      };
+      /** @default  */
+      resolution?: string;
+      /** @default  */
+      rootCause?: string;
+      /** @default  */
+      summary?: string;
+      /** @default  */
+      trigger?: string;
+    };
+    /**
+     * @description viewer < editor < admin
+     * @enum {string}
+     */
+    Role: 'viewer' | 'editor' | 'admin';
+    /** @enum {string} */
+    Severity: 'P1' | 'P2' | 'P3' | 'P4';
+    SlaGoal: {
+      /** @description in the last sla.at_risk_share of the goal and not yet due */
+      atRisk: boolean;
+      calendar: string;
+      /** @description when the goal falls due (or fell due, once breached); null while waiting for the customer */
+      dueAt: string | null;
+      /** @description business time counted so far, pauses excluded */
+      elapsedSeconds: number;
+      /** @enum {string} */
+      goal: 'response' | 'resolution';
+      goalSeconds: number;
+      /** @description outside working hours: when the clock runs again (the next working time of its calendar) */
+      pausedUntil: string | null;
+      pauseReason: ('waiting' | 'outside_working_hours') | null;
+      remainingSeconds: number;
+      /**
+       * @description paused: waiting for the customer, or outside working hours (see pausedUntil); self_cleared: resolved by Alertmanager before the response goal fell due, nobody responded — neither met nor breached
+       * @enum {string}
+       */
+      state: 'running' | 'paused' | 'met' | 'breached' | 'self_cleared';
+    };
+    SlaReport: {
+      /** @description the part of [from, to) that has happened: MTBF and availability count only this */
+      elapsedSeconds: number;
+      from: string;
+      goals: components['schemas']['SlaReportGoal'][];
+      incidents: number;
+      service: string | null;
+      services: components['schemas']['SlaReportService'][];
+      to: string;
+    };
+    SlaReportGoal: {
+      breached: number;
+      count: number;
+      /** @enum {string} */
+      goal: 'response' | 'resolution';
+      met: number;
+      /** @description met / (met + breached) × 100 */
+      pctMet: number | null;
+      /** @description not yet met or breached, paused included */
+      running: number;
+      /** @description resolved by Alertmanager before the response goal fell due, nobody responded */
+      selfCleared: number;
+      severity: components['schemas']['Severity'];
+    };
+    SlaReportService: {
+      /** @description 1 − downtime / elapsed, a ratio */
+      availability: number | null;
+      downtimeSeconds: number;
+      incidents: number;
+      mtbfSeconds: number | null;
+      mttaSeconds: number | null;
+      mttrSeconds: number | null;
+      /** @description resolved incidents (the MTTR sample) */
+      resolved: number;
+      /** @description incidents a person responded to (the MTTA sample) */
+      responded: number;
+      service: string;
+    };
+    Timeline: {
+      entries: components['schemas']['TimelineEntry'][];
+    };
+    TimelineEntry: {
+      actor: string;
+      at: string;
+      data: {
+        [key: string]: unknown;
+      };
+      id: number;
+      kind: string;
+    };
+    Token: {
+      createdAt: string;
+      createdBy: string;
+      /** @description the Grafana app plugin token: only it may name the Grafana user (X-Grafana-Context) in the timeline */
+      grafanaPlugin: boolean;
+      id: string;
+      lastUsedAt: string | null;
+      name: string;
+      revokedAt: string | null;
+      role: components['schemas']['Role'];
+    };
+    TokenList: {
+      tokens: components['schemas']['Token'][];
+    };
+    TransitionBody: {
+      note?: string;
+    };
+    UpdateIncidentBody: {
+      assignee?: string | null;
+      impact?: string;
+      labels?: {
+        [key: string]: string;
+      };
+      /** Format: date-time */
+      occurredAt?: string;
+      service?: string;
+      severity?: components['schemas']['Severity'];
+      supportMode?: ('remote' | 'onsite') | null;
+      symptom?: string;
+      title?: string;
+    };
+    WebhookPayload: {
+      alerts: components['schemas']['AlertmanagerAlert'][];
+      /** @default {} */
+      commonAnnotations?: {
+        [key: string]: string;
+      };
+      /** @default {} */
+      commonLabels?: {
+        [key: string]: string;
+      };
+      /** @default  */
+      externalURL?: string;
+      groupKey: string;
+      /** @default {} */
+      groupLabels?: {
+        [key: string]: string;
+      };
+      receiver: string;
+      /** @enum {string} */
+      status: 'firing' | 'resolved';
+      /**
+       * @description alerts Alertmanager left out of this notification (its webhook max_alerts)
+       * @default 0
+       */
+      truncatedAlerts?: number;
+      /** @constant */
+      version: '4';
+    };
+    WebhookResult: {
+      alertsNew: number;
+      alertsResolved: number;
+      /** @description incident number, when the payload concerns one */
+      incident: string | null;
+      /** @enum {string} */
+      outcome: 'opened' | 'updated' | 'reopened' | 'resolved' | 'unchanged' | 'ignored';
+      /** @description label or annotation values stored shortened (over the stored length, with a marker) */
+      truncatedAnnotations: number;
     };
   };
   responses: never;

@@ -3,13 +3,16 @@ import type {
   Action,
   CreateIncidentBody,
   Incident,
+  IncidentCounts,
   IncidentDetail,
   IncidentFilter,
+  IncidentList,
+  OpenApiDocument,
   Review,
   ReviewBody,
   ReviewDraft,
   SlaReport,
-  Status,
+  Timeline,
   TimelineEntry,
   UpdateIncidentBody,
 } from './types';
@@ -29,12 +32,12 @@ function filterParams(f: IncidentFilter): Record<string, string | undefined> {
 }
 
 export const listIncidents = (filter: IncidentFilter) =>
-  request<{ incidents: Incident[]; nextCursor: string | null }>('GET', 'api/v1/incidents', {
+  request<IncidentList>('GET', 'api/v1/incidents', {
     params: filterParams(filter),
   });
 
 export const countIncidents = (filter: IncidentFilter) =>
-  request<{ counts: Record<Status, number>; total: number }>('GET', 'api/v1/incidents/counts', {
+  request<IncidentCounts>('GET', 'api/v1/incidents/counts', {
     params: { ...filterParams(filter), status: undefined, limit: undefined, cursor: undefined },
   });
 
@@ -50,7 +53,7 @@ export const transitionIncident = (id: string, action: Action, note?: string) =>
   request<Incident>('POST', `api/v1/incidents/${encodeURIComponent(id)}/${action}`, { data: note ? { note } : {} });
 
 export const getTimeline = (id: string) =>
-  request<{ entries: TimelineEntry[] }>('GET', `api/v1/incidents/${encodeURIComponent(id)}/timeline`);
+  request<Timeline>('GET', `api/v1/incidents/${encodeURIComponent(id)}/timeline`);
 
 export const addComment = (id: string, text: string) =>
   request<TimelineEntry>('POST', `api/v1/incidents/${encodeURIComponent(id)}/comments`, { data: { text } });
@@ -84,10 +87,7 @@ export const getSlaReport = (from: string, to: string, service?: string) =>
 
 /** Reaches the server through the proxy with the viewer token and checks it speaks API v1. */
 export async function checkServer(): Promise<{ version: string }> {
-  const doc = await request<{ info?: { title?: string; version?: string }; paths?: Record<string, unknown> }>(
-    'GET',
-    'api/v1/openapi.json'
-  );
+  const doc = await request<OpenApiDocument>('GET', 'api/v1/openapi.json');
   if (!doc.paths?.['/api/v1/incidents'] || !doc.info?.title?.includes('OpsDesk')) {
     throw new Error('incompatible');
   }
