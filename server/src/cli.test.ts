@@ -1,11 +1,27 @@
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { SERVER_BIN, spawnServer } from './testing/process';
 
+/**
+ * Runs the built binary without blocking this process: while a command runs, the servers these
+ * tests talk to keep their keep-alive sockets, and a socket a server closes meanwhile is seen as
+ * closed before the next request (a blocking spawnSync longer than the server's keep-alive let
+ * fetch reuse a dead socket: "other side closed").
+ */
 const run = (args: string[], env: NodeJS.ProcessEnv = {}) =>
-  spawnSync(process.execPath, [SERVER_BIN, ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
+  new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve, reject) => {
+    execFile(
+      process.execPath,
+      [SERVER_BIN, ...args],
+      { encoding: 'utf8', env: { ...process.env, ...env } },
+      (err, stdout, stderr) => {
+        if (err && typeof err.code !== 'number') reject(err);
+        else resolve({ status: err ? (err.code as number) : 0, stdout, stderr });
+      },
+    );
+  });
 
 let dir: string;
 beforeEach(() => {
@@ -15,14 +31,14 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 test('token create shows the secret once; list never shows it; revoke stops it working', async () => {
   const db = path.join(dir, 'o.db');
-  const created = run(['token', 'create', '--name', 'grafana', '--role', 'editor', '--database', db]);
+  const created = await run(['token', 'create', '--name', 'grafana', '--role', 'editor', '--database', db]);
   expect(created.status).toBe(0);
   const secret = created.stdout.trim();
   expect(secret).toMatch(/^odk_[A-Za-z0-9_-]{43}$/);
   expect(
-    run(['token', 'create', '--name', 'grafana', '--role', 'editor', '--database', db]).stderr,
+    (await run(['token', 'create', '--name', 'grafana', '--role', 'editor', '--database', db])).stderr,
   ).toContain('already exists');
-  const list = run(['token', 'list', '--database', db]);
+  const list = await run(['token', 'list', '--database', db]);
   expect(list.stdout).toMatch(/^grafana\teditor\tcreated /m);
   expect(list.stdout).not.toContain(secret);
 
@@ -39,7 +55,7 @@ test('token create shows the secret once; list never shows it; revoke stops it w
   });
   expect(post.status).toBe(403);
   await server.stop();
-  expect(run(['token', 'revoke', 'grafana', '--database', db]).status).toBe(0);
+  expect((await run(['token', 'revoke', 'grafana', '--database', db])).status).toBe(0);
   const again = await spawnServer(db);
   expect(
     await fetch(`${again.url}/api/v1/incidents`, { headers: { authorization: `Bearer ${secret}` } }).then(
@@ -64,13 +80,13 @@ test('backup while running, then restore into a stopped server', async () => {
     });
   expect((await create('before backup')).status).toBe(201);
   const backup = path.join(dir, 'backup.db');
-  expect(run(['backup', '--to', backup, '--database', db]).status).toBe(0);
+  expect((await run(['backup', '--to', backup, '--database', db])).status).toBe(0);
   expect((await create('after backup')).status).toBe(201);
   // restoring under a running server is refused
-  const busy = run(['restore', '--from', backup, '--database', db]);
+  const busy = await run(['restore', '--from', backup, '--database', db]);
   await server.stop();
   expect([busy.status, busy.stderr]).toEqual([1, expect.stringContaining('stop the server first')]);
-  const restored = run(['restore', '--from', backup, '--database', db]);
+  const restored = await run(['restore', '--from', backup, '--database', db]);
   expect(restored.status).toBe(0);
   const back = await spawnServer(db);
   const list = (await (await fetch(`${back.url}/api/v1/incidents`, { headers: auth })).json()) as {
@@ -78,19 +94,21 @@ test('backup while running, then restore into a stopped server', async () => {
   };
   expect(list.incidents.map((i) => i.title)).toEqual(['before backup']);
   await back.stop();
-  expect(run(['restore', '--from', path.join(dir, 'nope.db'), '--database', db]).stderr).toContain(
+  expect((await run(['restore', '--from', path.join(dir, 'nope.db'), '--database', db])).stderr).toContain(
     'not found',
   );
-  expect(run(['backup', '--to', 'x.dump', '--database', 'postgres://u@h/db']).stderr).toContain('pg_dump');
+  expect((await run(['backup', '--to', 'x.dump', '--database', 'postgres://u@h/db'])).stderr).toContain(
+    'pg_dump',
+  );
 });
 
-test('an invalid config exits 2 naming file, line, path and reason', () => {
+test('an invalid config exits 2 naming file, line, path and reason', async () => {
   const file = path.join(dir, 'server.yml');
   writeFileSync(
     file,
     'sla:\n  policies:\n    - severity: P1\n      response: 15m\n      resolution: 4h\n      calendar: 5x8\n',
   );
-  const r = run(['--config', file]);
+  const r = await run(['--config', file]);
   expect(r.status).toBe(2);
   expect(r.stderr).toContain(
     'server.yml:6: sla.policies[0].calendar: no calendar named "5x8"; defined: 24x7',

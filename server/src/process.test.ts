@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -8,8 +8,24 @@ import { SERVER_BIN, spawnServer } from './testing/process';
 import { webhookPayload } from './testing/alerts';
 
 const AUTH = { authorization: 'Bearer odk_test-admin-token-0123456789', 'content-type': 'application/json' };
-const run = (args: string[]) =>
-  spawnSync(process.execPath, [SERVER_BIN, ...args], { encoding: 'utf8', env: process.env });
+/**
+ * Runs the built binary without blocking this process: while a command runs, the servers these
+ * tests talk to keep their keep-alive sockets, and a socket a server closes meanwhile is seen as
+ * closed before the next request (a blocking spawnSync longer than the server's keep-alive let
+ * fetch reuse a dead socket: "other side closed").
+ */
+const run = (args: string[], env: NodeJS.ProcessEnv = {}) =>
+  new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve, reject) => {
+    execFile(
+      process.execPath,
+      [SERVER_BIN, ...args],
+      { encoding: 'utf8', env: { ...process.env, ...env } },
+      (err, stdout, stderr) => {
+        if (err && typeof err.code !== 'number') reject(err);
+        else resolve({ status: err ? (err.code as number) : 0, stdout, stderr });
+      },
+    );
+  });
 
 /** Waits until the server has logged `text`, or fails naming it. */
 const logged = (server: { output(): string }, text: string) =>
@@ -89,7 +105,7 @@ test('a stale pid file whose pid now belongs to another program does not stop th
       const server = await spawnServer(db);
       expect((await fetch(`${server.url}/-/ready`)).status).toBe(200);
       // while it runs, the file is its own and a second server is refused
-      const second = run(['--database', db, '--listen', '127.0.0.1:0']);
+      const second = await run(['--database', db, '--listen', '127.0.0.1:0']);
       expect([second.status, second.stdout + second.stderr]).toEqual([
         1,
         expect.stringContaining('in use by opsdesk-server'),
@@ -113,13 +129,13 @@ test('restore keeps a complete safety copy, the WAL of a killed server included'
     }).then((r) => r.status);
   expect(await create('in the backup')).toBe(201);
   const backup = path.join(dir, 'backup.db');
-  expect(run(['backup', '--to', backup, '--database', db]).status).toBe(0);
+  expect((await run(['backup', '--to', backup, '--database', db])).status).toBe(0);
   for (let i = 0; i < 20; i++) expect(await create(`after the backup ${i}`)).toBe(201);
   server.child.kill('SIGKILL'); // no checkpoint: the last transactions live only in live.db-wal
   await server.exited;
   expect(statSync(`${db}-wal`).size).toBeGreaterThan(0);
 
-  const restored = run(['restore', '--from', backup, '--database', db]);
+  const restored = await run(['restore', '--from', backup, '--database', db]);
   expect(restored.status).toBe(0);
   const keep = /the previous file is (\S+)/.exec(restored.stdout)?.[1] as string;
   expect(existsSync(keep)).toBe(true);

@@ -50,8 +50,7 @@ async function migrator(db: Db): Promise<Migrator> {
   return new Migrator({
     db: db.kysely,
     provider: new NumberedMigrations(db.kind),
-    // Kysely looks for its table in every schema of the database unless told which; replicas and
-    // tests keep theirs in the schema of the connection's search_path
+    // Kysely's own tables in the schema of the connection's search_path, beside the server's
     ...(db instanceof PostgresDb ? { migrationTableSchema: await db.currentSchema() } : {}),
   });
 }

@@ -1,10 +1,18 @@
-import { Kysely, PostgresDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, sql, type DatabaseIntrospector } from 'kysely';
 import pg from 'pg';
 import { transactionDb, type Db } from './db';
+import { CurrentSchemaIntrospector } from './postgres-introspector';
 import type { Tables } from './tables';
 
 // int8 (BIGINT) columns hold millisecond timestamps and counts, all well inside 2^53.
 pg.types.setTypeParser(20, (v) => Number(v));
+
+/** Kysely's PostgreSQL dialect, its introspection limited to the connection's schema (see the introspector). */
+class OpsdeskPostgresDialect extends PostgresDialect {
+  override createIntrospector(db: Kysely<unknown>): DatabaseIntrospector {
+    return new CurrentSchemaIntrospector(db);
+  }
+}
 
 /** PostgreSQL through a `pg` pool under Kysely's PostgreSQL dialect; the choice for several server replicas. */
 export class PostgresDb implements Db {
@@ -27,7 +35,7 @@ export class PostgresDb implements Db {
     // transaction): pg emits that as an 'error' event, which unheard ends the process. The next
     // query on it fails instead, the request gets its 503, and the pool drops the client.
     this.pool.on('connect', (client) => client.on('error', () => undefined));
-    this.kysely = new Kysely<Tables>({ dialect: new PostgresDialect({ pool: this.pool }) });
+    this.kysely = new Kysely<Tables>({ dialect: new OpsdeskPostgresDialect({ pool: this.pool }) });
   }
 
   transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T> {
