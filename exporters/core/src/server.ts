@@ -73,44 +73,24 @@ async function serveMetrics(
     throw err;
   }
   const sink = await opts.runner.scrape(names);
-  const body = bodyOf(opts, buildInfo, sink);
-  const headers: Record<string, string> = {
-    'Content-Type': EXPOSITION_CONTENT_TYPE,
-    'Cache-Control': 'no-store',
-  };
-  if (!/\bgzip\b/.test(acceptEncoding ?? '')) return { status: 200, headers, body: body.text };
-  // A scrape body is tens of KB: compressing inline at level 1 takes well under a millisecond,
-  // less than the thread-pool round trip an async gzip would add to every scrape.
-  body.gzipped ??= gzipSync(body.text, { level: 1 });
-  return {
-    status: 200,
-    headers: { ...headers, 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' },
-    body: body.gzipped,
-  };
-}
-
-/**
- * Scrapes that arrive while a collection is in flight share it (CollectorRunner.scrape), and
- * with it the body: rendered, and gzipped, once per collection rather than once per request.
- */
-const bodies = new WeakMap<MetricSink, { text: string; gzipped?: Buffer }>();
-
-function bodyOf(
-  opts: ExporterAppOptions,
-  buildInfo: MetricDescriptor,
-  sink: MetricSink,
-): { text: string; gzipped?: Buffer } {
-  let body = bodies.get(sink);
-  if (body) return body;
   const own = new MetricSink(Infinity);
   opts.processMetrics?.write(own);
   own.add(buildInfo, 1, opts.version, process.version);
   opts.runner.writeSeriesDropped(own);
-  body = {
-    text: renderFamilies(sink.families.values(), sink.histograms) + renderFamilies(own.families.values()),
+  const body =
+    renderFamilies(sink.families.values(), sink.histograms) + renderFamilies(own.families.values());
+  const headers: Record<string, string> = {
+    'Content-Type': EXPOSITION_CONTENT_TYPE,
+    'Cache-Control': 'no-store',
   };
-  bodies.set(sink, body);
-  return body;
+  if (!/\bgzip\b/.test(acceptEncoding ?? '')) return { status: 200, headers, body };
+  // A scrape body is tens of KB: compressing inline at level 1 takes well under a millisecond,
+  // less than the thread-pool round trip an async gzip would add to every scrape.
+  return {
+    status: 200,
+    headers: { ...headers, 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' },
+    body: gzipSync(body, { level: 1 }),
+  };
 }
 
 function landingPage(opts: ExporterAppOptions): Reply {
