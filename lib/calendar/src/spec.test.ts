@@ -47,6 +47,26 @@ describe('service and trading calendars on the built-in China data', () => {
     expect(service.workingMs(cst('2026-09-19T00:00:00'), cst('2026-09-26T00:00:00'))).toBe(5 * 8 * 3_600_000);
   });
 
+  test('a holiday file that makes a public holiday a workday opens the desk, not the market', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'opsdesk-cal-'));
+    writeFileSync(
+      path.join(dir, 'desk.yml'),
+      'workdays: [{ date: 2026-10-07, name: on call for the upgrade }]\n',
+    );
+    const holidays = { builtin: 'cn', files: ['desk.yml'] };
+    const desk = buildCalendar(
+      calendarSpecSchema.parse({ name: 'desk', hours: { weekdays: '09:00-17:00' }, holidays }),
+      dir,
+    );
+    const sse = buildCalendar(
+      tradingCalendarSpecSchema.parse({ name: 'sse', hours: SESSIONS, holidays }),
+      dir,
+    );
+    expect(desk.isWorking(cst('2026-10-07T10:00:00'))).toBe(true);
+    expect(sse.isWorking(cst('2026-10-07T10:00:00'))).toBe(false);
+    expect(sse.describeDay(2026, 10, 7).reason).toBe('holiday: 国庆节 National Day');
+  });
+
   test('settings that only describe make-up workdays are refused on a trading calendar', () => {
     const r = tradingCalendarSpecSchema.safeParse({
       name: 'sse',

@@ -223,7 +223,8 @@ export function buildCalendar(spec: CalendarSpec, options: string | CalendarLoad
     });
     days.workdays.forEach((v, k) => {
       workdays.set(k, v);
-      holidays.delete(k);
+      // the team working a public holiday does not open the market
+      if (spec.kind === 'service') holidays.delete(k);
     });
     const dated = [...days.datedYears];
     if (knownThroughYear !== undefined && dated.length > 0)
