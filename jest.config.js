@@ -24,9 +24,15 @@ const node = {
   transform: {
     '^.+\\.tsx?$': ['@swc/jest', { jsc: { target: 'es2022' } }],
     // temporal-polyfill (and its temporal-utils) ship ES modules only (Node requires them natively; jest's require does not)
-    '/node_modules/temporal-(polyfill|utils)/.+\\.js$': ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }],
+    '/node_modules/temporal-(polyfill|utils)/.+\\.js$': [
+      '@swc/jest',
+      { jsc: { target: 'es2022' }, module: { type: 'commonjs' } },
+    ],
     // kysely too (the server's query layer)
-    '/node_modules/kysely/.+\\.js$': ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }],
+    '/node_modules/kysely/.+\\.js$': [
+      '@swc/jest',
+      { jsc: { target: 'es2022' }, module: { type: 'commonjs' } },
+    ],
   },
   transformIgnorePatterns: ['/node_modules/(?!temporal-(polyfill|utils)/|kysely/)'],
   // Workspace packages are tested from source, so a test never runs against a stale build.
