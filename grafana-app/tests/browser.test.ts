@@ -2,18 +2,17 @@
  * The built plugin in Debian's Chromium, inside the test host (tests/host: Grafana's HTTP side as
  * far as an app meets it, and the frontend shell that loads module.js), in front of a real
  * opsdesk-server with a real SQLite file; once with the React 18 that Grafana 13.1 shares and
- * once with the React 19 of Grafana 13.2+. Screenshots of every page, light and dark, go to
- * tests/artifacts/.
+ * once with the React 19 of Grafana 13.2+. Every record is written through the server's API.
+ * Screenshots of every page, light and dark, go to tests/artifacts/.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createHash, randomUUID } from 'node:crypto';
-import Database from 'better-sqlite3';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { describeWithPrograms, freePort, startService, type RunningService } from '@opsdesk/testing';
 import { HOST_USERS, startTestHost, type TestHost } from './host/server';
+import { call, fireAlert as fireAlertThrough, seedHistory, type ServerApi } from './seed';
 
 const APP = path.join(__dirname, '..');
 const DIST = path.join(APP, 'dist');
@@ -23,30 +22,67 @@ const ADMIN = 'odk_browser-test-admin-token-01234';
 const BASE = '/a/opsdesk-ops-app';
 
 const USER_OF_ROLE: Record<string, string> = { Viewer: 'wang.wu', Editor: 'li.si', Admin: 'admin' };
+/**
+ * Closed incidents written through the API before the suites start. The first page (50) and the
+ * next one are what the page timing needs; the list is a keyset query on an index, so its cost does
+ * not grow with the table, and each incident costs four requests (about 20 ms each on a busy CI
+ * machine), so the count stays at what keeps seeding under a minute there.
+ */
+const HISTORY = 1000;
 
-/** dist/ as `npm run build -w grafana-app` made it; built here only when missing or older than src/. */
-function ensureBuilt() {
+/** dist/ as `npm run build -w grafana-app` made it (CI builds before it tests): never rebuilt here. */
+function requireBuilt() {
   const newest = (dir: string): number =>
     readdirSync(dir, { withFileTypes: true }).reduce((m, e) => {
       const p = path.join(dir, e.name);
       return Math.max(m, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
     }, 0);
   const module = path.join(DIST, 'module.js');
-  if (existsSync(module) && statSync(module).mtimeMs >= newest(path.join(APP, 'src'))) return;
-  execFileSync('npm', ['run', 'build'], { cwd: APP, stdio: 'ignore' });
+  if (!existsSync(module)) throw new Error(`${module} is missing: run npm run build -w grafana-app first`);
+  // the newest file of dist/: webpack leaves an output whose content did not change untouched
+  if (newest(DIST) < newest(path.join(APP, 'src')))
+    throw new Error(`${DIST} is older than grafana-app/src: run npm run build -w grafana-app again`);
+}
+
+async function startOpsdeskServer(db: string): Promise<RunningService & { url: string }> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const svc = await startService({
+    command: process.execPath,
+    args: [SERVER_BIN, '--database', db, '--listen', `127.0.0.1:${port}`],
+    env: { OPSDESK_BOOTSTRAP_TOKEN: ADMIN },
+    readyUrl: `${url}/-/ready`,
+  });
+  return { ...svc, url };
 }
 
 describeWithPrograms({ chromium: 'chromium' }, 'the app in a browser', () => {
+  let seedDir: string;
+  /** a backup of a database holding the seeded history, restored by each suite */
+  let history: string;
   beforeAll(async () => {
-    ensureBuilt();
+    requireBuilt();
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- build.js is a plain CommonJS script
     await require('./host/build.js')();
     mkdirSync(ARTIFACTS, { recursive: true });
-  }, 300_000);
-  describe.each([18, 19] as const)('with React %i', (react) => suite(react));
+    seedDir = mkdtempSync(path.join(tmpdir(), 'opsdesk-browser-seed-'));
+    const db = path.join(seedDir, 'seed.db');
+    history = path.join(seedDir, 'history.db');
+    const server = await startOpsdeskServer(db);
+    try {
+      const started = Date.now();
+      await seedHistory({ url: server.url, token: ADMIN }, HISTORY);
+      console.log(`seeded ${HISTORY} closed incidents through the API in ${Date.now() - started} ms`);
+      execFileSync(process.execPath, [SERVER_BIN, 'backup', '--database', db, '--to', history]);
+    } finally {
+      await server.stop();
+    }
+  }, 600_000);
+  afterAll(() => rmSync(seedDir, { recursive: true, force: true }));
+  describe.each([18, 19] as const)('with React %i', (react) => suite(react, () => history));
 });
 
-function suite(react: 18 | 19) {
+function suite(react: 18 | 19, history: () => string) {
   let dir: string;
   let db: string;
   let server: RunningService & { url: string };
@@ -54,25 +90,9 @@ function suite(react: 18 | 19) {
   let browser: Browser;
   const tokens: Record<string, string> = {};
 
-  const startServer = async () => {
-    const port = await freePort();
-    const url = `http://127.0.0.1:${port}`;
-    const svc = await startService({
-      command: process.execPath,
-      args: [SERVER_BIN, '--database', db, '--listen', `127.0.0.1:${port}`],
-      env: { OPSDESK_BOOTSTRAP_TOKEN: ADMIN },
-      readyUrl: `${url}/-/ready`,
-    });
-    return { ...svc, url };
-  };
-  const api = async <T>(method: string, p: string, body?: unknown): Promise<T> => {
-    const res = await fetch(`${server.url}${p}`, {
-      method,
-      headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return (await res.json()) as T;
-  };
+  const admin = (): ServerApi => ({ url: server.url, token: ADMIN });
+  /** the server's API with the admin token; an error answer fails the test, naming the call */
+  const api = <T>(method: string, p: string, body?: unknown): Promise<T> => call<T>(admin(), method, p, body);
   const open = async (
     p: string,
     opts: { role?: string; user?: string; lang?: string; theme?: string; on?: TestHost } = {}
@@ -96,71 +116,16 @@ function suite(react: 18 | 19) {
   // screenshots once, from the React 18 run
   const shot = (page: Page, name: string) =>
     react === 18 ? page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true }) : Promise.resolve();
-  /** One firing alert as Alertmanager's webhook (v4) sends it; answers the incident number. */
-  const fireAlert = async (
-    alertname: string,
-    opts: { annotations?: Record<string, string>; generatorURL?: string; truncatedAlerts?: number; service?: string }
-  ): Promise<string> => {
-    const labels = { alertname, severity: 'warning', service: opts.service ?? 'gateway' };
-    const res = await api<{ incident: string | null }>('POST', '/api/v1/alertmanager/webhook', {
-      version: '4',
-      groupKey: `{}:{alertname="${alertname}"}`,
-      truncatedAlerts: opts.truncatedAlerts ?? 0,
-      status: 'firing',
-      receiver: 'opsdesk',
-      groupLabels: { alertname },
-      commonLabels: labels,
-      commonAnnotations: opts.annotations ?? {},
-      externalURL: 'http://alertmanager:9093',
-      alerts: [
-        {
-          status: 'firing',
-          labels,
-          annotations: opts.annotations ?? {},
-          startsAt: new Date(Date.now() - 600_000).toISOString(),
-          endsAt: '0001-01-01T00:00:00Z',
-          generatorURL: opts.generatorURL ?? 'http://prometheus:9090/graph',
-          fingerprint: createHash('sha256').update(alertname).digest('hex').slice(0, 16),
-        },
-      ],
-    });
-    expect(res.incident).toMatch(/^INC-/);
-    return res.incident!;
-  };
+  const fireAlert = (alertname: string, opts: Parameters<typeof fireAlertThrough>[2]) =>
+    fireAlertThrough(admin(), alertname, opts);
   const proxied = (pathRe: RegExp, method: string) =>
     host.log.filter((l) => l.method === method && pathRe.test(l.path));
 
   beforeAll(async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'opsdesk-browser-'));
     db = path.join(dir, 'opsdesk.db');
-    execFileSync(process.execPath, [SERVER_BIN, 'migrate', '--database', db]);
-    // 10 000 stored incidents, so the first page is measured against a realistic table
-    const sqlite = new Database(db);
-    const insert = sqlite.prepare(
-      'INSERT INTO incidents (id, number, title, severity, status, service, source, labels, occurred_at, detected_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'
-    );
-    const t0 = Date.now() - 10_000 * 600_000;
-    sqlite.transaction(() => {
-      for (let i = 0; i < 10_000; i++) {
-        const at = t0 + i * 600_000;
-        insert.run(
-          randomUUID(),
-          `INC-2025-${String(i).padStart(5, '0')}`,
-          `Historic incident ${i}`,
-          `P${1 + (i % 4)}`,
-          'closed',
-          ['gateway', 'clearing', 'settlement'][i % 3],
-          'manual',
-          '{}',
-          at,
-          at,
-          at,
-          at
-        );
-      }
-    })();
-    sqlite.close();
-    server = await startServer();
+    execFileSync(process.execPath, [SERVER_BIN, 'restore', '--database', db, '--from', history()]);
+    server = await startOpsdeskServer(db);
     // the plugin's tokens: marked as such, so the server takes the actor from X-Grafana-Context
     for (const role of ['viewer', 'editor']) {
       tokens[role] = (
@@ -197,28 +162,43 @@ function suite(react: 18 | 19) {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  test('the incidents page shows its first page with 10 000 incidents stored', async () => {
-    // cold: a new tab loading the host (Grafana's part), the plugin and the page
-    const cold = Date.now();
+  test(`the incidents page shows its first page with ${HISTORY} incidents stored`, async () => {
+    // what the server itself puts first on the list and on the next page (its order, not ours)
+    const listed = await api<{ incidents: Array<{ title: string }> }>('GET', '/api/v1/incidents?limit=51');
+    const [first, next] = [listed.incidents[0]!.title, listed.incidents[50]!.title];
+    const showsFirstPage = async (page: Page) => {
+      await page.getByTestId('incidents-table').waitFor();
+      await page.getByText(first, { exact: true }).waitFor();
+    };
+    // first visit: a fresh browser profile compiles and runs the test host's own bundle (Grafana's
+    // part, ~9 MB) before the plugin loads
+    let started = Date.now();
+    const visit = await open(`${BASE}/incidents`);
+    await showsFirstPage(visit);
+    const firstVisitMs = Date.now() - started;
+    // a new tab: Grafana's bundle and the plugin's files come from the browser's cache (Grafana
+    // serves them with Cache-Control, as the test host does), the plugin and the page start afresh
+    started = Date.now();
     const page = await open(`${BASE}/incidents`);
-    await page.getByTestId('incidents-table').waitFor();
-    await page.getByText('Historic incident 9999').waitFor();
-    const coldMs = Date.now() - cold;
-    // warm: navigating to the page inside Grafana, as a user does from the overview
+    await showsFirstPage(page);
+    const newTabMs = Date.now() - started;
+    await visit.close();
+    // within Grafana: navigating to the page, as a user does from the overview
     const navigate = (to: string) =>
       page.evaluate((p) => (window as unknown as { __navigate(p: string): void }).__navigate(p), to);
     await navigate('/a/opsdesk-ops-app/overview');
     await page.getByTestId('overview').waitFor();
-    const warm = Date.now();
+    started = Date.now();
     await navigate('/a/opsdesk-ops-app/incidents');
-    await page.getByText('Historic incident 9999').waitFor();
+    await showsFirstPage(page);
     console.log(
-      `incidents page, first page of 50 with 10 000 incidents stored: ${Date.now() - warm} ms navigating within Grafana; ` +
-        `${coldMs} ms in a new tab, including the test host's own 8 MB bundle (target < 1500 ms)`
+      `React ${react}, incidents page, first page of 50 with ${HISTORY} incidents stored: ` +
+        `${Date.now() - started} ms navigating within Grafana; ${newTabMs} ms in a new tab (target < 1500 ms); ` +
+        `${firstVisitMs} ms on the first visit of a fresh browser`
     );
     expect(await page.locator('[data-testid="incidents-table"] tbody tr').count()).toBe(50);
     await page.getByRole('button', { name: 'Next' }).click();
-    await page.getByText('Historic incident 9949').waitFor();
+    await page.getByText(next, { exact: true }).waitFor();
     expect(page.url()).toContain('cursor=');
     await page.close();
   });

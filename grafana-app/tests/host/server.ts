@@ -155,11 +155,27 @@ export async function startTestHost(opts: {
   const host: Omit<TestHost, 'url' | 'close'> = { subPath, orgId, settings: opts.settings, log: [] };
   const bundle = opts.react === 19 ? 'host-react19' : 'host';
 
-  const serveFile = (res: ServerResponse, file: string) => {
+  // Grafana's caching of static files (a production build): public/build for a year (mapStatic in
+  // pkg/api/http_server.go), plugin files for an hour (getPluginAssets in pkg/api/plugins.go, through
+  // http.ServeContent, so a revalidation with If-Modified-Since gets 304). A new tab then takes
+  // Grafana's bundle from the browser's cache, as it does in front of a real Grafana.
+  const serveFile = (req: IncomingMessage, res: ServerResponse, file: string, cacheControl: string) => {
     if (!existsSync(file) || !statSync(file).isFile()) return send(res, 404, { message: 'Not found' });
-    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    const modified = new Date(Math.floor(statSync(file).mtimeMs / 1000) * 1000);
+    const since = Date.parse(req.headers['if-modified-since'] ?? '');
+    if (Number.isFinite(since) && modified.getTime() <= since) {
+      res.writeHead(304, { 'cache-control': cacheControl, 'last-modified': modified.toUTCString() });
+      return res.end();
+    }
+    res.writeHead(200, {
+      'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+      'cache-control': cacheControl,
+      'last-modified': modified.toUTCString(),
+    });
     createReadStream(file).pipe(res);
   };
+  const BUILD_CACHE = 'public, max-age=31536000';
+  const PLUGIN_CACHE = 'public, max-age=3600';
 
   // GET /api/plugins/:id/settings: the plugin's meta as Grafana's frontend receives it, secrets as
   // secureJsonFields only, and (Grafana >= 12.1) the translation files named by plugin.json.
@@ -241,7 +257,12 @@ export async function startTestHost(opts: {
     const user = HOST_USERS.find((u) => u.login === login);
     try {
       if (p.startsWith('/public/plugins/' + PLUGIN_ID + '/'))
-        return serveFile(res, path.join(opts.distDir, path.normalize(p.slice(`/public/plugins/${PLUGIN_ID}/`.length))));
+        return serveFile(
+          req,
+          res,
+          path.join(opts.distDir, path.normalize(p.slice(`/public/plugins/${PLUGIN_ID}/`.length))),
+          PLUGIN_CACHE
+        );
       if (p.startsWith('/public/build/img/icons/')) {
         // @grafana/ui's icon SVGs, where Grafana serves them
         const icons = path.join(
@@ -251,11 +272,16 @@ export async function startTestHost(opts: {
           'img',
           'icons'
         );
-        return serveFile(res, path.join(icons, path.normalize(p.slice('/public/build/img/icons/'.length))));
+        return serveFile(
+          req,
+          res,
+          path.join(icons, path.normalize(p.slice('/public/build/img/icons/'.length))),
+          BUILD_CACHE
+        );
       }
       if (p.startsWith('/public/build/')) {
         const name = path.basename(p).replace(/^host\./, `${bundle}.`);
-        return serveFile(res, path.join(opts.hostDir, 'dist', name));
+        return serveFile(req, res, path.join(opts.hostDir, 'dist', name), BUILD_CACHE);
       }
       if (!user) {
         if (p.startsWith('/api/')) return send(res, 401, { message: 'Unauthorized' });
