@@ -198,7 +198,7 @@ async function main() {
     );
   if (!alertmanager) console.log('  Alertmanager is not on PATH (apt-get install prometheus-alertmanager).');
   console.log(
-    '\nExisting Grafana: add Prometheus at http://localhost:9090 (uid "prometheus") and install the app from grafana-app (README, "Grafana app").',
+    '\nExisting Grafana: add Prometheus at http://localhost:9090 (uid "prometheus") and install the app from grafana-app (docs/grafana-app.md).',
   );
   console.log('Ctrl-C stops everything.\n');
 }

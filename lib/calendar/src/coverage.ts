@@ -11,7 +11,7 @@ export const HOLIDAYS_KNOWN_THROUGH_YEAR = {
   name: 'opsdesk_calendar_holidays_known_through_year',
   help:
     'Last year whose public holidays and make-up workdays the calendar knows (built-in data plus holiday files); ' +
-    'absent for calendars without tracked holiday data. Add the next year from the State Council notice (README, "Calendars").',
+    'absent for calendars without tracked holiday data. Add the next year from the State Council notice (docs/calendars.md, "The built-in China data, and adding next year").',
 } as const;
 
 export interface HolidayCoverage {
@@ -42,7 +42,7 @@ export function holidayCoverageWarnings(calendars: Iterable<Calendar | undefined
       (c) =>
         `calendar ${c.calendar}: holidays known through ${c.knownThroughYear} only; ` +
         `${next - 1 > c.knownThroughYear ? `this year's (${next - 1}) and ` : ''}${next}'s holidays and make-up workdays ` +
-        `will be treated as ordinary days until a holiday file for ${next} is added (README, "Calendars")`,
+        `will be treated as ordinary days until a holiday file for ${next} is added (docs/calendars.md, "The built-in China data, and adding next year")`,
     );
 }
 
