@@ -55,6 +55,8 @@ export class PostgresDb implements Db {
    * Runs `fn` while holding a session advisory lock, so only one replica does it. With `wait` it
    * queues for the lock (migrations); without, it skips the run when another replica has it.
    * The lock lives on one pooled connection held for the whole run; `fn` queries through the pool.
+   * Keys are scoped to the connection's schema (the two-key form), so two deployments or tests that
+   * share a database in separate schemas never wait for each other's scheduler.
    */
   async withAdvisoryLock<T>(
     key: number,
@@ -63,15 +65,17 @@ export class PostgresDb implements Db {
   ): Promise<T | undefined> {
     return this.kysely.connection().execute(async (session) => {
       if (opts.wait) {
-        await sql`SELECT pg_advisory_lock(${key})`.execute(session);
+        await sql`SELECT pg_advisory_lock(hashtext(current_schema()), ${key})`.execute(session);
       } else {
-        const got = await sql<{ ok: boolean }>`SELECT pg_try_advisory_lock(${key}) AS ok`.execute(session);
+        const got = await sql<{
+          ok: boolean;
+        }>`SELECT pg_try_advisory_lock(hashtext(current_schema()), ${key}) AS ok`.execute(session);
         if (!got.rows[0]?.ok) return undefined;
       }
       try {
         return await fn();
       } finally {
-        await sql`SELECT pg_advisory_unlock(${key})`.execute(session);
+        await sql`SELECT pg_advisory_unlock(hashtext(current_schema()), ${key})`.execute(session);
       }
     });
   }
