@@ -126,7 +126,8 @@ test('recurrence: related incidents and repeat counts per service and alertname'
 });
 
 test('rate limit per token → 429 with Retry-After; security headers on every answer', async () => {
-  const limited = await startTestServer('sqlite', { http: { rate_limit: { per_second: 1, burst: 3 } } });
+  // one token every 100 s: five requests can never earn a fourth token, however slow the machine
+  const limited = await startTestServer('sqlite', { http: { rate_limit: { per_second: 0.01, burst: 3 } } });
   try {
     const statuses: number[] = [];
     let retryAfter: string | null = null;
