@@ -182,6 +182,11 @@ function suite(react: 18 | 19, history: () => string) {
     const page = await open(`${BASE}/incidents`);
     await showsFirstPage(page);
     const newTabMs = Date.now() - started;
+    // of which after the host booted (tests/host/host.tsx marks it): the plugin's settings,
+    // module.js, its chunks, the API calls and the render
+    const pluginMs = Math.round(
+      await page.evaluate(() => performance.now() - performance.getEntriesByName('opsdesk-host-booted')[0]!.startTime)
+    );
     await visit.close();
     // within Grafana: navigating to the page, as a user does from the overview
     const navigate = (to: string) =>
@@ -193,7 +198,8 @@ function suite(react: 18 | 19, history: () => string) {
     await showsFirstPage(page);
     console.log(
       `React ${react}, incidents page, first page of 50 with ${HISTORY} incidents stored: ` +
-        `${Date.now() - started} ms navigating within Grafana; ${newTabMs} ms in a new tab (target < 1500 ms); ` +
+        `${Date.now() - started} ms navigating within Grafana; ${newTabMs} ms in a new tab (target < 1500 ms), ` +
+        `${pluginMs} ms of it after the test host's own part (~9 MB of Grafana's libraries) had booted; ` +
         `${firstVisitMs} ms on the first visit of a fresh browser`
     );
     expect(await page.locator('[data-testid="incidents-table"] tbody tr').count()).toBe(50);

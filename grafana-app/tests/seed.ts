@@ -10,7 +10,14 @@ export interface ServerApi {
   token: string;
 }
 
-/** One JSON request; any answer but the expected status fails, naming the call and the answer. */
+/** Attempts of one request the server's rate limit (http.rate_limit) may refuse before it fails. */
+const RATE_LIMITED_ATTEMPTS = 20;
+
+/**
+ * One JSON request; any answer but the expected status fails, naming the call and the answer.
+ * A 429 is waited out for its Retry-After and sent again, as a well-behaved client does: seeding
+ * at full speed on a fast machine runs into the server's per-token rate limit (300/s by default).
+ */
 export async function call<T>(
   api: ServerApi,
   method: string,
@@ -18,11 +25,18 @@ export async function call<T>(
   body?: unknown,
   status?: number
 ): Promise<T> {
-  const res = await fetch(`${api.url}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${api.token}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
+  let res: Response;
+  for (let attempt = 1; ; attempt++) {
+    res = await fetch(`${api.url}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${api.token}`, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (res.status !== 429 || status === 429 || attempt === RATE_LIMITED_ATTEMPTS) break;
+    await res.arrayBuffer();
+    const wait = Number(res.headers.get('retry-after') ?? '1');
+    await new Promise((resolve) => setTimeout(resolve, (Number.isFinite(wait) && wait > 0 ? wait : 1) * 1000));
+  }
   const text = await res.text();
   if (status !== undefined ? res.status !== status : res.status >= 400) {
     throw new Error(`${method} ${path} answered ${res.status}: ${text.slice(0, 500)}`);
