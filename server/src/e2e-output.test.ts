@@ -3,13 +3,11 @@ import path from 'node:path';
 import { createLogger } from '@opsdesk/runtime';
 import {
   COMMON_GOLDEN_RULES,
-  expectGolden,
+  expectGoldenScrape,
   freePort,
   GOLDEN_FROZEN_CLOCK,
-  goldenExposition,
   mergeRules,
   ONLY_DATE_FAKED,
-  settledScrape,
 } from '@opsdesk/testing';
 import pg from 'pg';
 import { serverConfigSchema } from './config';
@@ -171,12 +169,14 @@ describe.each(DATABASE_KINDS)('on %s', (kind) => {
     jest.setSystemTime(T0);
 
     // an SLA tick at T0 has seen the P2 breach and recomputed every clock
-    const body = await settledScrape(
-      async () => (await fetch(`${s.url}/metrics`)).text(),
-      (text) =>
-        text.includes('opsdesk_incident_sla_breaches_total{severity="P2",goal="response"} 1') &&
-        text.includes('opsdesk_sla_clocks_stale 0'),
-    );
-    expectGolden(GOLDEN, goldenExposition(body, RULES, 'server /metrics'));
+    await expectGoldenScrape(`${s.url}/metrics`, {
+      file: GOLDEN,
+      rules: RULES,
+      source: 'server /metrics',
+      landed: [
+        'opsdesk_incident_sla_breaches_total{severity="P2",goal="response"} 1',
+        'opsdesk_sla_clocks_stale 0',
+      ],
+    });
   });
 });

@@ -7,13 +7,11 @@ import Database from 'better-sqlite3';
 import { startExporter } from '@opsdesk/exporter-core';
 import {
   COMMON_GOLDEN_RULES,
-  expectGolden,
+  expectGoldenScrape,
   freePort,
   GOLDEN_FROZEN_CLOCK,
-  goldenExposition,
   mergeRules,
   ONLY_DATE_FAKED,
-  settledScrape,
   silentLogger,
 } from '@opsdesk/testing';
 import { flowConfigSchema, flowExporter } from './index';
@@ -180,16 +178,16 @@ test('the flow exporter fed the scripted sequence serves exactly exporters/flow/
       body: [...POSTED.map((e) => JSON.stringify(e)), '{"instance":"ORD-7","flow":"order"}'].join('\n'),
     });
     expect(res.status).toBe(400);
-    const body = await settledScrape(
-      async () => (await fetch(`${exporter.url}/metrics`)).text(),
-      (text) =>
-        [
-          'opsdesk_flow_journey_success{journey="place_order"}',
-          'opsdesk_flow_sql_check_success{check="orders_open"}',
-          'opsdesk_flow_step_in_progress{flow="order",step="received"} 1',
-        ].every((s) => text.includes(s)),
-    );
-    expectGolden(GOLDEN, goldenExposition(body, RULES, 'flow /metrics'));
+    await expectGoldenScrape(`${exporter.url}/metrics`, {
+      file: GOLDEN,
+      rules: RULES,
+      source: 'flow /metrics',
+      landed: [
+        'opsdesk_flow_journey_success{journey="place_order"}',
+        'opsdesk_flow_sql_check_success{check="orders_open"}',
+        'opsdesk_flow_step_in_progress{flow="order",step="received"} 1',
+      ],
+    });
   } finally {
     await exporter.close();
   }

@@ -5,13 +5,11 @@ import { startExporter, type Collector } from '@opsdesk/exporter-core';
 import type { Logger } from '@opsdesk/runtime';
 import {
   COMMON_GOLDEN_RULES,
-  expectGolden,
+  expectGoldenScrape,
   freePort,
   GOLDEN_FROZEN_CLOCK,
-  goldenExposition,
   mergeRules,
   ONLY_DATE_FAKED,
-  settledScrape,
   silentLogger,
 } from '@opsdesk/testing';
 import { createHostCollectors, hostConfigSchema, hostExporter, type HostConfig } from './index';
@@ -119,17 +117,17 @@ test('the host exporter on the captured debian12-vm tree serves exactly exporter
   );
   try {
     // the background checks run once at start; scrape when all four have landed
-    const body = await settledScrape(
-      async () => (await fetch(`${exporter.url}/metrics`)).text(),
-      (text) =>
-        [
-          'opsdesk_host_info{',
-          'opsdesk_host_time_sync_synchronized{',
-          'opsdesk_host_systemd_failed_units ',
-          'opsdesk_host_patches_security_upgrades_pending ',
-        ].every((s) => text.includes(s)),
-    );
-    expectGolden(GOLDEN, goldenExposition(body, RULES, 'host /metrics'));
+    await expectGoldenScrape(`${exporter.url}/metrics`, {
+      file: GOLDEN,
+      rules: RULES,
+      source: 'host /metrics',
+      landed: [
+        'opsdesk_host_info{',
+        'opsdesk_host_time_sync_synchronized{',
+        'opsdesk_host_systemd_failed_units ',
+        'opsdesk_host_patches_security_upgrades_pending ',
+      ],
+    });
   } finally {
     await exporter.close();
   }

@@ -8,13 +8,11 @@ import tls from 'node:tls';
 import { startExporter } from '@opsdesk/exporter-core';
 import {
   COMMON_GOLDEN_RULES,
-  expectGolden,
+  expectGoldenScrape,
   freePort,
   GOLDEN_FROZEN_CLOCK,
-  goldenExposition,
   mergeRules,
   ONLY_DATE_FAKED,
-  settledScrape,
   silentLogger,
 } from '@opsdesk/testing';
 import { transferConfigSchema, transferExporter } from './index';
@@ -232,19 +230,19 @@ test('the transfer exporter fed the scripted sequence serves exactly exporters/t
     expect(res.status).toBe(400);
     // the probes run once at start (their interval is an hour), the drop folder is polled once and
     // the log is read to its end: scrape when all of that has landed
-    const body = await settledScrape(
-      async () => (await fetch(`${exporter.url}/metrics`)).text(),
-      (text) =>
-        [
-          'opsdesk_transfer_probe_success{participant="broker_a",channel="orders_api",probe="http"}',
-          'opsdesk_transfer_probe_success{participant="broker_a",channel="orders_api",probe="tcp"}',
-          'opsdesk_transfer_probe_success{participant="broker_b",channel="fix_gateway",probe="train"}',
-          'opsdesk_transfer_probe_success{participant="broker_b",channel="fix_gateway",probe="tls"}',
-          'opsdesk_transfer_file_present{participant="fund_c",channel="sftp_drop",file="settlement"} 1',
-          'opsdesk_transfer_failures_total{participant="broker_b",channel="fix_gateway",direction="in",reason="rejected"} 1',
-        ].every((s) => text.includes(s)),
-    );
-    expectGolden(GOLDEN, goldenExposition(body, RULES, 'transfer /metrics'));
+    await expectGoldenScrape(`${exporter.url}/metrics`, {
+      file: GOLDEN,
+      rules: RULES,
+      source: 'transfer /metrics',
+      landed: [
+        'opsdesk_transfer_probe_success{participant="broker_a",channel="orders_api",probe="http"}',
+        'opsdesk_transfer_probe_success{participant="broker_a",channel="orders_api",probe="tcp"}',
+        'opsdesk_transfer_probe_success{participant="broker_b",channel="fix_gateway",probe="train"}',
+        'opsdesk_transfer_probe_success{participant="broker_b",channel="fix_gateway",probe="tls"}',
+        'opsdesk_transfer_file_present{participant="fund_c",channel="sftp_drop",file="settlement"} 1',
+        'opsdesk_transfer_failures_total{participant="broker_b",channel="fix_gateway",direction="in",reason="rejected"} 1',
+      ],
+    });
   } finally {
     await exporter.close();
   }

@@ -257,6 +257,22 @@ export async function settledScrape(
 }
 
 /**
+ * The golden test's last step, the same for every component: scrape `url` until each of `landed`
+ * appears in the body (the background work the test started has finished), then compare the
+ * body's golden form with `file` (or write it, under `npm run golden`).
+ */
+export async function expectGoldenScrape(
+  url: string,
+  golden: { file: string; rules: GoldenRules; source: string; landed: readonly string[] },
+): Promise<void> {
+  const body = await settledScrape(
+    async () => (await fetch(url)).text(),
+    (text) => golden.landed.every((s) => text.includes(s)),
+  );
+  expectGolden(golden.file, goldenExposition(body, golden.rules, golden.source));
+}
+
+/**
  * The instant every golden test freezes `Date` at: Thursday 2026-11-26 10:00 in Shanghai, a
  * trading day inside the morning session, so windows and calendars are open.
  */
