@@ -1,27 +1,7 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { SERVER_BIN, spawnServer } from './testing/process';
-
-/**
- * Runs the built binary without blocking this process: while a command runs, the servers these
- * tests talk to keep their keep-alive sockets, and a socket a server closes meanwhile is seen as
- * closed before the next request (a blocking spawnSync longer than the server's keep-alive let
- * fetch reuse a dead socket: "other side closed").
- */
-const run = (args: string[], env: NodeJS.ProcessEnv = {}) =>
-  new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-    execFile(
-      process.execPath,
-      [SERVER_BIN, ...args],
-      { encoding: 'utf8', env: { ...process.env, ...env } },
-      (err, stdout, stderr) => {
-        if (err && typeof err.code !== 'number') reject(err);
-        else resolve({ status: err ? (err.code as number) : 0, stdout, stderr });
-      },
-    );
-  });
+import { SERVER_BIN, spawnServer, runServerCommand as run } from './testing/process';
 
 let dir: string;
 beforeEach(() => {

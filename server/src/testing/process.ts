@@ -1,3 +1,4 @@
+import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { freePort, startService, type RunningService } from '@opsdesk/testing';
 
@@ -19,3 +20,22 @@ export async function spawnServer(
   });
   return { ...svc, url };
 }
+
+/**
+ * Runs the built binary without blocking this process: while a command runs, the servers these
+ * tests talk to keep their keep-alive sockets, and a socket a server closes meanwhile is seen as
+ * closed before the next request (a blocking spawnSync longer than the server's keep-alive let
+ * fetch reuse a dead socket: "other side closed").
+ */
+export const runServerCommand = (args: string[], env: NodeJS.ProcessEnv = {}) =>
+  new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve, reject) => {
+    execFile(
+      process.execPath,
+      [SERVER_BIN, ...args],
+      { encoding: 'utf8', env: { ...process.env, ...env } },
+      (err, stdout, stderr) => {
+        if (err && typeof err.code !== 'number') reject(err);
+        else resolve({ status: err ? (err.code as number) : 0, stdout, stderr });
+      },
+    );
+  });
