@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { SERVER_BIN, spawnServer, runServerCommand as run } from './testing/process';
+import { spawnServer, runServerCommand as run } from './testing/process';
 
 let dir: string;
 beforeEach(() => {

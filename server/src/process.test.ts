@@ -1,10 +1,10 @@
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { waitFor } from '@opsdesk/testing';
-import { SERVER_BIN, spawnServer, runServerCommand as run } from './testing/process';
+import { spawnServer, runServerCommand as run } from './testing/process';
 import { webhookPayload } from './testing/alerts';
 
 const AUTH = { authorization: 'Bearer odk_test-admin-token-0123456789', 'content-type': 'application/json' };

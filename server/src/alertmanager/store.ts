@@ -37,7 +37,9 @@ export const receiverStore = {
    */
   async lockGroup(tx: Db, groupKey: string): Promise<void> {
     if (tx.kind === 'postgres')
-      await sql`SELECT pg_advisory_xact_lock(hashtext(current_schema()), hashtext(${groupKey}))`.execute(tx.kysely);
+      await sql`SELECT pg_advisory_xact_lock(hashtext(current_schema()), hashtext(${groupKey}))`.execute(
+        tx.kysely,
+      );
   },
 
   /** What is stored of these alerts, by alertKey. */

@@ -47,7 +47,8 @@ export const tokenStore = {
    * revocations running at once cannot both see the other admin still active.
    */
   lockAdmins: async (tx: Db) => {
-    if (tx.kind === 'postgres') await sql`SELECT pg_advisory_xact_lock(hashtext(current_schema()), ${ADMIN_LOCK})`.execute(tx.kysely);
+    if (tx.kind === 'postgres')
+      await sql`SELECT pg_advisory_xact_lock(hashtext(current_schema()), ${ADMIN_LOCK})`.execute(tx.kysely);
   },
   list: (db: Db) =>
     db.kysely.selectFrom('tokens').selectAll().orderBy('created_at').orderBy('name').execute(),

@@ -61,7 +61,7 @@ describe('OpenAPI', () => {
     visit(doc.paths, '#/paths', undefined);
     for (const [id, schema] of named) visit(schema, `#/components/schemas/${id}`, id);
     expect(copies).toEqual([]);
-    const refs = JSON.stringify(doc).match(/"\$ref":"#\/components\/schemas\/[A-Za-z]+"/g) ?? [];
+    const refs: string[] = JSON.stringify(doc).match(/"\$ref":"#\/components\/schemas\/[A-Za-z]+"/g) ?? [];
     for (const id of [
       'Incident',
       'IncidentPage',
