@@ -15,6 +15,7 @@ import { incidentRoutes } from './incidents/routes';
 import { ServerMetrics } from './metrics';
 import { reviewRoutes } from './reviews/routes';
 import { SlaPolicies } from './sla/policy';
+import { recurrenceRoutes } from './recurrence/routes';
 import { slaRoutes } from './sla/routes';
 import { recordConfigLoaded, reloadConfig, type ReloadResult } from './reload';
 import { calendarDay, recordBreaches } from './sla/tick';
@@ -83,6 +84,7 @@ export function allRoutes(ctx: AppContext): AnyRoute[] {
     ...incidentRoutes(ctx),
     ...reviewRoutes(ctx),
     ...slaRoutes(ctx),
+    ...recurrenceRoutes(ctx),
     ...alertmanagerRoutes(ctx),
     ...tokenRoutes(ctx.db),
   ];

@@ -3,10 +3,6 @@ import { z } from 'zod';
 import type { AppContext } from '../context';
 import { badRequest } from '../http/errors';
 import { defineRoute } from '../http/routes';
-import { idParams, incidentSchema } from '../incidents/schema';
-import { requireIncident, toIncident } from '../incidents/service';
-import { incidentStore } from '../incidents/store';
-import { recurrence, related } from '../recurrence/service';
 import { slaReport } from './report';
 import { slaReportSchema } from './schema';
 
@@ -61,42 +57,6 @@ export function slaRoutes(ctx: AppContext) {
         if (to - from > 400 * 86_400_000) throw badRequest('query from/to: at most 400 days per report');
         return slaReport(ctx, from, to, query.service);
       },
-    }),
-    defineRoute({
-      method: 'get',
-      path: '/api/v1/incidents/:id/related',
-      summary: 'Incidents of the same service and alertname within incidents.recurrence_window of this one',
-      tag: 'incidents',
-      role: 'viewer',
-      params: idParams,
-      response: z.object({ incidents: z.array(incidentSchema) }),
-      handler: async ({ params }) => {
-        const rows = await related(ctx, await requireIncident(ctx.db, params.id));
-        const pauses = await incidentStore.pauses(
-          ctx.db,
-          rows.map((r) => r.id),
-        );
-        return { incidents: rows.map((r) => toIncident(ctx, r, pauses.get(r.id) ?? [])) };
-      },
-    }),
-    defineRoute({
-      method: 'get',
-      path: '/api/v1/recurrence',
-      summary: 'Repeat counts per (service, alertname) over the last 30 and 90 days, most repeated first',
-      tag: 'incidents',
-      role: 'viewer',
-      response: z.object({
-        repeats: z.array(
-          z.object({
-            service: z.string(),
-            alertname: z.string(),
-            last30Days: z.number(),
-            last90Days: z.number(),
-            lastOccurredAt: z.string(),
-          }),
-        ),
-      }),
-      handler: () => recurrence(ctx),
     }),
   ];
 }
