@@ -113,7 +113,18 @@ test('DST: a 9-to-5 day in New York is 8 h on both sides of the change', () => {
 describe('properties', () => {
   const instant = fc.integer({ min: Date.UTC(2025, 0, 1), max: Date.UTC(2027, 0, 1) });
   const span = fc.integer({ min: 0, max: 20 * 86_400_000 });
-  const calendars = [ALWAYS, fiveByEight, fiveByEightCn];
+  // and on zones with DST changes: a Sunday-night desk whose hours straddle both changes in New
+  // York, 5×8 in Berlin, and round the clock in New York (zone.test.ts has their worked examples)
+  const spec = (name: string, timezone: string, hours: Record<string, string>) =>
+    buildCalendar(calendarSpecSchema.parse({ name, timezone, hours }));
+  const calendars = [
+    ALWAYS,
+    fiveByEight,
+    fiveByEightCn,
+    spec('sun-ny', 'America/New_York', { sun: '01:00-04:00' }),
+    spec('5x8-berlin', 'Europe/Berlin', { weekdays: '09:00-17:00' }),
+    spec('all-ny', 'America/New_York', { weekdays: '00:00-24:00', sat: '00:00-24:00', sun: '00:00-24:00' }),
+  ];
 
   test('on 24×7 working time equals wall time', () => {
     fc.assert(

@@ -231,35 +231,3 @@ describe('business time across DST changes', () => {
     expect(roundTheClock('America/New_York').nextClose(utc('2026-03-08T07:30:00'))).toBe(Infinity);
   });
 });
-
-describe('properties on DST zones', () => {
-  const instant = fc.integer({ min: Date.UTC(2025, 0, 1), max: Date.UTC(2027, 0, 1) });
-  const span = fc.integer({ min: 0, max: 20 * 86_400_000 });
-  const calendars = [
-    sundayNights('America/New_York'),
-    fiveByEight('Europe/Berlin'),
-    roundTheClock('America/New_York'),
-  ];
-
-  test('working time is additive and addWorkingMs is its inverse', () => {
-    for (const cal of calendars) {
-      fc.assert(
-        fc.property(instant, span, span, (from, a, b) => {
-          const whole = cal.workingMs(from, from + a + b);
-          return (
-            whole === cal.workingMs(from, from + a) + cal.workingMs(from + a, from + a + b) && whole <= a + b
-          );
-        }),
-        { numRuns: 200 },
-      );
-      fc.assert(
-        fc.property(
-          instant,
-          fc.integer({ min: 1, max: 40 * H }),
-          (from, ms) => cal.workingMs(from, cal.addWorkingMs(from, ms)) === ms,
-        ),
-        { numRuns: 200 },
-      );
-    }
-  });
-});
