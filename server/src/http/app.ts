@@ -171,8 +171,13 @@ export function createApp(ctx: AppContext, opts: AppOptions): express.Express {
     receiverGuard(ctx, throttled),
     jsonParser(() => ctx.config.alertmanager.body_limit_bytes),
   );
-  api.use(jsonParser(() => ctx.config.http.body_limit_bytes));
-  mountRoutes(api, opts.routes, opts.authenticate, new RateLimiter(() => ctx.config.http.rate_limit));
+  mountRoutes(
+    api,
+    opts.routes,
+    opts.authenticate,
+    new RateLimiter(() => ctx.config.http.rate_limit),
+    jsonParser(() => ctx.config.http.body_limit_bytes),
+  );
   app.use(api);
 
   app.use((req, _res, next) => {

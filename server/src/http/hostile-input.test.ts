@@ -256,6 +256,24 @@ function hostileSet(incident: string): Hostile[] {
       field: 'Content-Type',
       status: 415,
     },
+    // a path with no route is a 404 whatever the body: it is never read (a dot segment, "/incidents/.",
+    // reaches the server as "/incidents/")
+    {
+      name: 'PATCH to the collection, with broken JSON',
+      method: 'PATCH',
+      path: '/api/v1/incidents/',
+      body: '"; DROP TABLE incidents; --',
+      field: 'no route for PATCH /api/v1/incidents/',
+      status: 404,
+    },
+    {
+      name: 'POST to an unknown path, with broken JSON',
+      method: 'POST',
+      path: '/api/v1/nowhere',
+      body: '{"a":',
+      field: 'no route for POST /api/v1/nowhere',
+      status: 404,
+    },
   );
   return set;
 }

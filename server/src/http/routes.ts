@@ -1,4 +1,4 @@
-import type { Request, Response, Router } from 'express';
+import type { Request, RequestHandler, Response, Router } from 'express';
 import { z } from 'zod';
 import { roleAllows, type Caller, type Role } from '../auth/roles';
 import { ApiError } from './errors';
@@ -81,17 +81,19 @@ function rateLimited(retryAfter: number, res: Response, what: string): ApiError 
 }
 
 /**
- * Binds routes to an express router: authenticate → rate limit (per token) → role check →
- * content type → parse → handler → JSON.
+ * Binds routes to an express router: read the JSON body → authenticate → rate limit (per token) →
+ * role check → content type → parse → handler → JSON. The body is read only on a route that
+ * exists, so a request to an unknown path answers 404 whatever it carries.
  */
 export function mountRoutes(
   router: Router,
   routes: readonly AnyRoute[],
   authenticate: (req: Request) => Promise<Caller>,
   limiter?: RateLimiter,
+  readBody: RequestHandler = (_req, _res, next) => next(),
 ): void {
   for (const route of routes) {
-    router[route.method](route.path, async (req: Request, res: Response) => {
+    router[route.method](route.path, readBody, async (req: Request, res: Response) => {
       const limit = limiter && route.rateLimited !== false ? limiter : undefined;
       let caller: Caller;
       try {
