@@ -2,6 +2,9 @@ import { duration, LOG_LEVELS } from '@opsdesk/runtime';
 import { calendarSpecSchema } from '@opsdesk/calendar';
 import { z } from 'zod';
 import { SEVERITIES } from './incidents/schema';
+import { notifySchema } from './notify/config';
+import { oncallSchema } from './oncall/config';
+import { peopleSchema } from './people/config';
 
 const severity = z.enum(SEVERITIES);
 
@@ -95,6 +98,9 @@ export const serverConfigSchema = z
         ]),
       })
       .prefault({}),
+    notify: notifySchema.prefault({}),
+    people: peopleSchema,
+    oncall: oncallSchema,
   })
   .superRefine((cfg, ctx) => {
     const names = new Set(cfg.sla.calendars.map((c) => c.name));
