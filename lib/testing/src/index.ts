@@ -7,3 +7,4 @@ export * from './exporter-checks';
 export * from './arbitraries';
 export * from './bench';
 export * from './golden';
+export * from './robots';
