@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { SEVERITIES } from './incidents/schema';
 import { notifySchema } from './notify/config';
 import { oncallSchema } from './oncall/config';
+import { checkOncall } from './oncall/config-checks';
 import { peopleSchema } from './people/config';
 
 const severity = z.enum(SEVERITIES);
@@ -121,6 +122,7 @@ export const serverConfigSchema = z
         });
       }
     });
+    checkOncall(cfg, names, ctx);
     for (const s of SEVERITIES) {
       if (!cfg.sla.policies.some((p) => p.severity === s && p.service === undefined)) {
         ctx.addIssue({

@@ -2,6 +2,7 @@ import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { Role } from '../auth/roles';
 import type { Severity, Status as IncidentStatus } from '../incidents/schema';
 import type { ACTION_STATUSES } from '../reviews/schema';
+import type { OncallTables } from '../oncall/tables';
 
 /**
  * The tables as the numbered migrations create them, one interface per table, columns typed as
@@ -10,7 +11,7 @@ import type { ACTION_STATUSES } from '../reviews/schema';
  * of an insert). Union types (a status, a severity) narrow what the server writes; the database
  * itself stores text. PostgreSQL's BIGINT arrives as a number too (see postgres.ts).
  */
-export interface Tables {
+export interface Tables extends OncallTables {
   tokens: TokensTable;
   counters: CountersTable;
   incidents: IncidentsTable;
