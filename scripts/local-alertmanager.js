@@ -1,7 +1,7 @@
 // Alertmanager's config as `npm start` runs it: receivers may only point at programs that run
-// here. provisioning/alertmanager/alertmanager.yml has IM slots (im-bridge:8080, a WeCom / Feishu /
-// DingTalk bridge of the deployment) that do not exist on a developer's machine; Alertmanager
-// would retry them forever and log every failure. They are emptied instead: a receiver without
+// here. The provisioned receivers all do (the OpsDesk server and its Alertmanager → IM bridge); a
+// receiver a deployment adds for a host that does not exist on a developer's machine would be
+// retried forever, every failure logged. Such configs are emptied instead: a receiver without
 // configs is Alertmanager's way of saying "nobody" (the routes that name it stay valid).
 const YAML = require('yaml');
 

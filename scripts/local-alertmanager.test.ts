@@ -32,12 +32,32 @@ test('npm start: no receiver points at a host that does not run here; the server
   expect(urls.length).toBeGreaterThan(0);
   for (const u of urls) expect(new URL(u).hostname).toBe('localhost');
   expect(urls).toContain('http://localhost:9744/api/v1/alertmanager/webhook');
-  expect(dropped.map((d) => d.url)).toEqual(expect.arrayContaining([expect.stringContaining('im-bridge')]));
+  // people's receivers go through the server's bridge, which runs here too: nothing is dropped
+  expect(urls).toEqual(
+    expect.arrayContaining([
+      'http://localhost:9744/api/v1/alertmanager/notify/team',
+      'http://localhost:9744/api/v1/alertmanager/notify/oncall',
+    ]),
+  );
+  expect(dropped).toEqual([]);
   // every receiver a route names is still defined (emptied, not removed)
   const names = new Set(doc.receivers.map((r) => r.name));
   const routeReceivers = [...text.matchAll(/receiver: (\S+)/g)].map((m) => m[1]!);
   for (const r of routeReceivers) expect(names.has(r)).toBe(true);
   expect(text).toMatch(/^# Written by scripts\/start.js/);
+});
+
+test('a receiver a deployment added that points elsewhere is emptied, and the start-up log names it', () => {
+  const withPager = provisioned.replace(
+    'receivers:\n',
+    'receivers:\n  - name: pager\n    webhook_configs:\n      - url: http://pager.example.internal:8080/hook\n',
+  );
+  const { text, dropped } = withLocalReceiversOnly(withPager);
+  expect(dropped).toEqual([
+    { receiver: 'pager', kind: 'webhook_configs', url: 'http://pager.example.internal:8080/hook' },
+  ]);
+  const doc = parse(text) as { receivers: Receiver[] };
+  expect(doc.receivers.find((r) => r.name === 'pager')).toEqual({ name: 'pager' });
 });
 
 describeWithPrograms({ amtool: 'prometheus-alertmanager' }, 'with amtool', () => {

@@ -24,6 +24,18 @@ const config = parse(readFileSync(path.join(AM, 'alertmanager.yml'), 'utf8')) as
     }>;
   }>;
 };
+const receivers = (
+  parse(readFileSync(path.join(AM, 'alertmanager.yml'), 'utf8')) as {
+    receivers: Array<{
+      name: string;
+      webhook_configs?: Array<{
+        url: string;
+        send_resolved?: boolean;
+        http_config?: { authorization?: { credentials_file?: string } };
+      }>;
+    }>;
+  }
+).receivers;
 const cases = parse(readFileSync(path.join(AM, 'routes.cases.yaml'), 'utf8')) as Array<{
   labels: Record<string, string>;
   receivers: string[];
@@ -90,6 +102,31 @@ test("every critical or warning alert reaches the OpsDesk server, with continue,
   // only the routes of the server's own alerts come before it
   for (const r of routes.slice(0, toServer)) expect(r.matchers).toContain('opens_incident="false"');
   expect(routes.filter((r) => r.receiver === 'opsdesk-server')).toHaveLength(1);
+});
+
+test("people hear of alerts through the OpsDesk bridge, firing and resolved, with the server receiver's token", () => {
+  const server = receivers.find((r) => r.name === 'opsdesk-server')!.webhook_configs![0]!;
+  const origin = new URL(server.url).origin;
+  const bridged = new Map<string, string>();
+  for (const name of ['team-im', 'oncall-im']) {
+    const configs = receivers.find((r) => r.name === name)?.webhook_configs ?? [];
+    expect([name, configs.length]).toEqual([name, 1]);
+    const c = configs[0]!;
+    const url = new URL(c.url);
+    // the channel is the last path segment; POST /api/v1/alertmanager/notify/{channel}
+    const channel = /^\/api\/v1\/alertmanager\/notify\/([a-z0-9][a-z0-9_-]*)$/.exec(url.pathname)?.[1];
+    expect([name, url.origin, channel !== undefined]).toEqual([name, origin, true]);
+    expect([name, c.send_resolved]).toEqual([name, true]);
+    expect([name, c.http_config?.authorization?.credentials_file]).toEqual([
+      name,
+      server.http_config?.authorization?.credentials_file,
+    ]);
+    bridged.set(name, channel!);
+  }
+  // two channels: one broken channel cannot hide the alert about it from the other
+  expect(new Set(bridged.values()).size).toBe(2);
+  // nothing left pointing at a host no deployment has
+  expect(readFileSync(path.join(AM, 'alertmanager.yml'), 'utf8')).not.toContain('im-bridge');
 });
 
 describeWithPrograms({ amtool: 'prometheus-alertmanager' }, 'amtool', () => {

@@ -62,18 +62,50 @@ describeWithPrograms(
       cpSync(FIXTURE, path.join(dir, 'root'), { recursive: true });
       setLoad('0.10');
 
+      // stands in for the robots of the server's team and on-call channels (generic webhooks here: the
+      // platforms' own formats are tested against their stand-ins in server/src/notify)
+      im = http.createServer((req, res) => {
+        let body = '';
+        req.on('data', (c) => (body += c));
+        req.on('end', () => {
+          imPosts.push(`${req.url} ${body}`);
+          res.end('ok');
+        });
+      });
+      await new Promise<void>((r) => im.listen(0, '127.0.0.1', r));
+      const imUrl = `http://127.0.0.1:${(im.address() as AddressInfo).port}`;
+      // the channels the provisioned team-im and oncall-im receivers name in their bridge URLs; only
+      // the bridge's messages (alert.group) reach them, so a post proves the Alertmanager route
+      writeFileSync(
+        path.join(dir, 'server.yml'),
+        [
+          'notify:',
+          '  poll_interval: 100ms',
+          '  channels:',
+          `    - { name: oncall, type: webhook, language: en, events: [alert.group], webhook_url: { env: E2E_ONCALL_URL } }`,
+          `    - { name: team, type: webhook, language: en, events: [alert.group], webhook_url: { env: E2E_TEAM_URL } }`,
+          '',
+        ].join('\n'),
+      );
+
       const serverPort = await freePort();
       server = {
         ...(await startService({
           command: process.execPath,
           args: [
             SERVER_BIN,
+            '--config',
+            path.join(dir, 'server.yml'),
             '--database',
             path.join(dir, 'opsdesk.db'),
             '--listen',
             `127.0.0.1:${serverPort}`,
           ],
-          env: { OPSDESK_BOOTSTRAP_TOKEN: ADMIN },
+          env: {
+            OPSDESK_BOOTSTRAP_TOKEN: ADMIN,
+            E2E_ONCALL_URL: `${imUrl}/oncall`,
+            E2E_TEAM_URL: `${imUrl}/team`,
+          },
           readyUrl: `http://127.0.0.1:${serverPort}/-/ready`,
         })),
         url: `http://127.0.0.1:${serverPort}`,
@@ -99,26 +131,13 @@ describeWithPrograms(
         url: `127.0.0.1:${exporterPort}`,
       };
 
-      // stands in for the WeCom/Feishu/DingTalk bridge of the IM receivers
-      im = http.createServer((req, res) => {
-        let body = '';
-        req.on('data', (c) => (body += c));
-        req.on('end', () => {
-          imPosts.push(`${req.url} ${body}`);
-          res.end('ok');
-        });
-      });
-      await new Promise<void>((r) => im.listen(0, '127.0.0.1', r));
-      const imUrl = `http://127.0.0.1:${(im.address() as AddressInfo).port}`;
-
       // the provisioned Alertmanager configuration, pointed at this test's processes and faster timers
       const amConfig = readFileSync(
         path.join(ROOT, 'provisioning', 'alertmanager', 'alertmanager.yml'),
         'utf8',
       )
-        .replace('http://opsdesk-server:9744', server.url)
-        .replace('/run/secrets/opsdesk-token', path.join(dir, 'opsdesk-token'))
-        .replace(/http:\/\/im-bridge:8080/g, imUrl)
+        .replaceAll('http://opsdesk-server:9744', server.url)
+        .replaceAll('/run/secrets/opsdesk-token', path.join(dir, 'opsdesk-token'))
         .replace('templates/*.tmpl', path.join(ROOT, 'provisioning', 'alertmanager', 'templates', '*.tmpl'))
         .replace(/group_wait: \S+/, 'group_wait: 1s')
         .replace(/group_interval: \S+/, 'group_interval: 1s');
@@ -197,7 +216,7 @@ describeWithPrograms(
         status: 'triggered',
         service: 'trading-platform',
       });
-      // the 24x7 critical alert also paged the on-call IM channel
+      // the 24x7 critical alert also paged the on-call channel, through the server's bridge and outbox
       await waitFor('the on-call notification', async () =>
         imPosts.some((p) => p.startsWith('/oncall')) ? true : undefined,
       );
