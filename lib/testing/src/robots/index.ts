@@ -1,4 +1,7 @@
 import { startPlatformRobot, type Platform, type Robot, type RobotOptions, type RobotPlatform } from './core';
+import { dingtalkPlatform } from './dingtalk';
+import { feishuPlatform } from './feishu';
+import { webhookPlatform } from './webhook';
 import { wecomPlatform } from './wecom';
 
 export type {
@@ -11,9 +14,15 @@ export type {
   RobotRequest,
 } from './core';
 export { WECOM_LIMITS } from './wecom';
+export { FEISHU_LIMITS, FEISHU_HEADER_TEMPLATES, feishuSign } from './feishu';
+export { DINGTALK_LIMITS, dingtalkSign } from './dingtalk';
+export { WEBHOOK_SIGNATURE_TOLERANCE_SECONDS, webhookSignature } from './webhook';
 
-const platforms: Partial<Record<RobotPlatform, Platform>> = {
+const platforms: Record<RobotPlatform, Platform> = {
   wecom: wecomPlatform,
+  feishu: feishuPlatform,
+  dingtalk: dingtalkPlatform,
+  webhook: webhookPlatform,
 };
 
 /**
@@ -22,7 +31,5 @@ const platforms: Partial<Record<RobotPlatform, Platform>> = {
  * message with the time it arrived (`received`) and every answer (`answers`).
  */
 export function startRobot(opts: RobotOptions): Promise<Robot> {
-  const platform = platforms[opts.platform];
-  if (!platform) throw new Error(`startRobot: no stand-in for ${opts.platform}`);
-  return startPlatformRobot(platform, opts);
+  return startPlatformRobot(platforms[opts.platform], opts);
 }

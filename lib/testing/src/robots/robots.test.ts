@@ -1,4 +1,5 @@
-import { startRobot, type Robot } from './index';
+import { createHmac } from 'node:crypto';
+import { dingtalkSign, feishuSign, startRobot, type Robot } from './index';
 
 const robots: Robot[] = [];
 afterEach(async () => {
@@ -109,5 +110,219 @@ describe('WeCom group robot stand-in', () => {
     await expect(
       fetch(r.url, { method: 'POST', body: '"hang"', signal: AbortSignal.timeout(200) }),
     ).rejects.toThrow();
+  });
+});
+
+describe('Feishu custom bot stand-in', () => {
+  // computed with the guide's Python sample (hmac.new((ts + "\n" + secret).encode(), digestmod=sha256), Base64)
+  const VECTOR = {
+    secret: 'demo',
+    timestamp: 1599360473,
+    sign: 'l1N0gAcBjdwBvGm1xMjOF0XSyaLRpR7tuO5dHfhAYc8=',
+  };
+
+  test('feishuSign matches the guide’s algorithm', () => {
+    expect(feishuSign(VECTOR.timestamp, VECTOR.secret)).toBe(VECTOR.sign);
+  });
+
+  const card = (content: string) => ({
+    msg_type: 'interactive',
+    card: {
+      header: { title: { tag: 'plain_text', content: 'P1 告警' }, template: 'red' },
+      elements: [
+        { tag: 'markdown', content },
+        {
+          tag: 'action',
+          actions: [
+            {
+              tag: 'button',
+              text: { tag: 'plain_text', content: '查看' },
+              url: 'http://g/x',
+              type: 'primary',
+            },
+          ],
+        },
+      ],
+    },
+  });
+
+  test('a signed card within the hour is accepted; a wrong sign or a stale timestamp gets 19021', async () => {
+    const clock = (VECTOR.timestamp + 3599) * 1000;
+    const r = await robot({ platform: 'feishu', secret: VECTOR.secret, now: () => clock });
+    expect(r.url).toMatch(/\/open-apis\/bot\/v2\/hook\/[0-9a-f]+$/);
+    const ok = await post(r.url, {
+      timestamp: String(VECTOR.timestamp),
+      sign: VECTOR.sign,
+      ...card('<at id=ou_abc></at> 请处理'),
+    });
+    expect(ok.body).toEqual({ StatusCode: 0, StatusMessage: 'success', code: 0, data: {}, msg: 'success' });
+    expect(r.received[0]).toMatchObject({ type: 'interactive', mentions: ['ou_abc'] });
+    const wrong = await post(r.url, {
+      timestamp: String(VECTOR.timestamp),
+      sign: feishuSign(VECTOR.timestamp, 'other'),
+      ...card('x'),
+    });
+    expect(wrong.body).toEqual({
+      code: 19021,
+      data: {},
+      msg: 'sign match fail or timestamp is not within one hour from current time',
+    });
+    const unsigned = await post(r.url, card('x'));
+    expect(unsigned.body.code).toBe(19021);
+    const r2 = await robot({
+      platform: 'feishu',
+      secret: VECTOR.secret,
+      now: () => (VECTOR.timestamp + 3601) * 1000,
+    });
+    const stale = await post(r2.url, {
+      timestamp: String(VECTOR.timestamp),
+      sign: VECTOR.sign,
+      ...card('x'),
+    });
+    expect(stale.body.code).toBe(19021);
+    expect(r.received).toHaveLength(1);
+    expect(r2.received).toHaveLength(0);
+  });
+
+  test('a body over 20 KB, a bad card or header colour is 9499 Bad Request; a removed hook is 19001', async () => {
+    const r = await robot({ platform: 'feishu' });
+    expect((await post(r.url, card('x'.repeat(20 * 1024)))).body).toEqual({
+      code: 9499,
+      data: {},
+      msg: 'Bad Request',
+    });
+    const pink = card('x');
+    (pink.card.header as { template: string }).template = 'pink';
+    expect((await post(r.url, pink)).body.code).toBe(9499);
+    expect((await post(r.url, card('y'.repeat(20 * 1024 - 400)))).body.code).toBe(0);
+    r.revoke();
+    expect((await post(r.url, card('x'))).body).toEqual({
+      code: 19001,
+      data: {},
+      msg: 'param invalid: incoming webhook access token invalid',
+    });
+  });
+
+  test('5 a second and 100 a minute, then 11232', async () => {
+    let clock = 0;
+    const r = await robot({ platform: 'feishu', now: () => clock });
+    for (let i = 0; i < 5; i++) expect((await post(r.url, card(`m${i}`))).body.code).toBe(0);
+    expect((await post(r.url, card('m5'))).body.code).toBe(11232);
+    clock = 1000;
+    expect((await post(r.url, card('m5'))).body.code).toBe(0);
+    for (let i = 6; i < 100; i++) {
+      clock = 1000 + i * 250; // 4 a second, within a minute
+      expect((await post(r.url, card(`m${i}`))).body.code).toBe(0);
+    }
+    clock += 250;
+    const over = await post(r.url, card('m100'));
+    expect(over.body.code).toBe(11232);
+    expect(over.body.msg).toMatch(/^frequency limited/);
+  });
+});
+
+describe('DingTalk custom robot stand-in', () => {
+  // computed with Python: base64(hmac.new(secret, ts + "\n" + secret, sha256)); it holds "+" and "/"
+  const VECTOR = {
+    secret: 'SEC1234',
+    timestamp: '1577262236757',
+    sign: 'W7Tum/UlCFmlSbJmFoiWo5z+Y1FmKz132/FNMFKMW5s=',
+  };
+  const md = (text: string, atMobiles: string[] = []) => ({
+    msgtype: 'markdown',
+    markdown: { title: '告警', text },
+    at: { atMobiles, isAtAll: false },
+  });
+
+  test('dingtalkSign matches the documented algorithm', () => {
+    expect(dingtalkSign(VECTOR.timestamp, VECTOR.secret)).toBe(VECTOR.sign);
+  });
+
+  test('a URL-encoded sign is accepted, a raw "+" or a wrong secret is "sign not match", an old timestamp "invalid timestamp"', async () => {
+    const clock = Number(VECTOR.timestamp) + 3_599_000;
+    const r = await robot({ platform: 'dingtalk', secret: VECTOR.secret, now: () => clock });
+    expect(r.url).toMatch(/\/robot\/send\?access_token=[0-9a-f]+$/);
+    const signed = `${r.url}&timestamp=${VECTOR.timestamp}&sign=${encodeURIComponent(VECTOR.sign)}`;
+    const ok = await post(signed, md('#### P1 @13800001111', ['13800001111', '13900002222']));
+    expect(ok.body).toEqual({ errcode: 0, errmsg: 'ok' });
+    // only the mobile also written in the text is @-ed in a markdown message
+    expect(r.received[0]!.mentions).toEqual(['13800001111']);
+    const raw = await post(`${r.url}&timestamp=${VECTOR.timestamp}&sign=${VECTOR.sign}`, md('x'));
+    expect(raw.body).toEqual({ errcode: 310000, errmsg: 'sign not match' });
+    const wrong = `${r.url}&timestamp=${VECTOR.timestamp}&sign=${encodeURIComponent(dingtalkSign(VECTOR.timestamp, 'SECother'))}`;
+    expect((await post(wrong, md('x'))).body).toEqual({ errcode: 310000, errmsg: 'sign not match' });
+    const old = String(Number(VECTOR.timestamp) - 2000);
+    const stale = `${r.url}&timestamp=${old}&sign=${encodeURIComponent(dingtalkSign(old, VECTOR.secret))}`;
+    expect((await post(stale, md('x'))).body).toEqual({ errcode: 310000, errmsg: 'invalid timestamp' });
+    expect(r.received).toHaveLength(1);
+  });
+
+  test('a wrong or removed token, a bad body, an unknown msgtype, a body over 20 000 bytes, and the 21st a minute', async () => {
+    let clock = 0;
+    const r = await robot({ platform: 'dingtalk', key: 'tok', now: () => clock });
+    expect((await post(r.url.replace('=tok', '=other'), md('x'))).body).toEqual({
+      errcode: 300005,
+      errmsg: 'token is not exist',
+    });
+    expect((await post(r.url, '{')).body.errcode).toBe(40035);
+    expect((await post(r.url, { msgtype: 'markdown2' })).body.errcode).toBe(400105);
+    expect((await post(r.url, md('x'.repeat(20_000)))).body).toEqual({
+      errcode: 460101,
+      errmsg: 'message too long, exceed 20000 bytes',
+    });
+    const action = {
+      msgtype: 'actionCard',
+      actionCard: { title: 't', text: 'x', btns: [{ title: '查看', actionURL: 'http://g' }] },
+    };
+    expect((await post(r.url, action)).body.errcode).toBe(0);
+    expect(
+      (await post(r.url, { msgtype: 'actionCard', actionCard: { title: 't', text: 'x' } })).body.errcode,
+    ).toBe(40035);
+    for (let i = 1; i < 20; i++) {
+      clock = i;
+      expect((await post(r.url, md(`m${i}`))).body.errcode).toBe(0);
+    }
+    expect((await post(r.url, md('m20'))).body).toEqual({
+      errcode: 130101,
+      errmsg: 'send too fast, exceed 20 times per minute',
+    });
+    r.revoke();
+    expect((await post(r.url, md('x'))).body.errcode).toBe(300005);
+  });
+});
+
+describe('generic webhook receiver', () => {
+  test('checks the HMAC over timestamp.body and the version', async () => {
+    const now = 1_700_000_000_000;
+    const r = await robot({ platform: 'webhook', secret: 's3cret', now: () => now });
+    const body = JSON.stringify({
+      version: '1',
+      event: 'incident.opened',
+      message: { title: 'T', sections: ['a'], mentions: [{ id: 'p1' }] },
+    });
+    const ts = String(now / 1000);
+    const sig = createHmac('sha256', 's3cret').update(`${ts}.${body}`).digest('hex');
+    const ok = await post(r.url, body, { 'x-opsdesk-timestamp': ts, 'x-opsdesk-signature': `sha256=${sig}` });
+    expect(ok).toEqual({ status: 200, body: { ok: true } });
+    expect(r.received[0]).toMatchObject({ type: 'incident.opened', text: 'T\na', mentions: ['p1'] });
+    const bad = await post(r.url, body, {
+      'x-opsdesk-timestamp': ts,
+      'x-opsdesk-signature': `sha256=${'0'.repeat(64)}`,
+    });
+    expect(bad.status).toBe(401);
+    const staleTs = String(now / 1000 - 301);
+    const staleSig = createHmac('sha256', 's3cret').update(`${staleTs}.${body}`).digest('hex');
+    expect(
+      (
+        await post(r.url, body, {
+          'x-opsdesk-timestamp': staleTs,
+          'x-opsdesk-signature': `sha256=${staleSig}`,
+        })
+      ).status,
+    ).toBe(401);
+    r.revoke();
+    expect(
+      (await post(r.url, body, { 'x-opsdesk-timestamp': ts, 'x-opsdesk-signature': `sha256=${sig}` })).status,
+    ).toBe(410);
   });
 });
