@@ -12,6 +12,8 @@ import { isPostgresUrl, migrate, openDb, PostgresDb, type Db } from './db';
 import { createApp, type AppOptions } from './http/app';
 import type { AnyRoute } from './http/routes';
 import { incidentRoutes } from './incidents/routes';
+import { oncallRoutes } from './oncall/routes';
+import { peopleRoutes } from './people/routes';
 import { ServerMetrics } from './metrics';
 import { reviewRoutes } from './reviews/routes';
 import { SlaPolicies } from './sla/policy';
@@ -86,6 +88,8 @@ export function allRoutes(ctx: AppContext): AnyRoute[] {
     ...slaRoutes(ctx),
     ...recurrenceRoutes(ctx),
     ...alertmanagerRoutes(ctx),
+    ...peopleRoutes(ctx),
+    ...oncallRoutes(ctx),
     ...tokenRoutes(ctx.db),
   ];
 }

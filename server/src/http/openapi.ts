@@ -111,7 +111,9 @@ export function buildOpenApi(routes: readonly AnyRoute[], version: string): Reco
     const responses: Record<string, unknown> = {
       [String(r.status ?? 200)]: {
         description: 'OK',
-        content: { 'application/json': { schema: components.schema(r.response, 'output', name) } },
+        content: {
+          [r.produces ?? 'application/json']: { schema: components.schema(r.response, 'output', name) },
+        },
       },
     };
     for (const status of errorStatuses(r)) {

@@ -33,6 +33,8 @@ export interface RouteDef<P = unknown, Q = unknown, B = unknown, R = unknown> {
    * U+FFFD for input that must never be lost (Alertmanager notifications). Path and query always refuse.
    */
   nulBytes?: 'refuse' | 'replace';
+  /** a response that is not JSON (an iCalendar feed): its media type; the handler returns the text */
+  produces?: string;
   handler(input: RouteInput<P, Q, B>): Promise<R>;
 }
 
@@ -129,7 +131,8 @@ export function mountRoutes(
       const query = parsePart(route.query, req.query, 'query');
       const body = parsePart(route.body, raw, 'body');
       const result = await route.handler({ params, query, body, caller });
-      res.status(route.status ?? 200).json(result);
+      if (route.produces) res.status(route.status ?? 200).type(route.produces).send(result);
+      else res.status(route.status ?? 200).json(result);
     });
   }
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import type { Db } from '../db';
 import type { NewRow, Row } from '../db/tables';
 
@@ -24,6 +25,18 @@ function handoverRow(r: HandoverRow): HandoverRow {
 
 /** The only SQL of the on-call domain. */
 export const oncallStore = {
+  /**
+   * Serialises override changes of one roster layer across replicas, so two overlapping overrides
+   * written at once cannot both pass the overlap check: a transaction-scoped advisory lock on
+   * PostgreSQL; SQLite transactions are serial already.
+   */
+  async lockLayer(tx: Db, roster: string, layer: string): Promise<void> {
+    if (tx.kind === 'postgres')
+      await sql`SELECT pg_advisory_xact_lock(hashtext(current_schema()), hashtext(${`oncall:${roster}/${layer}`}))`.execute(
+        tx.kysely,
+      );
+  },
+
   /** Overrides in force (not removed) overlapping [from, to), optionally of one roster and layer. */
   async activeOverrides(
     db: Db,
