@@ -2,11 +2,13 @@
 // `npm start`: runs every OpsDesk component that exists in this checkout, natively, with its
 // example config, plus Prometheus and Alertmanager when they are on PATH (with the provisioning
 // files rewritten for localhost), and stops them all on Ctrl-C. (`npm start` has already built.)
+// The server runs with the demo's channels, people and rosters (demo/server.demo.yml): two local
+// stand-ins for WeCom group robots receive its notifications and print one line per message.
 const { spawn } = require('node:child_process');
 const { existsSync, mkdirSync, readFileSync, writeFileSync, accessSync, constants } = require('node:fs');
 const path = require('node:path');
 // built by `npm start` before this runs (lib/ is below scripts/, so scripts may import it)
-const { waitReady } = require('@opsdesk/testing');
+const { startRobot, waitReady } = require('@opsdesk/testing');
 const { withLocalReceiversOnly } = require('./local-alertmanager');
 const { forLocalhost, localPrometheusConfig } = require('./local-provisioning');
 
@@ -29,6 +31,30 @@ function onPath(names) {
     }
   }
   return undefined;
+}
+
+// the server config with the demo's channels, people, roster and escalation policies, when the demo is built
+const demoConfigModule = path.join(root, 'demo/dist/server-config.js');
+const demoConfig = existsSync(demoConfigModule) ? require(demoConfigModule) : undefined;
+if (demoConfig) writeFileSync(path.join(run, 'server.yml'), demoConfig.demoServerConfig(root));
+const robots = [];
+
+/**
+ * Local stand-ins for the demo's two WeCom group robots (lib/testing: they check each request as
+ * WeCom documents it and answer as WeCom does); each accepted message is one line of the log.
+ */
+async function startDemoRobots(c) {
+  for (const [channel, label] of [
+    ['team', '团队群'],
+    ['oncall', '值班群'],
+  ]) {
+    const robot = await startRobot({
+      platform: 'wecom',
+      log: (line) => console.log(`opsdesk demo robot ${channel} (${label}) ${line}`),
+    });
+    robots.push({ channel, robot });
+    c.env[demoConfig.DEMO_ROBOT_ENV[channel]] = robot.url;
+  }
 }
 
 const components = [
@@ -58,6 +84,23 @@ const components = [
     exists: existsSync(path.join(root, 'exporters/flow/bin/opsdesk-flow-exporter.js')),
   },
   {
+    name: 'server',
+    command: process.execPath,
+    args: [
+      'server/bin/opsdesk-server.js',
+      '--config',
+      demoConfig ? path.join(run, 'server.yml') : 'server/server.example.yml',
+      '--database',
+      'data/opsdesk.db',
+    ],
+    url: 'http://localhost:9744/api/v1/openapi.json',
+    ready: 'http://localhost:9744/-/ready',
+    env: { OPSDESK_BOOTSTRAP_TOKEN: adminToken },
+    // the demo robots' addresses, set once they listen
+    before: demoConfig ? startDemoRobots : undefined,
+    exists: existsSync(path.join(root, 'server/bin/opsdesk-server.js')),
+  },
+  {
     name: 'demo',
     command: process.execPath,
     args: [
@@ -69,22 +112,11 @@ const components = [
     ],
     url: 'http://localhost:9750/faults',
     env: { OPSDESK_FLOW_TOKEN: flowToken, OPSDESK_TRANSFER_TOKEN: transferToken },
+    // the alert_storm fault posts to the server's webhook with an editor token of its own
+    before: async (c) => {
+      c.env.OPSDESK_DEMO_SERVER_TOKEN = await ensureToken('demo-token', 'demo');
+    },
     exists: existsSync(path.join(root, 'demo/bin/opsdesk-demo.js')),
-  },
-  {
-    name: 'server',
-    command: process.execPath,
-    args: [
-      'server/bin/opsdesk-server.js',
-      '--config',
-      'server/server.example.yml',
-      '--database',
-      'data/opsdesk.db',
-    ],
-    url: 'http://localhost:9744/api/v1/openapi.json',
-    ready: 'http://localhost:9744/-/ready',
-    env: { OPSDESK_BOOTSTRAP_TOKEN: adminToken },
-    exists: existsSync(path.join(root, 'server/bin/opsdesk-server.js')),
   },
 ];
 
@@ -129,22 +161,28 @@ if (alertmanager) {
       '--log.level=warn',
     ],
     url: 'http://localhost:9093',
-    before: ensureAlertmanagerToken,
+    // the server's receivers and its bridge take an editor token from this file
+    before: () => ensureToken('alertmanager-token', 'alertmanager'),
     exists: true,
   });
 }
 
-/** Alertmanager posts to the server with an editor token, created once and kept in data/run. */
-async function ensureAlertmanagerToken() {
-  const file = path.join(run, 'alertmanager-token');
-  if (existsSync(file)) return;
+/**
+ * An editor token on the server (Alertmanager's receivers, the demo's alert storm), created once and
+ * kept in data/run/<file>.
+ */
+async function ensureToken(file, name) {
+  const at = path.join(run, file);
+  if (existsSync(at)) return readFileSync(at, 'utf8').trim();
   const res = await fetch('http://localhost:9744/api/v1/tokens', {
     method: 'POST',
     headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ name: `alertmanager-local-${Date.now()}`, role: 'editor' }),
+    body: JSON.stringify({ name: `${name}-local-${Date.now()}`, role: 'editor' }),
   });
-  if (!res.ok) throw new Error(`cannot create the Alertmanager token: ${res.status} ${await res.text()}`);
-  writeFileSync(file, (await res.json()).token, { mode: 0o600 });
+  if (!res.ok) throw new Error(`cannot create the ${name} token: ${res.status} ${await res.text()}`);
+  const { token } = await res.json();
+  writeFileSync(at, token, { mode: 0o600 });
+  return token;
 }
 
 let stopping = false;
@@ -169,7 +207,8 @@ process.on('SIGTERM', () => stop(0));
 async function main() {
   const started = [];
   for (const c of components.filter((x) => x.exists)) {
-    if (c.before) await c.before();
+    c.env = { ...c.env };
+    if (c.before) await c.before(c);
     const child = spawn(c.command, c.args, {
       cwd: root,
       stdio: ['ignore', 'inherit', 'inherit'],
@@ -187,6 +226,15 @@ async function main() {
   }
   console.log('\nOpsDesk is running:');
   for (const c of started) console.log(`  ${c.name.padEnd(16)} ${c.url}`);
+  for (const { channel, robot } of robots)
+    console.log(
+      `  ${`robot ${channel}`.padEnd(16)} ${robot.url} (a WeCom stand-in; each message it receives is logged)`,
+    );
+  if (robots.length)
+    console.log(
+      `\n  The demo's channels: curl -X PUT localhost:9750/faults -d '{"alert_storm":30}' opens 30 incidents; their\n` +
+        `  messages reach robot team in Chinese, one per incident, at most 20 a minute ({"alert_storm":0} resolves them).`,
+    );
   if (!process.env.OPSDESK_BOOTSTRAP_TOKEN) {
     console.log(
       '\n  server admin token (first start only): opsdesk-local-admin-token; set OPSDESK_BOOTSTRAP_TOKEN to choose your own',

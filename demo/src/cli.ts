@@ -17,6 +17,7 @@ export function main(argv: string[]): void {
         default: process.env.OPSDESK_TRANSFER_EXPORTER_URL ?? 'http://localhost:9742',
       },
       'drop-dir': { type: 'string', default: 'data/demo/drop' },
+      server: { type: 'string', default: process.env.OPSDESK_SERVER_URL ?? 'http://localhost:9744' },
     },
   });
   const token = process.env.OPSDESK_FLOW_TOKEN;
@@ -45,9 +46,13 @@ export function main(argv: string[]): void {
           dropDir: values['drop-dir']!,
         }
       : undefined,
+    // the alert_storm fault when an editor token for the server is given
+    server: process.env.OPSDESK_DEMO_SERVER_TOKEN
+      ? { url: values.server!, token: process.env.OPSDESK_DEMO_SERVER_TOKEN }
+      : undefined,
   }).then((demo) => {
     process.stdout.write(
-      `OpsDesk demo: ${rate} orders/s to ${values['flow-exporter']}; faults at ${demo.url}/faults (PUT {"stuck_step":"cleared"}, {"failure_burst":true}, {"journey_down":true}, {"transfer_outage":"broker_b"}, {"transfer_latency":true}, {"late_file":true}); journey target ${demo.url}/api\n`,
+      `OpsDesk demo: ${rate} orders/s to ${values['flow-exporter']}; faults at ${demo.url}/faults (PUT {"stuck_step":"cleared"}, {"failure_burst":true}, {"journey_down":true}, {"transfer_outage":"broker_b"}, {"transfer_latency":true}, {"late_file":true}, {"alert_storm":30}); journey target ${demo.url}/api\n`,
     );
     const stop = () => void demo.stop().then(() => process.exit(0));
     process.on('SIGTERM', stop);

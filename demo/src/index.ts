@@ -3,7 +3,10 @@ import http from 'node:http';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { AddressInfo } from 'node:net';
+import { alertStorm, MAX_STORM_GROUPS } from './alerts';
 import { PARTICIPANTS, startTransferSim, type TransferFaults } from './transfer';
+
+export { demoServerConfig, DEMO_ROBOT_ENV, DEMO_SERVER_FRAGMENT } from './server-config';
 
 /** Faults that can be switched on while the demo runs (PUT /faults). */
 export interface Faults extends TransferFaults {
@@ -13,6 +16,8 @@ export interface Faults extends TransferFaults {
   failure_burst: boolean;
   /** the journey target answers 503 */
   journey_down: boolean;
+  /** this many alert groups firing at the OpsDesk server (each an incident); 0: none, the rest resolved */
+  alert_storm: number;
 }
 
 export interface DemoOptions {
@@ -28,6 +33,8 @@ export interface DemoOptions {
   ordersDb?: string;
   /** the transfer exporter, its token and the folder participants drop files in; without them no transfer traffic */
   transfer?: { exporterUrl: string; token: string; dropDir: string };
+  /** the OpsDesk server and an editor token, for the alert_storm fault; without them that fault is refused */
+  server?: { url: string; token: string; repeatMs?: number };
 }
 
 const STEPS = ['received', 'risk_check', 'matched', 'cleared', 'settled'] as const;
@@ -47,7 +54,11 @@ export async function startDemo(opts: DemoOptions) {
     transfer_latency: false,
     late_file: false,
     transfer_loss: 0,
+    alert_storm: 0,
   };
+  const storm = opts.server
+    ? alertStorm({ serverUrl: opts.server.url, token: opts.server.token, repeatMs: opts.server.repeatMs })
+    : undefined;
   const transfer = opts.transfer ? startTransferSim({ ...opts.transfer, faults }) : undefined;
   const pending: string[] = [];
   let seq = 0;
@@ -130,7 +141,13 @@ export async function startDemo(opts: DemoOptions) {
         res.end(JSON.stringify(data));
       };
       if (req.url === '/faults' && req.method === 'GET')
-        return send(200, { ...faults, sent, sendErrors, transfer: transfer?.stats ?? null });
+        return send(200, {
+          ...faults,
+          sent,
+          sendErrors,
+          transfer: transfer?.stats ?? null,
+          alertStorm: storm?.stats ?? null,
+        });
       if (req.url === '/faults' && req.method === 'PUT') {
         try {
           const patch = JSON.parse(body || '{}') as Partial<Faults>;
@@ -154,7 +171,24 @@ export async function startDemo(opts: DemoOptions) {
           ) {
             return send(400, { error: 'transfer_loss must be a share between 0 and 1, e.g. 0.1' });
           }
+          if (patch.alert_storm !== undefined) {
+            if (!(
+              Number.isInteger(patch.alert_storm) &&
+              patch.alert_storm >= 0 &&
+              patch.alert_storm <= MAX_STORM_GROUPS
+            ))
+              return send(400, {
+                error: `alert_storm must be a number of alert groups from 0 to ${MAX_STORM_GROUPS}, e.g. 30`,
+              });
+            if (!storm)
+              return send(400, {
+                error:
+                  'alert_storm needs the OpsDesk server: start the demo with --server URL and OPSDESK_DEMO_SERVER_TOKEN (an editor token); npm start does',
+              });
+          }
           Object.assign(faults, patch);
+          if (patch.alert_storm !== undefined)
+            return void storm!.set(patch.alert_storm).then(() => send(200, faults));
           return send(200, faults);
         } catch {
           return send(400, { error: 'body must be JSON, e.g. {"stuck_step":"cleared"}' });
@@ -185,6 +219,7 @@ export async function startDemo(opts: DemoOptions) {
         clearInterval(flush);
         clearInterval(prune);
         transfer?.stop();
+        storm?.stop();
         db?.close();
         for (const t of timers) clearTimeout(t);
         server.close(() => resolve());
