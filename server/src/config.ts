@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { SEVERITIES } from './incidents/schema';
 import { notifySchema } from './notify/config';
 import { oncallSchema } from './oncall/config';
+import { escalationConfigIssues } from './oncall/escalation-config';
 import { checkOncall } from './oncall/config-checks';
 import { peopleSchema } from './people/config';
 
@@ -104,6 +105,7 @@ export const serverConfigSchema = z
     oncall: oncallSchema,
   })
   .superRefine((cfg, ctx) => {
+    for (const issue of escalationConfigIssues(cfg)) ctx.addIssue({ code: 'custom', ...issue });
     const names = new Set(cfg.sla.calendars.map((c) => c.name));
     cfg.sla.calendars.forEach((c, i) => {
       if (cfg.sla.calendars.findIndex((d) => d.name === c.name) !== i)

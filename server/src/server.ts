@@ -22,6 +22,8 @@ import { slaRoutes } from './sla/routes';
 import { recordConfigLoaded, reloadConfig, type ReloadResult } from './reload';
 import { calendarDay, recordBreaches } from './sla/tick';
 import { incidentStore } from './incidents/store';
+import { escalationRoutes } from './oncall/escalation-routes';
+import { runEscalations } from './oncall/escalation-service';
 
 /** Start time of a process in clock ticks since boot (/proc/<pid>/stat field 22), on Linux. */
 function processStartTime(pid: number | 'self'): string | undefined {
@@ -88,6 +90,7 @@ export function allRoutes(ctx: AppContext): AnyRoute[] {
     ...slaRoutes(ctx),
     ...recurrenceRoutes(ctx),
     ...alertmanagerRoutes(ctx),
+    ...escalationRoutes(ctx),
     ...peopleRoutes(ctx),
     ...oncallRoutes(ctx),
     ...tokenRoutes(ctx.db),
@@ -188,7 +191,8 @@ export async function startServer(
         if (day !== '') await incidentStore.markOpenClocksStale(db);
         day = today;
       }
-      return recordBreaches(ctx, () => stopping);
+      await recordBreaches(ctx, () => stopping);
+      return runEscalations(ctx, () => stopping);
     };
     ticking = (db instanceof PostgresDb ? db.withAdvisoryLock(SCHEDULER_LOCK, work) : work())
       .catch((err: Error) => log.warn({ err: err.message }, 'SLA tick failed; retrying on the next one'))

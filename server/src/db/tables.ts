@@ -3,6 +3,7 @@ import type { Role } from '../auth/roles';
 import type { Severity, Status as IncidentStatus } from '../incidents/schema';
 import type { ACTION_STATUSES } from '../reviews/schema';
 import type { OncallTables } from '../oncall/tables';
+import type { EscalationTables } from '../oncall/escalation-tables';
 
 /**
  * The tables as the numbered migrations create them, one interface per table, columns typed as
@@ -11,7 +12,7 @@ import type { OncallTables } from '../oncall/tables';
  * of an insert). Union types (a status, a severity) narrow what the server writes; the database
  * itself stores text. PostgreSQL's BIGINT arrives as a number too (see postgres.ts).
  */
-export interface Tables extends OncallTables {
+export interface Tables extends OncallTables, EscalationTables {
   tokens: TokensTable;
   counters: CountersTable;
   incidents: IncidentsTable;

@@ -1,5 +1,6 @@
 import { assertTimeZone } from '@opsdesk/calendar';
 import { z } from 'zod';
+import { escalationSchema } from './escalation-config';
 
 /** Which days of the service calendar a layer works: a 调休 Saturday is a workday on a service calendar. */
 export const DAY_FILTERS = ['any', 'workday', 'rest_day', 'holiday'] as const;
@@ -72,6 +73,7 @@ export type RosterConfig = z.output<typeof rosterSchema>;
 export const oncallSchema = z
   .strictObject({
     rosters: z.array(rosterSchema).default([]),
+    escalation: escalationSchema,
   })
   .prefault({});
 export type OncallConfig = z.output<typeof oncallSchema>;

@@ -2,6 +2,7 @@ import initial from './001_initial';
 import slaClocks from './002_sla_clocks';
 import receiverAndTokens from './003_receiver_and_tokens';
 import oncall from './005_oncall';
+import escalation from './006_escalation';
 
 /** Numbered migrations, applied in order, each once. Never edit one that has shipped; add the next. */
 export const MIGRATIONS: ReadonlyArray<{ id: number; name: string; sql: string }> = [
@@ -9,4 +10,5 @@ export const MIGRATIONS: ReadonlyArray<{ id: number; name: string; sql: string }
   { id: 2, name: 'sla_clocks', sql: slaClocks },
   { id: 3, name: 'receiver_and_tokens', sql: receiverAndTokens },
   { id: 5, name: 'oncall', sql: oncall },
+  { id: 6, name: 'escalation', sql: escalation },
 ];

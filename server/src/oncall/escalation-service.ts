@@ -1,0 +1,330 @@
+import type { Calendar } from '@opsdesk/calendar';
+import { Counter, Gauge } from 'prom-client';
+import type { AppContext } from '../context';
+import type { Db } from '../db';
+import { incidentStore } from '../incidents/store';
+import { channelsFor, enqueue } from '../notify/outbox';
+import type { NotifyEvent, Recipient } from '../notify/types';
+import { peopleWithRole, person } from '../people/directory';
+import type { EscalationPolicy, EscalationTarget } from './escalation-config';
+import {
+  choosePolicy,
+  nextStep,
+  pageAt,
+  pagesOutsideHours,
+  stopOf,
+  type EscalationIncident,
+} from './escalation';
+import { escalationStore, type EscalationRow } from './escalation-store';
+import { onCallAt } from './roster';
+
+const BATCH = 200;
+const ACTOR = 'opsdesk';
+
+type Incident = NonNullable<Awaited<ReturnType<typeof escalationStore.incident>>>;
+
+/** The escalation metrics, registered once per server registry (the routes and the tick both ask). */
+const registered = new WeakMap<object, { steps: Counter<'policy'> }>();
+
+export function escalationMetrics(ctx: AppContext): { steps: Counter<'policy'> } {
+  const registry = ctx.metrics.registry;
+  let m = registered.get(registry);
+  if (!m) {
+    const steps = new Counter({
+      name: 'opsdesk_escalation_steps_total',
+      help: 'Escalation steps paged (a timeline entry and the notifications queued), by policy.',
+      labelNames: ['policy'],
+      registers: [registry],
+    });
+    for (const p of ctx.config.oncall.escalation.policies) steps.inc({ policy: p.name }, 0);
+    new Gauge({
+      name: 'opsdesk_escalations_running',
+      help: 'Incidents whose escalation is running: a step is still to page (waiting for service hours included), nobody has acknowledged.',
+      registers: [registry],
+      async collect() {
+        this.set(await escalationStore.runningCount(ctx.db));
+      },
+    });
+    m = { steps };
+    registered.set(registry, m);
+  }
+  return m;
+}
+
+export function policyNamed(ctx: AppContext, name: string | null): EscalationPolicy | undefined {
+  return name === null ? undefined : ctx.config.oncall.escalation.policies.find((p) => p.name === name);
+}
+
+/** The policy's service-hours calendar; none (pages at any time) when it names none. */
+export function serviceHours(ctx: AppContext, policy: EscalationPolicy): Calendar | undefined {
+  return policy.service_hours === undefined ? undefined : ctx.sla.calendars.get(policy.service_hours);
+}
+
+/** Who one step reaches at `at`: people (each once, in the step's order), named channels, and what nobody covered. */
+export interface Page {
+  people: Recipient[];
+  /** null: every channel whose filters take the event */
+  channels: string[] | null;
+  uncovered: EscalationTarget[];
+}
+
+export async function resolveStep(
+  ctx: AppContext,
+  policy: EscalationPolicy,
+  step: number,
+  at: number,
+): Promise<Page> {
+  const people: Recipient[] = [];
+  const channels: string[] = [];
+  const uncovered: EscalationTarget[] = [];
+  const add = (p: Recipient) => {
+    if (!people.some((q) => q.id === p.id)) people.push(p);
+  };
+  for (const t of policy.steps[step - 1]?.notify ?? []) {
+    if (t.roster !== undefined) {
+      const shifts = await onCallAt(ctx, at, { roster: t.roster, layer: t.layer });
+      const covered = shifts.filter((s) => s.person !== null);
+      if (covered.length === 0) uncovered.push({ roster: t.roster, layer: t.layer });
+      for (const s of covered) add(s.person as Recipient);
+    } else if (t.person !== undefined) {
+      const p = person(ctx, t.person);
+      if (p) add(p);
+      else uncovered.push({ person: t.person });
+    } else if (t.role !== undefined) {
+      const holders = peopleWithRole(ctx, t.role);
+      if (holders.length === 0) uncovered.push({ role: t.role });
+      holders.forEach(add);
+    } else if (t.channel !== undefined && !channels.includes(t.channel)) {
+      channels.push(t.channel);
+    }
+  }
+  return { people, channels: channels.length ? channels : null, uncovered };
+}
+
+/** Starts the escalation of incidents opened since the last tick: the policy and when its first step pages. */
+async function startNew(ctx: AppContext, stopping: () => boolean): Promise<void> {
+  for (;;) {
+    const fresh = await escalationStore.unstarted(ctx.db, BATCH);
+    const now = ctx.now();
+    for (const i of fresh) {
+      const policy = choosePolicy(ctx.config.oncall.escalation.policies, i);
+      // an incident answered before the first tick saw it still records its policy, as stopped
+      const due = Number(i.created_at);
+      const nextAt = policy ? pageAt(policy, 1, due, serviceHours(ctx, policy)) : null;
+      await escalationStore.insert(ctx.db, {
+        incident_id: i.id,
+        policy: policy?.name ?? null,
+        started_at: due,
+        step: policy ? 1 : 0,
+        repeat: 0,
+        due_at: policy ? due : null,
+        next_at: nextAt,
+        stopped_at: null,
+        stopped_by: null,
+        stop_reason: null,
+        finished_at: null,
+        updated_at: now,
+      });
+    }
+    if (fresh.length < BATCH || stopping()) return;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+/** Records why an escalation stopped: when, why and by whom (from the incident's timeline). */
+async function stop(
+  ctx: AppContext,
+  db: Db,
+  e: Pick<EscalationRow, 'incident_id' | 'step' | 'repeat'>,
+  incident: EscalationIncident,
+): Promise<boolean> {
+  const why = stopOf(incident);
+  if (!why) return false;
+  const at = why.at || ctx.now();
+  const by = await escalationStore.actorAt(db, e.incident_id, at);
+  return escalationStore.advance(db, e.incident_id, e, {
+    next_at: null,
+    stopped_at: at,
+    stopped_by: by,
+    stop_reason: why.reason,
+    updated_at: ctx.now(),
+  });
+}
+
+async function stopAnswered(ctx: AppContext, stopping: () => boolean): Promise<void> {
+  for (;;) {
+    const answered = await escalationStore.answered(ctx.db, BATCH);
+    let changed = 0;
+    for (const i of answered) {
+      const e = await escalationStore.get(ctx.db, i.id);
+      if (e && (await stop(ctx, ctx.db, e, i))) changed++;
+    }
+    // a row that could not be stopped (changed meanwhile) must not keep this loop going
+    if (answered.length < BATCH || changed === 0 || stopping()) return;
+  }
+}
+
+function eventOf(
+  incident: Incident,
+  policy: EscalationPolicy,
+  e: EscalationRow,
+  page: Page,
+  now: number,
+): NotifyEvent {
+  return {
+    kind: 'incident.escalated',
+    key: incident.id,
+    phase: 'firing',
+    severity: incident.severity,
+    service: incident.service,
+    at: now,
+    data: {
+      incident: {
+        id: incident.id,
+        number: incident.number,
+        title: incident.title,
+        severity: incident.severity,
+        status: incident.status,
+        service: incident.service,
+      },
+      policy: policy.name,
+      step: e.step,
+      steps: policy.steps.length,
+      repeat: e.repeat,
+      repeats: policy.repeat,
+      notified: page.people.map((p) => ({ id: p.id, name: p.name })),
+      uncovered: page.uncovered,
+    },
+    mention: page.people.map((p) => p.id),
+    ...(page.channels ? { channels: page.channels } : {}),
+  };
+}
+
+/**
+ * Pages one due step: written on the timeline and queued in the outbox in one transaction, with
+ * the step recorded under its (incident, repeat, step) key so it never pages twice. Who is on call
+ * is read before the transaction (the roster reads the database, and SQLite has one connection).
+ * Returns true when a step paged.
+ */
+async function pageDue(ctx: AppContext, due: EscalationRow): Promise<boolean> {
+  const now = ctx.now();
+  const policy = policyNamed(ctx, due.policy);
+  if (!policy) {
+    ctx.log.warn(
+      { incident: due.incident_id, policy: due.policy },
+      'escalation policy no longer configured; escalation stopped',
+    );
+    await escalationStore.advance(ctx.db, due.incident_id, due, {
+      next_at: null,
+      stopped_at: now,
+      stopped_by: ACTOR,
+      stop_reason: 'policy_removed',
+      updated_at: now,
+    });
+    return false;
+  }
+  const hours = serviceHours(ctx, policy);
+  // the service hours may have changed (a reload) since the step was scheduled
+  if (hours && !pagesOutsideHours(policy, due.step) && !hours.isWorking(now)) {
+    await escalationStore.advance(ctx.db, due.incident_id, due, {
+      next_at: hours.nextOpen(now),
+      updated_at: now,
+    });
+    return false;
+  }
+  const page = await resolveStep(ctx, policy, due.step, now);
+  return ctx.db.transaction(async (tx) => {
+    const e = await escalationStore.get(tx, due.incident_id, true);
+    if (!e || e.next_at === null || e.step !== due.step || e.repeat !== due.repeat || e.next_at > now)
+      return false;
+    const incident = await escalationStore.incident(tx, due.incident_id, true);
+    if (!incident) return false;
+    if (stopOf(incident)) {
+      await stop(ctx, tx, e, incident);
+      return false;
+    }
+    const next = nextStep(policy, e, e.next_at, now);
+    const paged = await escalationStore.insertStep(tx, {
+      incident_id: e.incident_id,
+      repeat: e.repeat,
+      step: e.step,
+      policy: policy.name,
+      due_at: e.due_at ?? e.next_at,
+      at: now,
+      notified: JSON.stringify(page.people.map((p) => p.id)),
+      channels: null,
+      uncovered: JSON.stringify(page.uncovered),
+    });
+    if (paged) {
+      const event = eventOf(incident, policy, e, page, now);
+      const channels = channelsFor(ctx, event).map((c) => c.name);
+      await tx.kysely
+        .updateTable('escalation_steps')
+        .set({ channels: JSON.stringify(channels) })
+        .where('incident_id', '=', e.incident_id)
+        .where('repeat', '=', e.repeat)
+        .where('step', '=', e.step)
+        .execute();
+      await incidentStore.appendTimeline(tx, e.incident_id, now, 'escalated', ACTOR, {
+        policy: policy.name,
+        step: e.step,
+        steps: policy.steps.length,
+        repeat: e.repeat,
+        repeats: policy.repeat,
+        dueAt: new Date(e.next_at).toISOString(),
+        notified: page.people.map((p) => p.id),
+        people: page.people.map((p) => ({ id: p.id, name: p.name })),
+        channels,
+        ...(page.uncovered.length ? { uncovered: page.uncovered } : {}),
+      });
+      await enqueue(ctx, tx, event);
+    }
+    await escalationStore.advance(
+      tx,
+      e.incident_id,
+      e,
+      next
+        ? {
+            step: next.step,
+            repeat: next.repeat,
+            due_at: next.dueAt,
+            next_at: pageAt(policy, next.step, next.dueAt, hours),
+            updated_at: now,
+          }
+        : { next_at: null, due_at: null, finished_at: now, updated_at: now },
+    );
+    return paged;
+  });
+}
+
+/**
+ * The escalation tick (the server's scheduler calls it, on PostgreSQL under the scheduler's
+ * advisory lock): starts the escalation of every incident opened since the last tick, stops those a
+ * person answered, and pages every step that has fallen due. Returns how many steps paged.
+ */
+export async function runEscalations(ctx: AppContext, stopping: () => boolean): Promise<number> {
+  const metrics = escalationMetrics(ctx);
+  await startNew(ctx, stopping);
+  if (stopping()) return 0;
+  await stopAnswered(ctx, stopping);
+  let paged = 0;
+  for (;;) {
+    if (stopping()) break;
+    const due = await escalationStore.due(ctx.db, ctx.now(), BATCH);
+    let moved = 0;
+    for (const e of due) {
+      if (stopping()) break;
+      const before = `${e.step}/${e.repeat}/${e.next_at}`;
+      if (await pageDue(ctx, e)) {
+        paged++;
+        metrics.steps.inc({ policy: e.policy ?? '' });
+      }
+      const after = await escalationStore.get(ctx.db, e.incident_id);
+      if (!after || `${after.step}/${after.repeat}/${after.next_at}` !== before) moved++;
+    }
+    // each row moves on (or stops) once a pass; one that did not must not spin the loop
+    if (due.length < BATCH || moved === 0) break;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return paged;
+}
