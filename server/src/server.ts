@@ -12,6 +12,8 @@ import { isPostgresUrl, migrate, openDb, PostgresDb, type Db } from './db';
 import { createApp, type AppOptions } from './http/app';
 import type { AnyRoute } from './http/routes';
 import { incidentRoutes } from './incidents/routes';
+import { notifyRoutes } from './notify/routes';
+import { Notifier, type NotifierOptions } from './notify/service';
 import { oncallRoutes } from './oncall/routes';
 import { peopleRoutes } from './people/routes';
 import { ServerMetrics } from './metrics';
@@ -90,6 +92,7 @@ export function allRoutes(ctx: AppContext): AnyRoute[] {
     ...slaRoutes(ctx),
     ...recurrenceRoutes(ctx),
     ...alertmanagerRoutes(ctx),
+    ...notifyRoutes(ctx),
     ...escalationRoutes(ctx),
     ...peopleRoutes(ctx),
     ...oncallRoutes(ctx),
@@ -119,6 +122,7 @@ export function buildContext(
 export interface RunningServer {
   url: string;
   ctx: AppContext;
+  notifier: Notifier;
   /** applies a configuration read again (SIGHUP); a bad one is refused and the running one kept */
   reload(load: () => ServerConfig): Promise<ReloadResult>;
   close(): Promise<void>;
@@ -132,6 +136,8 @@ export async function startServer(
     log?: Logger;
     baseDir?: string;
     bootstrapToken?: string;
+    /** tests only: the notifier's render and senders; start: false leaves it to runOnce (a fake clock) */
+    notifier?: Partial<Omit<NotifierOptions, 'baseDir'>> & { start?: boolean };
     /** tests only: sees every JSON response (see createApp) */
     onJsonResponse?: AppOptions['onJsonResponse'];
   } = {},
@@ -198,6 +204,11 @@ export async function startServer(
       .catch((err: Error) => log.warn({ err: err.message }, 'SLA tick failed; retrying on the next one'))
       .finally(() => (ticking = undefined));
   };
+  // The outbox's senders: one loop per channel, on every replica (the channel's row lock takes turns)
+  const notifier = new Notifier(ctx, { ...opts.notifier, baseDir: opts.baseDir ?? process.cwd() });
+  if (opts.notifier?.start === false) await notifier.prepare();
+  else await notifier.start();
+
   const timer = setInterval(tick, config.sla.tick_interval);
   timer.unref();
   tick();
@@ -216,16 +227,23 @@ export async function startServer(
   return {
     url,
     ctx,
-    reload: (load) => reloadConfig(ctx, load, opts.baseDir ?? process.cwd()),
+    notifier,
+    reload: async (load) => {
+      const result = await reloadConfig(ctx, load, opts.baseDir ?? process.cwd());
+      if (result.ok) await notifier.reload();
+      return result;
+    },
     close: async () => {
       clearInterval(timer);
       stopping = true;
+      const senders = notifier.stop();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();
         setTimeout(() => server.closeAllConnections(), 5000).unref();
       });
       await ticking;
+      await senders;
       await db.close();
       if (db.kind === 'sqlite') releaseDatabase(database);
     },

@@ -5,6 +5,7 @@ import { SEVERITIES } from '../incidents/schema';
 import { applyTransition, insertIncident } from '../incidents/service';
 import { nextStatus } from '../incidents/state';
 import { incidentStore, type IncidentRow } from '../incidents/store';
+import { enqueueIncidentEvent } from '../notify/outbox';
 import { boundPayload, INDEXED_CHARS, storedGroupKey } from './limits';
 import type { AmAlert, WebhookPayload } from './schema';
 import { alertKey, receiverStore, type NewAlertRow, type NewTimelineRow } from './store';
@@ -183,6 +184,7 @@ export async function receiveWebhook(ctx: AppContext, received: WebhookPayload) 
     await receiverStore.insertAlerts(tx, inserts);
     await receiverStore.touchAlerts(tx, touched, now);
     await receiverStore.appendTimeline(tx, timeline);
+    if (outcome === 'opened') await enqueueIncidentEvent(ctx, tx, 'incident.opened', incident, ACTOR);
 
     const fields: Partial<IncidentRow> = { last_seen_at: now };
     const newFiring = firing.filter(isNew);

@@ -2,6 +2,7 @@ import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { Role } from '../auth/roles';
 import type { Severity, Status as IncidentStatus } from '../incidents/schema';
 import type { ACTION_STATUSES } from '../reviews/schema';
+import type { NotifyTables } from '../notify/tables';
 import type { OncallTables } from '../oncall/tables';
 import type { EscalationTables } from '../oncall/escalation-tables';
 
@@ -12,7 +13,7 @@ import type { EscalationTables } from '../oncall/escalation-tables';
  * of an insert). Union types (a status, a severity) narrow what the server writes; the database
  * itself stores text. PostgreSQL's BIGINT arrives as a number too (see postgres.ts).
  */
-export interface Tables extends OncallTables, EscalationTables {
+export interface Tables extends OncallTables, NotifyTables, EscalationTables {
   tokens: TokensTable;
   counters: CountersTable;
   incidents: IncidentsTable;

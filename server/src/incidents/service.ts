@@ -5,6 +5,7 @@ import { ApiError, conflict, notFound, unprocessable } from '../http/errors';
 import type { Caller } from '../auth/roles';
 import type { GoalState } from '../sla/policy';
 import { refreshClocks } from '../sla/stored';
+import { enqueueIncidentEvent } from '../notify/outbox';
 import { STATUSES, type Action, type Incident, type ListQuery } from './schema';
 import { allowedActions, nextStatus, timestampsFor } from './state';
 import { incidentStore, type AlertRow, type IncidentRow, type PauseRow, type TimelineRow } from './store';
@@ -167,7 +168,10 @@ export async function insertIncident(
   if (row.assignee)
     await incidentStore.appendTimeline(tx, row.id, now, 'assigned', actor, { assignee: row.assignee });
   ctx.metrics.incidentOpened(row.severity, n.source);
-  return (await refreshClocks(ctx, tx, row, now)).row;
+  const opened = (await refreshClocks(ctx, tx, row, now)).row;
+  // Alertmanager's incidents are announced by the receiver once their alerts are stored
+  if (n.source !== 'alertmanager') await enqueueIncidentEvent(ctx, tx, 'incident.opened', opened, actor);
+  return opened;
 }
 
 /**
@@ -236,8 +240,19 @@ export async function applyTransition(
     responded: fields.responded_at !== undefined,
     resolved: action === 'resolve',
   });
+  const announced = TRANSITION_EVENTS[action];
+  if (announced) await enqueueIncidentEvent(ctx, tx, announced, updated, actor, note ? { note } : {});
   return updated;
 }
+
+/** The transitions the notification channels hear of (mitigate, wait and close are the team's own). */
+const TRANSITION_EVENTS: Partial<
+  Record<Action, 'incident.acknowledged' | 'incident.resolved' | 'incident.reopened'>
+> = {
+  acknowledge: 'incident.acknowledged',
+  resolve: 'incident.resolved',
+  reopen: 'incident.reopened',
+};
 
 /** A person's first action on an incident that is still open (or that they reopen) is its response. */
 function isResponse(row: IncidentRow, action: Action | 'comment'): boolean {

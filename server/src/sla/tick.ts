@@ -3,6 +3,8 @@ import type { AppContext } from '../context';
 import { incidentStore } from '../incidents/store';
 import { GOALS } from './policy';
 import { refreshStaleClocks } from './stored';
+import { enqueueIncidentEvent } from '../notify/outbox';
+import { notifyStore } from '../notify/store';
 
 const BATCH = 200;
 
@@ -30,12 +32,14 @@ export async function recordBreaches(ctx: AppContext, stop: () => boolean = () =
           if (!(await incidentStore.recordBreach(tx, goal, d.id, at))) continue;
           const row = await incidentStore.get(tx, d.id);
           const policy = row ? ctx.sla.policyFor(row.severity, row.service) : undefined;
-          await incidentStore.appendTimeline(tx, d.id, now, 'sla_breached', 'opsdesk', {
+          const entry = {
             goal,
             goalSeconds: policy ? policy[goal] / 1000 : null,
             calendar: policy?.calendar ?? null,
             dueAt: new Date(at).toISOString(),
-          });
+          };
+          await incidentStore.appendTimeline(tx, d.id, now, 'sla_breached', 'opsdesk', entry);
+          if (row) await enqueueIncidentEvent(ctx, tx, 'sla.breached', row, 'opsdesk', entry);
           done.push(d);
         }
         return done;
@@ -45,6 +49,41 @@ export async function recordBreaches(ctx: AppContext, stop: () => boolean = () =
       if (due.length < BATCH || stop()) break;
       // SQLite answers synchronously: without a turn of the event loop between batches, thousands
       // of breaches at once (a start after an upgrade) would hold up /-/healthy and webhooks
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+  if (!stop()) await recordAtRisk(ctx, stop);
+  return recorded;
+}
+
+/**
+ * Goals that entered their at-risk share (sla.at_risk_share) and are not yet breached: once per
+ * incident and goal, an `sla_at_risk` timeline entry and a notification. Returns how many.
+ */
+export async function recordAtRisk(ctx: AppContext, stop: () => boolean = () => false): Promise<number> {
+  const now = ctx.now();
+  let recorded = 0;
+  for (const goal of GOALS) {
+    for (;;) {
+      const due = await notifyStore.atRiskUnrecorded(ctx.db, goal, now, BATCH);
+      if (due.length === 0) break;
+      recorded += await ctx.db.transaction(async (tx) => {
+        let n = 0;
+        for (const row of due) {
+          const riskAt = Number(row[`${goal}_risk_at`]);
+          if (!(await notifyStore.recordRiskNotice(tx, row.id, goal, riskAt, now))) continue;
+          const entry = {
+            goal,
+            riskAt: new Date(riskAt).toISOString(),
+            dueAt: new Date(Number(row[`${goal}_due_at`])).toISOString(),
+          };
+          await incidentStore.appendTimeline(tx, row.id, now, 'sla_at_risk', 'opsdesk', entry);
+          await enqueueIncidentEvent(ctx, tx, 'sla.at_risk', row, 'opsdesk', entry);
+          n++;
+        }
+        return n;
+      });
+      if (due.length < BATCH || stop()) break;
       await new Promise((resolve) => setImmediate(resolve));
     }
   }

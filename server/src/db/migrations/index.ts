@@ -1,6 +1,7 @@
 import initial from './001_initial';
 import slaClocks from './002_sla_clocks';
 import receiverAndTokens from './003_receiver_and_tokens';
+import notify from './004_notify';
 import oncall from './005_oncall';
 import escalation from './006_escalation';
 
@@ -9,6 +10,7 @@ export const MIGRATIONS: ReadonlyArray<{ id: number; name: string; sql: string }
   { id: 1, name: 'initial', sql: initial },
   { id: 2, name: 'sla_clocks', sql: slaClocks },
   { id: 3, name: 'receiver_and_tokens', sql: receiverAndTokens },
+  { id: 4, name: 'notify', sql: notify },
   { id: 5, name: 'oncall', sql: oncall },
   { id: 6, name: 'escalation', sql: escalation },
 ];
