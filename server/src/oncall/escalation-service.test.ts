@@ -148,23 +148,35 @@ const escalatedEntries = async (s: Api, id: string) =>
   );
 /** The escalation messages queued for an incident: channel and the people each mentions, in order. */
 const queued = async (s: Api, id: string) => {
+  // a message may carry several events of its incident (the outbox aggregates): each is read
   const rows = await s.ctx.db.kysely
     .selectFrom('notify_messages')
     .select(['id', 'channel', 'events'])
     .where('agg_key', '=', id)
-    .where('kind', '=', 'incident.escalated')
     .orderBy('id')
     .execute();
-  return rows.flatMap((r) =>
-    (JSON.parse(r.events) as Array<{ mention?: string[]; data: { step: number; repeat: number } }>).map(
-      (e) => ({
-        channel: r.channel,
-        step: e.data.step,
-        repeat: e.data.repeat,
-        mention: e.mention ?? [],
-      }),
-    ),
-  );
+  return rows
+    .flatMap((r) =>
+      (
+        JSON.parse(r.events) as Array<{
+          kind: string;
+          at: number;
+          mention?: string[];
+          data: { escalation: { step: number; repeat?: number; notified: string[] } };
+        }>
+      )
+        .filter((e) => e.kind === 'incident.escalated')
+        .map((e) => ({
+          at: e.at,
+          channel: r.channel,
+          step: e.data.escalation.step,
+          round: e.data.escalation.repeat ?? 1,
+          mention: e.mention ?? [],
+          names: e.data.escalation.notified,
+        })),
+    )
+    .sort((a, b) => a.at - b.at)
+    .map(({ at: _at, ...rest }) => rest);
 };
 
 /**
@@ -270,9 +282,9 @@ describe.each(DATABASE_KINDS)('escalation on %s', (kind) => {
     expect(entries[2]?.data.people).toEqual([{ id: 'wang.wu', name: '王五' }]);
 
     expect(await queued(s, inc.id)).toEqual([
-      { channel: 'ops-webhook', step: 1, repeat: 0, mention: ['zhang.san'] },
-      { channel: 'ops-webhook', step: 2, repeat: 0, mention: ['li.si'] },
-      { channel: 'lead-webhook', step: 3, repeat: 0, mention: ['wang.wu'] },
+      { channel: 'ops-webhook', step: 1, round: 1, mention: ['zhang.san'], names: ['张三'] },
+      { channel: 'ops-webhook', step: 2, round: 1, mention: ['li.si'], names: ['李四'] },
+      { channel: 'lead-webhook', step: 3, round: 1, mention: ['wang.wu'], names: ['王五'] },
     ]);
 
     // the backup acknowledges at +20 min: the repeat due at +30 min never pages
@@ -324,13 +336,13 @@ describe.each(DATABASE_KINDS)('escalation on %s', (kind) => {
       [1, 2, ['li.si']],
       [1, 3, ['wang.wu']],
     ]);
-    expect((await queued(s, inc.id)).map((q) => q.mention[0])).toEqual([
-      'zhang.san',
-      'li.si',
-      'wang.wu',
-      'zhang.san',
-      'li.si',
-      'wang.wu',
+    expect((await queued(s, inc.id)).map((q) => [q.round, q.step, q.mention])).toEqual([
+      [1, 1, ['zhang.san']],
+      [1, 2, ['li.si']],
+      [1, 3, ['wang.wu']],
+      [2, 1, ['zhang.san']],
+      [2, 2, ['li.si']],
+      [2, 3, ['wang.wu']],
     ]);
   });
 

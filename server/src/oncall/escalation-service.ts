@@ -2,8 +2,8 @@ import type { Calendar } from '@opsdesk/calendar';
 import { Counter, Gauge } from 'prom-client';
 import type { AppContext } from '../context';
 import type { Db } from '../db';
-import { incidentStore } from '../incidents/store';
-import { channelsFor, enqueue } from '../notify/outbox';
+import { incidentStore, type IncidentRow } from '../incidents/store';
+import { channelsFor, enqueue, incidentData } from '../notify/outbox';
 import type { NotifyEvent, Recipient } from '../notify/types';
 import { peopleWithRole, person } from '../people/directory';
 import type { EscalationPolicy, EscalationTarget } from './escalation-config';
@@ -20,8 +20,6 @@ import { onCallAt } from './roster';
 
 const BATCH = 200;
 const ACTOR = 'opsdesk';
-
-type Incident = NonNullable<Awaited<ReturnType<typeof escalationStore.incident>>>;
 
 /** The escalation metrics, registered once per server registry (the routes and the tick both ask). */
 const registered = new WeakMap<object, { steps: Counter<'policy'> }>();
@@ -164,13 +162,32 @@ async function stopAnswered(ctx: AppContext, stopping: () => boolean): Promise<v
   }
 }
 
-function eventOf(
-  incident: Incident,
+/** Alerts the message shows with its incident (values, links to the graph and the runbook). */
+const ALERTS_IN_EVENT = 20;
+
+/**
+ * The notification of one step: the incident and its first alerts as every incident event carries
+ * them (notify/outbox.ts), the step for the templates (`escalation`: step, the round from the
+ * second one on, the names notified), the people to mention and the channels the step names.
+ */
+async function eventOf(
+  ctx: AppContext,
+  tx: Db,
+  incident: IncidentRow,
   policy: EscalationPolicy,
   e: EscalationRow,
   page: Page,
   now: number,
-): NotifyEvent {
+): Promise<NotifyEvent> {
+  const alerts = (await incidentStore.alerts(tx, incident.id, { limit: ALERTS_IN_EVENT })).rows.map((a) => ({
+    status: a.status,
+    alertname: a.alertname,
+    labels: JSON.parse(a.labels) as Record<string, string>,
+    annotations: JSON.parse(a.annotations) as Record<string, string>,
+    generatorURL: a.generator_url,
+    startsAt: new Date(Number(a.starts_at)).toISOString(),
+    endsAt: a.ends_at === null ? null : new Date(Number(a.ends_at)).toISOString(),
+  }));
   return {
     kind: 'incident.escalated',
     key: incident.id,
@@ -179,21 +196,19 @@ function eventOf(
     service: incident.service,
     at: now,
     data: {
-      incident: {
-        id: incident.id,
-        number: incident.number,
-        title: incident.title,
-        severity: incident.severity,
-        status: incident.status,
-        service: incident.service,
+      incident: incidentData(incident),
+      alerts,
+      actor: ACTOR,
+      escalation: {
+        policy: policy.name,
+        step: e.step,
+        steps: policy.steps.length,
+        // the templates say 第 N 轮 / round N from the first repeat on
+        ...(e.repeat > 0 ? { repeat: e.repeat + 1 } : {}),
+        notified: page.people.map((p) => p.name),
+        people: page.people.map((p) => p.id),
+        uncovered: page.uncovered,
       },
-      policy: policy.name,
-      step: e.step,
-      steps: policy.steps.length,
-      repeat: e.repeat,
-      repeats: policy.repeat,
-      notified: page.people.map((p) => ({ id: p.id, name: p.name })),
-      uncovered: page.uncovered,
     },
     mention: page.people.map((p) => p.id),
     ...(page.channels ? { channels: page.channels } : {}),
@@ -238,7 +253,8 @@ async function pageDue(ctx: AppContext, due: EscalationRow): Promise<boolean> {
     if (!e || e.next_at === null || e.step !== due.step || e.repeat !== due.repeat || e.next_at > now)
       return false;
     const incident = await escalationStore.incident(tx, due.incident_id, true);
-    if (!incident) return false;
+    const row = await incidentStore.get(tx, due.incident_id);
+    if (!incident || !row) return false;
     if (stopOf(incident)) {
       await stop(ctx, tx, e, incident);
       return false;
@@ -256,7 +272,7 @@ async function pageDue(ctx: AppContext, due: EscalationRow): Promise<boolean> {
       uncovered: JSON.stringify(page.uncovered),
     });
     if (paged) {
-      const event = eventOf(incident, policy, e, page, now);
+      const event = await eventOf(ctx, tx, row, policy, e, page, now);
       const channels = channelsFor(ctx, event).map((c) => c.name);
       await tx.kysely
         .updateTable('escalation_steps')
