@@ -1,8 +1,10 @@
 import { mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { AppContext } from '../context';
 import { webhookPayload } from '../testing/alerts';
 import { channelSchema, type ChannelConfig } from './config';
+import { bridgeEvents } from './routes';
 import { renderMessage, TemplateError, type RenderOptions } from './templates';
 import { renderMarkdown } from './templates/markdown';
 import { EVENT_KINDS, type EventKind, type Language, type NotifyEvent, type Rendered } from './types';
@@ -61,7 +63,8 @@ const incidentEvent = (kind: EventKind, extra: Record<string, unknown> = {}): No
   return {
     kind,
     key: 'INC-2026-0042',
-    phase: resolved ? 'resolved' : 'firing',
+    // as enqueueIncidentEvent (outbox.ts) gives them
+    phase: resolved ? 'resolved' : kind === 'incident.acknowledged' ? 'info' : 'firing',
     severity: 'P1',
     service: 'gateway',
     at: AT,
@@ -134,8 +137,10 @@ const CASES: Record<EventKind, { event: NotifyEvent; says: string[]; buttons: Re
     buttons: [/\/incidents\/INC-2026-0042$/, /#\/silences\/new/, /graph/, /runbooks/],
   },
   'incident.escalated': {
-    event: incidentEvent('incident.escalated', { escalation: { step: 2, notified: ['李四'] } }),
-    says: ['INC-2026-0042', 'P1', '0 sessions', '李四', '2'],
+    event: incidentEvent('incident.escalated', {
+      escalation: { step: 2, steps: 3, notified: ['李四'], uncovered: [{ roster: 'ops', layer: 'backup' }] },
+    }),
+    says: ['INC-2026-0042', 'P1', '0 sessions', '李四', '2', '3', 'ops/backup'],
     buttons: [/\/incidents\/INC-2026-0042$/, /#\/silences\/new/],
   },
   'incident.resolved': {
@@ -149,14 +154,15 @@ const CASES: Record<EventKind, { event: NotifyEvent; says: string[]; buttons: Re
     buttons: [/\/incidents\/INC-2026-0042$/, /#\/silences\/new/],
   },
   'sla.at_risk': {
-    event: incidentEvent('sla.at_risk', {
-      sla: { goal: 'response', dueAt: '2026-12-01T02:15:00Z', remainingSeconds: 600 },
-    }),
+    // as the SLA tick writes it: the goal beside the incident
+    event: incidentEvent('sla.at_risk', { goal: 'response', dueAt: '2026-12-01T02:15:00Z' }),
     says: ['INC-2026-0042', 'P1', '10:15:00'],
     buttons: [/\/incidents\/INC-2026-0042$/],
   },
   'sla.breached': {
-    event: incidentEvent('sla.breached', { sla: { goal: 'resolution', dueAt: '2026-12-01T01:35:00Z' } }),
+    event: incidentEvent('sla.breached', {
+      sla: { goal: 'resolution', dueAt: '2026-12-01T01:35:00Z' },
+    }),
     says: ['INC-2026-0042', 'P1', '09:35:00'],
     buttons: [/\/incidents\/INC-2026-0042$/],
   },
@@ -228,7 +234,13 @@ const CASES: Record<EventKind, { event: NotifyEvent; says: string[]; buttons: Re
     buttons: [/\/incidents\/INC-2026-0042$/],
   },
   test: {
-    event: { kind: 'test', key: 'test', phase: 'info', at: AT, data: { by: 'admin' } },
+    event: {
+      kind: 'test',
+      key: 'test',
+      phase: 'info',
+      at: AT,
+      data: { title: 'OpsDesk test message', actor: 'admin', channel: 'ops-wecom' },
+    },
     says: ['ops-wecom', 'admin'],
     buttons: [],
   },
@@ -382,6 +394,29 @@ describe('built-in templates', () => {
     const resolved = all(renderMessage([groupEvent('resolved')], channel('zh-Hans'), opts()));
     expect(resolved).toContain('812 sessions'); // the recovery value
     expect(resolved).toContain('1 小时'); // 01:00 → 02:00
+  });
+
+  test("the bridge's events (POST /api/v1/alertmanager/notify) render one message per phase", () => {
+    const ctx = {
+      config: {
+        incidents: {
+          severity_map: { critical: 'P1', warning: 'P3' },
+          default_severity: 'P4',
+          service_label: 'service',
+        },
+      },
+      now: () => AT,
+    } as unknown as AppContext;
+    const body = groupEvent('firing').data as ReturnType<typeof webhookPayload>;
+    const events = bridgeEvents(ctx, 'ops-wecom', body);
+    expect(events.map((e) => e.phase)).toEqual(['firing', 'resolved']);
+    const [firing, resolved] = events.map((e) => renderMessage([e], channel('zh-Hans'), opts()));
+    expect(firing?.color).toBe('red');
+    expect(all(firing as Rendered)).toContain('gw-1:9742');
+    expect(all(firing as Rendered)).not.toContain('gw-9');
+    expect(resolved?.color).toBe('green');
+    expect(all(resolved as Rendered)).toContain('gw-9');
+    expect(all(resolved as Rendered)).not.toContain('gw-1:9742');
   });
 
   test('the silence button opens the form with every label of the alerts, as Alertmanager parses it', () => {

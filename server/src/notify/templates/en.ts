@@ -64,10 +64,13 @@ ${incidentButtons}
 `,
   'incident.escalated': `{{#title}}[{{level.text}}] Incident escalated {{incident.number}}: {{incident.title}}{{/title}}
 {{#section}}
-**Nobody acknowledged: escalated{{#if escalation.step}} to step {{escalation.step}}{{/if}}{{#if escalation.repeat}} (round {{escalation.repeat}}){{/if}}**
+**Nobody acknowledged: escalated{{#if escalation.step}} to step {{escalation.step}}{{#if escalation.steps}} of {{escalation.steps}}{{/if}}{{/if}}{{#if escalation.repeat}} (round {{escalation.repeat}}){{/if}}**
 ${incidentFacts}
 {{#if escalation.notified}}
 **Paging on call:** {{escalation.notified}}
+{{/if}}
+{{#if escalation.uncovered}}
+**Nobody on call for:** {{escalation.uncovered}}
 {{/if}}
 {{/section}}
 ${incidentAlerts}
@@ -249,8 +252,8 @@ ${incidentButtons}
   test: `{{#title}}OpsDesk test message: {{channel}}{{/title}}
 {{#section}}
 {{level.mark}} This is a test message from OpsDesk. Receiving it means the channel **{{channel}}** is set up correctly.
-{{#if item.by}}
-**Sent by:** {{item.by}}
+{{#if actor}}
+**Sent by:** {{actor}}
 {{/if}}
 **Sent at:** {{at}}
 {{/section}}

@@ -34,15 +34,22 @@ const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"'
 
 /** Undo escapeMarkdown (and the entity form of < >): for titles and plain-text parts. */
 export function unescapeMarkdown(value: string): string {
-  return value
-    .replace(/\\([!-/:-@[-`{-~])/g, '$1')
-    .replace(/\d\\([.)])/g, (m) => m.replace('\\', ''))
-    .replace(/&(lt|gt|amp|quot|#39);/g, (_m, e: string) => ENTITIES[e] ?? '');
+  // one pass, so an escaped `\&lt;` stays the text "&lt;"
+  return value.replace(
+    /\\([!-/:-@[-`{-~])|&(lt|gt|amp|quot|#39);/g,
+    (_m, escaped?: string, entity?: string) =>
+      escaped !== undefined ? escaped : (ENTITIES[entity as string] ?? ''),
+  );
 }
 
 /** A link destination a Markdown parser reads back whole: no spaces, parentheses or angle brackets. */
 export function markdownUrl(url: string): string {
-  return url.replace(/[\s()<>]/g, (c) => encodeURIComponent(c));
+  // encodeURIComponent leaves ( ) as they are
+  return url.replace(/[\s()<>]/g, (c) =>
+    Array.from(Buffer.from(c))
+      .map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`)
+      .join(''),
+  );
 }
 
 /** `[label](url)`, or the label alone when there is no usable link */

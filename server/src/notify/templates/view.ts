@@ -18,7 +18,9 @@ import { escapeInline, escapeMarkdown, safeUrl } from './markdown';
  * - inspection.report_ready `{ title, period?, findings?, summary?, url? }`, backup.failed `{ job,
  *   target?, error?, lastSuccessAt?, url? }`, vulnerability.overdue `{ id, title, host?, dueAt?,
  *   url? }`, survey.low_score `{ score, maxScore?, customer?, comment?, incident?: { id, number },
- *   url? }`, test `{ by?, note? }`; each may carry `value` and `summary`.
+ *   url? }`, test `{ actor?, channel? }`; each may carry `value` and `summary`.
+ * - incident.escalated adds `escalation: { step, steps, repeat? (the round, from 2), notified
+ *   (names), uncovered: [{ roster, layer } | { role } | { person }] }` (oncall/escalation-service.ts).
  */
 
 export interface ViewOptions {
@@ -85,8 +87,7 @@ const COLOR_MARK: Record<Color, string> = {
   green: '🟢',
   grey: '⚪',
 };
-// Alertmanager's severity label as the server maps it by default (config incidents.severity_map);
-// an event that knows the configured mapping says so in its own `severity`.
+// Alertmanager's severity label as the server maps it by default (config incidents.severity_map)
 const LABEL_SEVERITY: Record<string, Severity> = { critical: 'P1', error: 'P2', warning: 'P3', info: 'P4' };
 const isSeverity = (s: unknown): s is Severity => s === 'P1' || s === 'P2' || s === 'P3' || s === 'P4';
 
@@ -241,7 +242,9 @@ function alertView(
 ): AlertView {
   const words = WORDS[lang];
   const resolved = a.status === 'resolved';
-  const severity = LABEL_SEVERITY[a.labels.severity ?? ''] ?? fallback;
+  // the event's severity is the configured mapping (incidents.severity_map); the default map
+  // only when the event has none
+  const severity = fallback ?? LABEL_SEVERITY[a.labels.severity ?? ''];
   const level = levelOf(severity, resolved ? 'resolved' : 'firing', lang);
   const end = resolved ? (a.endsAt ?? at) : at;
   return {
@@ -319,7 +322,8 @@ const incidentView: Builder = (event, data, lang, o, words) => {
     .filter((a) => (event.phase === 'resolved' ? true : a.status === 'firing'))
     .slice(0, 50)
     .map((a) => alertView(a, event.at, severity, lang, o, words.silenceComment(number)));
-  const sla = record(data.sla);
+  // the SLA goal as the SLA tick writes it (goal and dueAt beside the incident), or under `sla`
+  const sla = Object.keys(record(data.sla)).length > 0 ? record(data.sla) : data;
   const escalation = record(data.escalation);
   const goal = text(sla.goal) ?? '';
   const due = instantOf(sla.dueAt);
@@ -364,8 +368,21 @@ const incidentView: Builder = (event, data, lang, o, words) => {
       Object.keys(escalation).length > 0
         ? {
             step: esc(escalation.step),
+            steps: esc(escalation.steps),
             repeat: esc(escalation.repeat),
             notified: (Array.isArray(escalation.notified) ? escalation.notified : []).map(esc).join(', '),
+            // the targets nobody covers now: a roster layer without anyone on call, a role nobody holds
+            uncovered: (Array.isArray(escalation.uncovered) ? escalation.uncovered : [])
+              .map((u) => {
+                const t = record(u);
+                return esc(
+                  text(t.roster) !== undefined
+                    ? `${text(t.roster)}/${text(t.layer) ?? ''}`
+                    : (text(t.role) ?? text(t.person)),
+                );
+              })
+              .filter(Boolean)
+              .join(', '),
           }
         : undefined,
     links: {

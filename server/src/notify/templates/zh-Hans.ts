@@ -65,10 +65,13 @@ ${incidentButtons}
 `,
   'incident.escalated': `{{#title}}[{{level.text}}] 事件升级 {{incident.number}}：{{incident.title}}{{/title}}
 {{#section}}
-**无人响应，已升级{{#if escalation.step}}到第 {{escalation.step}} 步{{/if}}{{#if escalation.repeat}}（第 {{escalation.repeat}} 轮）{{/if}}**
+**无人响应，已升级{{#if escalation.step}}到第 {{escalation.step}}{{#if escalation.steps}}/{{escalation.steps}}{{/if}} 步{{/if}}{{#if escalation.repeat}}（第 {{escalation.repeat}} 轮）{{/if}}**
 ${incidentFacts}
 {{#if escalation.notified}}
 **通知值班**：{{escalation.notified}}
+{{/if}}
+{{#if escalation.uncovered}}
+**无人值班**：{{escalation.uncovered}}
 {{/if}}
 {{/section}}
 ${incidentAlerts}
@@ -250,8 +253,8 @@ ${incidentButtons}
   test: `{{#title}}OpsDesk 测试消息：{{channel}}{{/title}}
 {{#section}}
 {{level.mark}} 这是一条来自 OpsDesk 的测试消息。收到即表示通知渠道 **{{channel}}** 配置正确。
-{{#if item.by}}
-**发送人**：{{item.by}}
+{{#if actor}}
+**发送人**：{{actor}}
 {{/if}}
 **发送时间**：{{at}}
 {{/section}}
