@@ -71,6 +71,8 @@ export interface RobotOptions {
   onMessage?: (message: RobotMessage) => void;
   /** one line per accepted message: true prints to stdout, a function gets the line */
   log?: boolean | ((line: string) => void);
+  /** how log lines name this robot (e.g. "team", "on-call"); default the platform */
+  name?: string;
   /** 0 (default): a free port on 127.0.0.1 */
   port?: number;
 }
@@ -139,9 +141,21 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
   });
 }
 
+/** The first line a reader sees, without Markdown marks or tags, at most 80 characters. */
 function firstLine(text: string): string {
-  const line = text.split('\n').find((l) => l.trim() !== '') ?? '';
-  return line.length > 80 ? `${line.slice(0, 79)}…` : line;
+  const line =
+    text
+      .split('\n')
+      .map((l) =>
+        l
+          .replace(/<[^<>]*>/g, '')
+          .replace(/^#{1,6}\s+/, '')
+          .replace(/\*\*/g, '')
+          .trim(),
+      )
+      .find((l) => l !== '') ?? '';
+  const points = Array.from(line);
+  return points.length > 80 ? `${points.slice(0, 79).join('')}…` : line;
 }
 
 export async function startPlatformRobot(platform: Platform, opts: RobotOptions): Promise<Robot> {
@@ -220,7 +234,7 @@ export async function startPlatformRobot(platform: Platform, opts: RobotOptions)
       };
       received.push(message);
       log?.(
-        `[${opts.platform} robot ${new Date(at).toISOString().slice(11, 19)}] ${message.type} ${message.bytes} B` +
+        `[${opts.name ?? opts.platform} robot ${new Date(at).toISOString().slice(11, 19)}] ${message.type} ${message.bytes} B` +
           `${message.mentions.length ? ` @${message.mentions.join(',@')}` : ''}: ${firstLine(message.text)}`,
       );
       opts.onMessage?.(message);
