@@ -91,6 +91,111 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/alertmanager/notify/{channel}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Alertmanager → IM bridge: a webhook (payload version 4) forwarded to a channel through the outbox, firing and resolved alerts as separate messages aggregated per group; 202 once queued */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          channel: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['WebhookPayload'];
+        };
+      };
+      responses: {
+        /** @description OK */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['BridgeResult'];
+          };
+        };
+        /** @description Invalid request: the message names the field and the fix */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Missing or unknown token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The token role is too low */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Body larger than http.body_limit_bytes */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body is not sent as Content-Type: application/json */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Overloaded, or the database does not answer: retry after Retry-After seconds */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/alertmanager/webhook': {
     parameters: {
       query?: never;
@@ -179,6 +284,96 @@ export interface paths {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/escalation/policies': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The escalation policies (oncall.escalation), in the order they are matched: the first whose severities and services take an incident escalates it */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['EscalationPolicies'];
+          };
+        };
+        /** @description Invalid request: the message names the field and the fix */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Missing or unknown token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The token role is too low */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Body larger than http.body_limit_bytes */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Rate limit of the token exceeded (Retry-After says when to retry) */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Overloaded, or the database does not answer: retry after Retry-After seconds */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -923,6 +1118,107 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/incidents/{id}/escalation': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An incident's escalation: its policy, where it stands (the next step and when it pages, or who stopped it) and every step paged with the people and channels notified */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['IncidentEscalation'];
+          };
+        };
+        /** @description Invalid request: the message names the field and the fix */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Missing or unknown token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The token role is too low */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Body larger than http.body_limit_bytes */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Rate limit of the token exceeded (Retry-After says when to retry) */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Overloaded, or the database does not answer: retry after Retry-After seconds */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/incidents/{id}/related': {
     parameters: {
       query?: never;
@@ -1357,6 +1653,1728 @@ export interface paths {
           };
           content: {
             'application/json': components['schemas']['IncidentCounts'];
+          };
+        };
+        /** @description Invalid request: the message names the field and the fix */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Missing or unknown token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The token role is too low */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Body larger than http.body_limit_bytes */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Rate limit of the token exceeded (Retry-After says when to retry) */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Overloaded, or the database does not answer: retry after Retry-After seconds */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/notify/channels': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The notification channels: limits, state, last platform error, queue and the last hour’s counts */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              channels: components['schemas']['NotifyChannel'][];
+            };
+          };
+        };
+        /** @description Invalid request: the message names the field and the fix */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Missing or unknown token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The token role is too low */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Body larger than http.body_limit_bytes */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Rate limit of the token exceeded (Retry-After says when to retry) */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Overloaded, or the database does not answer: retry after Retry-After seconds */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/notify/channels/{name}/test': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Queue a test message on a channel (it goes through the queue, the limiter and the platform like any other) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          name: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['NotifyMessage'];
+          };
+        };
+        /** @description Invalid request: the message names the field and the fix */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Missing or unknown token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The token role is too low */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Body larger than http.body_limit_bytes */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Rate limit of the token exceeded (Retry-After says when to retry) */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Overloaded, or the database does not answer: retry after Retry-After seconds */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/notify/messages': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The outbox, newest first: what was queued, sent or given up, with the platform’s last error */
+    get: {
+      parameters: {
+        query?: {
+          channel?: string;
+          cursor?: string;
+          limit?: number;
+          status?: 'queued' | 'sending' | 'sent' | 'failed';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              messages: components['schemas']['NotifyMessage'][];
+              nextCursor: components['schemas']['NextCursor'];
+            };
+          };
+        };
+        /** @description Invalid request: the message names the field and the fix */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Missing or unknown token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The token role is too low */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Body larger than http.body_limit_bytes */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Rate limit of the token exceeded (Retry-After says when to retry) */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Overloaded, or the database does not answer: retry after Retry-After seconds */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/notify/messages/{id}/deliveries': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every request made for one message, with the platform’s answer */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              deliveries: components['schemas']['NotifyDelivery'][];
+            };
+          };
+        };
+        /** @description Invalid request: the message names the field and the fix */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Missing or unknown token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The token role is too low */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Body larger than http.body_limit_bytes */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Rate limit of the token exceeded (Retry-After says when to retry) */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Overloaded, or the database does not answer: retry after Retry-After seconds */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/notify/messages/{id}/retry': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Queue a failed message again (from its first unsent part) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['NotifyMessage'];
+          };
+        };
+        /** @description Invalid request: the message names the field and the fix */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Missing or unknown token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The token role is too low */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Body larger than http.body_limit_bytes */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Rate limit of the token exceeded (Retry-After says when to retry) */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Overloaded, or the database does not answer: retry after Retry-After seconds */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/oncall/handovers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Handovers, newest first, with the incidents open when each was written and who acknowledged it */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          roster?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['HandoverList'];
+          };
+        };
+        /** @description Invalid request: the message names the field and the fix */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Missing or unknown token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The token role is too low */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Body larger than http.body_limit_bytes */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Rate limit of the token exceeded (Retry-After says when to retry) */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Overloaded, or the database does not answer: retry after Retry-After seconds */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Writes a handover of a layer to the person taking over: who was on call, the notes and the incidents open now */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['CreateHandoverBody'];
+        };
+      };
+      responses: {
+        /** @description OK */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Handover'];
+          };
+        };
+        /** @description Invalid request: the message names the field and the fix */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Missing or unknown token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The token role is too low */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Body larger than http.body_limit_bytes */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body is not sent as Content-Type: application/json */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Rate limit of the token exceeded (Retry-After says when to retry) */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Overloaded, or the database does not answer: retry after Retry-After seconds */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/oncall/handovers/{id}/acknowledge': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Acknowledged by the person taking over: the caller's Grafana user (login or email) or token name must be that person's id or email, or the token an admin's */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['AcknowledgeHandoverBody'];
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Handover'];
+          };
+        };
+        /** @description Invalid request: the message names the field and the fix */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Missing or unknown token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The token role is too low */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict with the current state (e.g. an illegal transition) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Body larger than http.body_limit_bytes */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body is not sent as Content-Type: application/json */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Rate limit of the token exceeded (Retry-After says when to retry) */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Overloaded, or the database does not answer: retry after Retry-After seconds */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/oncall/now': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Who is on call at `at` (default now): one shift per layer of each roster, overrides and swaps applied; person null when nobody covers the layer then */
+    get: {
+      parameters: {
+        query?: {
+          at?: string;
+          layer?: string;
+          roster?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['OnCallNow'];
+          };
+        };
+        /** @description Invalid request: the message names the field and the fix */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Missing or unknown token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The token role is too low */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Body larger than http.body_limit_bytes */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Rate limit of the token exceeded (Retry-After says when to retry) */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Overloaded, or the database does not answer: retry after Retry-After seconds */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/oncall/overrides': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Overrides and swaps in force overlapping [from, to) (default: the next 62 days), each with its timeline */
+    get: {
+      parameters: {
+        query?: {
+          from?: string;
+          roster?: string;
+          to?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['OverrideList'];
+          };
+        };
+        /** @description Invalid request: the message names the field and the fix */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Missing or unknown token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The token role is too low */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Body larger than http.body_limit_bytes */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Rate limit of the token exceeded (Retry-After says when to retry) */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Overloaded, or the database does not answer: retry after Retry-After seconds */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Puts a person on a layer over [start, end) instead of the rotation, with a reason; 409 when it overlaps another override of the layer (named) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['CreateOverrideBody'];
+        };
+      };
+      responses: {
+        /** @description OK */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Override'];
+          };
+        };
+        /** @description Invalid request: the message names the field and the fix */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Missing or unknown token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The token role is too low */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict with the current state (e.g. an illegal transition) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Body larger than http.body_limit_bytes */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body is not sent as Content-Type: application/json */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Rate limit of the token exceeded (Retry-After says when to retry) */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Overloaded, or the database does not answer: retry after Retry-After seconds */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/oncall/overrides/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Removes an override (kept, marked removed, on its timeline); removing one side of a swap removes both */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Override'];
+          };
+        };
+        /** @description Invalid request: the message names the field and the fix */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Missing or unknown token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The token role is too low */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Body larger than http.body_limit_bytes */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Rate limit of the token exceeded (Retry-After says when to retry) */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Overloaded, or the database does not answer: retry after Retry-After seconds */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/oncall/rosters': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Duty rosters (值班, configuration oncall.rosters): layers with members, cadence, handoff time and the days they work on the service calendar */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              rosters: components['schemas']['Roster'][];
+            };
+          };
+        };
+        /** @description Invalid request: the message names the field and the fix */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Missing or unknown token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The token role is too low */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Body larger than http.body_limit_bytes */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Rate limit of the token exceeded (Retry-After says when to retry) */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Overloaded, or the database does not answer: retry after Retry-After seconds */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/oncall/rosters/{name}/calendar.ics': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A roster's shifts as an iCalendar feed (RFC 5545, text/calendar), one event per covered shift; default from 7 days ago for 56 days */
+    get: {
+      parameters: {
+        query?: {
+          from?: string;
+          to?: string;
+        };
+        header?: never;
+        path: {
+          name: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/calendar': string;
+          };
+        };
+        /** @description Invalid request: the message names the field and the fix */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Missing or unknown token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The token role is too low */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Body larger than http.body_limit_bytes */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Rate limit of the token exceeded (Retry-After says when to retry) */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Overloaded, or the database does not answer: retry after Retry-After seconds */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/oncall/rosters/{name}/schedule': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A roster's shifts over [from, to) (at most 62 days), overrides applied, and the kind of each local date on its calendar (workday, rest_day, holiday; a make-up workday 调休 is a workday) */
+    get: {
+      parameters: {
+        query: {
+          from: string;
+          layer?: string;
+          to: string;
+        };
+        header?: never;
+        path: {
+          name: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['RosterSchedule'];
+          };
+        };
+        /** @description Invalid request: the message names the field and the fix */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Missing or unknown token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The token role is too low */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Body larger than http.body_limit_bytes */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Rate limit of the token exceeded (Retry-After says when to retry) */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Overloaded, or the database does not answer: retry after Retry-After seconds */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/oncall/swaps': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Swaps two people's rotation shifts on a layer (each named by an instant inside it) as two linked overrides */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['CreateSwapBody'];
+        };
+      };
+      responses: {
+        /** @description OK */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['OverrideList'];
+          };
+        };
+        /** @description Invalid request: the message names the field and the fix */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Missing or unknown token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The token role is too low */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict with the current state (e.g. an illegal transition) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Body larger than http.body_limit_bytes */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body is not sent as Content-Type: application/json */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Well-formed but refused by a rule */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Rate limit of the token exceeded (Retry-After says when to retry) */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Overloaded, or the database does not answer: retry after Retry-After seconds */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/people': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The people directory (configuration `people`): each person's WeCom userid, Feishu open_id, DingTalk mobile, email, language and roles, so mentions and escalations reach them */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['People'];
           };
         };
         /** @description Invalid request: the message names the field and the fix */
@@ -1918,6 +3936,7 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    AcknowledgeHandoverBody: Record<string, never>;
     ActionItem: {
       dueDate: string;
       id: string;
@@ -1985,6 +4004,10 @@ export interface components {
       alerts: components['schemas']['Alert'][];
       nextCursor: components['schemas']['NextCursor'];
     };
+    BridgeResult: {
+      /** @description messages queued: one per phase (firing, resolved) present */
+      queued: number;
+    };
     CommentBody: {
       text: string;
     };
@@ -2000,6 +4023,13 @@ export interface components {
       role: components['schemas']['Role'];
       /** @description the secret, shown this once: store it now */
       token: string;
+    };
+    CreateHandoverBody: {
+      layer: string;
+      /** @default  */
+      notes?: string;
+      roster: string;
+      to: string;
     };
     CreateIncidentBody: {
       assignee?: string;
@@ -2022,6 +4052,37 @@ export interface components {
       symptom?: string;
       title: string;
     };
+    CreateOverrideBody: {
+      /** Format: date-time */
+      end: string;
+      layer: string;
+      person: string;
+      reason: string;
+      roster: string;
+      /** Format: date-time */
+      start: string;
+    };
+    CreateSwapBody: {
+      a: {
+        person: string;
+        /**
+         * Format: date-time
+         * @description any instant inside the shift this person gives away
+         */
+        start: string;
+      };
+      b: {
+        person: string;
+        /**
+         * Format: date-time
+         * @description any instant inside the shift this person gives away
+         */
+        start: string;
+      };
+      layer: string;
+      reason?: string;
+      roster: string;
+    };
     CreateTokenBody: {
       /** @default false */
       grafanaPlugin?: boolean;
@@ -2037,6 +4098,71 @@ export interface components {
         /** @description what was wrong and how to fix it */
         message: string;
       };
+    };
+    EscalationPolicies: {
+      policies: components['schemas']['EscalationPolicy'][];
+    };
+    EscalationPolicy: {
+      match: {
+        /** @description null: any service */
+        services: string[] | null;
+        /** @description null: any severity */
+        severities: components['schemas']['Severity'][] | null;
+      };
+      name: string;
+      /** @description every step pages outside service hours too */
+      outsideHours: boolean;
+      /** @description times the steps run again after the first pass */
+      repeat: number;
+      /** @description the sla.calendars calendar outside whose hours steps wait */
+      serviceHours: string | null;
+      steps: {
+        notify: components['schemas']['EscalationTarget'][];
+        /** @description this step pages outside service hours */
+        outsideHours: boolean;
+        /** @description until the next step (after the last: the next repeat) */
+        waitSeconds: number;
+      }[];
+    };
+    /** @description the roster layer's on-call person, a person, everyone with a role, or a channel */
+    EscalationTarget:
+      | {
+          layer: string;
+          roster: string;
+        }
+      | {
+          person: string;
+        }
+      | {
+          role: string;
+        }
+      | {
+          channel: string;
+        };
+    Handover: {
+      acknowledgedAt: string | null;
+      acknowledgedBy: string | null;
+      at: string;
+      createdBy: string;
+      /** @description who was on call when it was written; null when nobody was */
+      from: string | null;
+      id: string;
+      layer: string;
+      notes: string;
+      openIncidents: components['schemas']['HandoverIncident'][];
+      roster: string;
+      timeline: components['schemas']['OncallTimelineEntry'][];
+      to: string;
+    };
+    HandoverIncident: {
+      id: string;
+      number: string;
+      severity: components['schemas']['Severity'];
+      status: components['schemas']['IncidentStatus'];
+      title: string;
+    };
+    HandoverList: {
+      handovers: components['schemas']['Handover'][];
     };
     Incident: {
       acknowledgedAt: string | null;
@@ -2128,6 +4254,39 @@ export interface components {
       truncatedAlerts: number;
       updatedAt: string;
     };
+    IncidentEscalation: {
+      finishedAt: string | null;
+      history: {
+        /** Format: date-time */
+        at: string;
+        /** @description channels the notification was queued to */
+        channels: string[];
+        /** Format: date-time */
+        dueAt: string;
+        /** @description people ids mentioned */
+        notified: string[];
+        /** @description 0: the first pass */
+        repeat: number;
+        /** @description 1-based */
+        step: number;
+        /** @description targets nobody covered at that moment */
+        uncovered: components['schemas']['EscalationTarget'][];
+      }[];
+      /** @description when the next step pages */
+      nextAt: string | null;
+      /** @description the policy chosen when the incident opened; null: none matched */
+      policy: string | null;
+      repeat: number;
+      startedAt: string | null;
+      /** @enum {string} */
+      state: 'none' | 'running' | 'stopped' | 'finished' | 'waiting_for_service_hours';
+      /** @description the next step to page (1-based); once over, the last one */
+      step: number;
+      stoppedAt: string | null;
+      /** @description who acknowledged, responded, resolved or closed */
+      stoppedBy: string | null;
+      stopReason: ('acknowledged' | 'responded' | 'resolved' | 'closed' | 'policy_removed') | null;
+    };
     IncidentPage: {
       incidents: components['schemas']['Incident'][];
       nextCursor: components['schemas']['NextCursor'];
@@ -2136,6 +4295,99 @@ export interface components {
     IncidentStatus: 'triggered' | 'acknowledged' | 'mitigated' | 'waiting_for_customer' | 'resolved' | 'closed';
     /** @description null on the last page; otherwise send it back as cursor */
     NextCursor: string | null;
+    NotifyChannel: {
+      failedLastHour: number;
+      /** @enum {string} */
+      language: 'zh-Hans' | 'en';
+      lastError: components['schemas']['NotifyError'];
+      limits: {
+        /** @description bytes per request; a longer message is split into parts titled [k/n] */
+        maxBytes: number;
+        rates: {
+          count: number;
+          windowSeconds: number;
+        }[];
+      };
+      name: string;
+      oldestQueuedAt: string | null;
+      queued: number;
+      sentLastHour: number;
+      /**
+       * @description config_error: the platform’s last answer (or a missing secret) says the configuration is wrong; unknown: nothing sent yet
+       * @enum {string}
+       */
+      status: 'ok' | 'config_error' | 'unknown';
+      /** @enum {string} */
+      type: 'wecom' | 'feishu' | 'dingtalk' | 'email' | 'webhook';
+    };
+    NotifyDelivery: {
+      at: string;
+      code: string | null;
+      durationMs: number;
+      error: string | null;
+      httpStatus: number | null;
+      /**
+       * @description transient also for a request whose answer was never recorded (the server stopped during it)
+       * @enum {string}
+       */
+      outcome: 'sent' | 'throttled' | 'config' | 'transient' | 'rejected';
+      part: number;
+      parts: number;
+    };
+    NotifyError: {
+      at: string;
+      /** @description the platform’s error code, e.g. WeCom 45009, Feishu 19021 */
+      code: string | null;
+      /** @description throttled, config, transient, rejected or expired */
+      kind: string;
+      message: string;
+    } | null;
+    NotifyMessage: {
+      attempts: number;
+      channel: string;
+      createdAt: string;
+      id: string;
+      /** @description aggregation key: the incident’s id or the Alertmanager groupKey */
+      key: string;
+      /** @enum {string} */
+      kind:
+        | 'incident.opened'
+        | 'incident.acknowledged'
+        | 'incident.escalated'
+        | 'incident.resolved'
+        | 'incident.reopened'
+        | 'sla.at_risk'
+        | 'sla.breached'
+        | 'alert.group'
+        | 'inspection.report_ready'
+        | 'backup.failed'
+        | 'vulnerability.overdue'
+        | 'survey.low_score'
+        | 'test';
+      lastError: components['schemas']['NotifyError'];
+      nextAttemptAt: string | null;
+      /** @description requests the message takes (0 until rendered) */
+      parts: number;
+      partsSent: number;
+      /** @enum {string} */
+      phase: 'firing' | 'resolved' | 'info';
+      sentAt: string | null;
+      /** @enum {string} */
+      status: 'queued' | 'sending' | 'sent' | 'failed';
+      title: string;
+    };
+    OnCallNow: {
+      at: string;
+      shifts: components['schemas']['Shift'][];
+    };
+    OncallTimelineEntry: {
+      actor: string;
+      at: string;
+      data: {
+        [key: string]: unknown;
+      };
+      kind: string;
+    };
     OpenActionItem: {
       dueDate: string;
       id: string;
@@ -2149,6 +4401,39 @@ export interface components {
     };
     OpenActionItems: {
       actionItems: components['schemas']['OpenActionItem'][];
+    };
+    Override: {
+      createdAt: string;
+      createdBy: string;
+      end: string;
+      id: string;
+      layer: string;
+      /** @description people-directory id */
+      person: string;
+      reason: string;
+      removedAt: string | null;
+      removedBy: string | null;
+      roster: string;
+      start: string;
+      swapId: string | null;
+      timeline: components['schemas']['OncallTimelineEntry'][];
+    };
+    OverrideList: {
+      overrides: components['schemas']['Override'][];
+    };
+    People: {
+      people: components['schemas']['Person'][];
+    };
+    Person: {
+      dingtalkMobile: string | null;
+      email: string | null;
+      feishuOpenId: string | null;
+      id: string;
+      /** @enum {string} */
+      language: 'zh-Hans' | 'en';
+      name: string;
+      roles: string[];
+      wecomUserId: string | null;
     };
     Review: {
       actionItems: components['schemas']['ActionItem'][];
@@ -2201,8 +4486,49 @@ export interface components {
      * @enum {string}
      */
     Role: 'viewer' | 'editor' | 'admin';
+    Roster: {
+      calendar: string;
+      layers: components['schemas']['RosterLayer'][];
+      name: string;
+      timezone: string;
+    };
+    RosterDay: {
+      date: string;
+      /** @enum {string} */
+      kind: 'workday' | 'rest_day' | 'holiday';
+      /** @description a make-up workday (调休上班) on what would be a rest day */
+      makeup: boolean;
+      name: string | null;
+    };
+    RosterLayer: {
+      /** @description daily, weekly or Nd (every N days) */
+      cadence: string;
+      /** @enum {string} */
+      days: 'any' | 'workday' | 'rest_day' | 'holiday';
+      /** @description HH:MM, wall time in the roster zone */
+      handoff: string;
+      members: string[];
+      name: string;
+      /** @description YYYY-MM-DD: the first member takes the duty day of this date */
+      start: string;
+    };
+    RosterSchedule: {
+      days: components['schemas']['RosterDay'][];
+      shifts: components['schemas']['Shift'][];
+    };
     /** @enum {string} */
     Severity: 'P1' | 'P2' | 'P3' | 'P4';
+    Shift: {
+      end: string;
+      layer: string;
+      overrideId: string | null;
+      /** @description null: nobody covers the layer then */
+      person: components['schemas']['Person'] | null;
+      roster: string;
+      /** @enum {string} */
+      source: 'rotation' | 'override' | 'swap';
+      start: string;
+    };
     SlaGoal: {
       /** @description in the last sla.at_risk_share of the goal and not yet due */
       atRisk: boolean;

@@ -72,6 +72,10 @@ describe('OpenAPI', () => {
       'Token',
       'Error',
       'NextCursor',
+      'Shift',
+      'Override',
+      'Handover',
+      'Person',
     ])
       expect([id, refs.includes(`"$ref":"#/components/schemas/${id}"`)]).toEqual([id, true]);
   });
@@ -136,6 +140,33 @@ describe('fuzz', () => {
       required: ['version', 'groupKey', 'status', 'receiver', 'alerts'],
       strict: false, // Alertmanager may add fields; unknown ones are ignored
       unbounded: ['groupKey', 'externalURL'],
+    },
+    'POST /api/v1/oncall/overrides': {
+      body: {
+        roster: 'ops',
+        layer: 'primary',
+        person: 'alice',
+        start: '2026-12-01T09:00:00+08:00',
+        end: '2026-12-02T09:00:00+08:00',
+        reason: 'sick',
+      },
+      required: ['roster', 'layer', 'person', 'start', 'end', 'reason'],
+      strict: true,
+    },
+    'POST /api/v1/oncall/swaps': {
+      body: {
+        roster: 'ops',
+        layer: 'primary',
+        a: { person: 'alice', start: '2026-12-01T10:00:00+08:00' },
+        b: { person: 'bob', start: '2026-12-02T10:00:00+08:00' },
+      },
+      required: ['roster', 'layer', 'a', 'b'],
+      strict: true,
+    },
+    'POST /api/v1/oncall/handovers': {
+      body: { roster: 'ops', layer: 'primary', to: 'bob', notes: 'n' },
+      required: ['roster', 'layer', 'to'],
+      strict: true,
     },
     'POST /api/v1/tokens': {
       body: { name: 'fuzz', role: 'viewer' },

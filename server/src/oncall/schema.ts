@@ -138,7 +138,8 @@ export const createSwapBody = z
     reason: z.string().trim().min(1).max(2000).optional(),
   })
   .meta({ id: 'CreateSwapBody' });
-export const swapResponseSchema = z.strictObject({ overrides: z.array(overrideSchema) }).meta({ id: 'Swap' });
+/** a swap answers with its two overrides, the shape of a list */
+export const swapResponseSchema = overridesResponseSchema;
 
 export const openIncidentSchema = z
   .strictObject({
