@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { freePort } from '@opsdesk/testing';
 import { SMTPServer, type SMTPServerAuthentication, type SMTPServerSession } from 'smtp-server';
 import { channelSchema, type ChannelConfig } from '../config';
@@ -31,6 +35,9 @@ const RCPT_ANSWERS: Record<string, { code: number; message: string }> = {
 let server: SMTPServer;
 let port: number;
 const received: Received[] = [];
+/** what the server answers at the greeting and after DATA, for the test that sets it */
+let connectAnswer: { code: number; message: string } | undefined;
+let dataAnswer: { code: number; message: string } | undefined;
 
 beforeAll(async () => {
   port = await freePort();
@@ -40,6 +47,11 @@ beforeAll(async () => {
     allowInsecureAuth: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    onConnect(_session, cb) {
+      if (connectAnswer)
+        cb(Object.assign(new Error(connectAnswer.message), { responseCode: connectAnswer.code }));
+      else cb();
+    },
     onAuth(auth: SMTPServerAuthentication, _session: SMTPServerSession, cb) {
       if (auth.username === 'ops' && auth.password === PASSWORD) cb(null, { user: 'ops' });
       else cb(Object.assign(new Error('5.7.8 Authentication credentials invalid'), { responseCode: 535 }));
@@ -58,6 +70,10 @@ beforeAll(async () => {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => {
+        if (dataAnswer) {
+          cb(Object.assign(new Error(dataAnswer.message), { responseCode: dataAnswer.code }));
+          return;
+        }
         received.push({
           from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
           to: session.envelope.rcptTo.map((r) => r.address),
@@ -84,6 +100,8 @@ afterAll(async () => {
 
 beforeEach(() => {
   received.length = 0;
+  connectAnswer = undefined;
+  dataAnswer = undefined;
 });
 
 const channel = (language: Language, smtp: Record<string, unknown> = {}): ChannelConfig =>
@@ -269,10 +287,26 @@ describe('email channel against a real SMTP server', () => {
     ['busy@example.cn', 'transient', 452],
     ['greylist@example.cn', 'transient', 451],
     ['nobody@example.cn', 'rejected', 550],
-  ] as const)('RCPT TO %s answered %s → %s', async (to, kind, status) => {
+  ] as const)('RCPT TO %s → %s (%s)', async (to, kind, status) => {
     const { outcomes } = await send(channel('en', { to: [to] }), render('en'));
     expect(outcomes[0]).toMatchObject({ ok: false, kind, status, code: String(status) });
     expect(received).toHaveLength(0);
+  });
+
+  test('a server too busy to talk (421 at the greeting) is transient', async () => {
+    connectAnswer = { code: 421, message: '4.3.2 Too many connections, try again later' };
+    const { outcomes } = await send(channel('en'), render('en'));
+    expect(outcomes[0]).toMatchObject({ ok: false, kind: 'transient', status: 421 });
+  });
+
+  test.each([
+    [554, 'rejected', '5.7.1 Message rejected as spam'],
+    [451, 'transient', '4.3.0 Local error in processing'],
+  ] as const)('%s after DATA → %s', async (code, kind, message) => {
+    dataAnswer = { code, message };
+    const { outcomes } = await send(channel('en'), render('en'));
+    expect(outcomes[0]).toMatchObject({ ok: false, kind, status: code });
+    expect((outcomes[0] as { error: string }).error).toContain(message);
   });
 
   test('no server listening is transient', async () => {
@@ -317,5 +351,59 @@ describe('email channel against a real SMTP server', () => {
     for (const part of parts) outcomes.push(await sender.send(part, new AbortController().signal));
     expect(outcomes.every((o) => o.ok)).toBe(true);
     expect(received.map((r) => decodeWords(parseMime(r.raw).headers.get('subject') ?? ''))).toEqual(subjects);
+  });
+
+  describe('over TLS (port 465 style) with a certificate nobody signed', () => {
+    let tls: SMTPServer;
+    let tlsPort: number;
+    let dir: string;
+    beforeAll(async () => {
+      dir = mkdtempSync(path.join(tmpdir(), 'opsdesk-smtp-tls-'));
+      execFileSync(
+        'openssl',
+        [
+          'req',
+          '-x509',
+          '-newkey',
+          'rsa:2048',
+          '-nodes',
+          '-days',
+          '1',
+          '-subj',
+          '/CN=127.0.0.1',
+          '-keyout',
+          path.join(dir, 'key.pem'),
+          '-out',
+          path.join(dir, 'cert.pem'),
+        ],
+        { stdio: 'ignore' },
+      );
+      tlsPort = await freePort();
+      tls = new SMTPServer({
+        secure: true,
+        key: readFileSync(path.join(dir, 'key.pem')),
+        cert: readFileSync(path.join(dir, 'cert.pem')),
+        authOptional: true,
+        logger: false,
+        onData(stream, _session, cb) {
+          stream.resume();
+          stream.on('end', () => cb());
+        },
+      });
+      // the client hanging up mid-handshake is what this test makes happen
+      tls.on('error', () => undefined);
+      await new Promise<void>((resolve) => tls.listen(tlsPort, '127.0.0.1', () => resolve()));
+    });
+    afterAll(async () => {
+      await new Promise<void>((resolve) => tls.close(() => resolve()));
+      rmSync(dir, { recursive: true, force: true });
+    });
+
+    test('the certificate does not verify: a configuration error, nothing sent', async () => {
+      const ch = channel('en', { port: tlsPort, secure: true, user: undefined, password: undefined });
+      const { outcomes } = await send(ch, render('en'));
+      expect(outcomes[0]).toMatchObject({ ok: false, kind: 'config' });
+      expect((outcomes[0] as { error: string }).error).toMatch(/certificate/i);
+    });
   });
 });
