@@ -62,7 +62,15 @@ export interface RobotOptions {
   /** Feishu and DingTalk 加签 secret (then every request must be signed); the webhook's HMAC key */
   secret?: string;
   /** the platform's rate limit by default (WeCom and DingTalk 20/min, Feishu 5/s and 100/min, webhook none) */
-  limits?: { perMinute?: number; perSecond?: number };
+  limits?: {
+    perMinute?: number;
+    perSecond?: number;
+    /**
+     * once a limit is exceeded, every request is throttled for this long (DingTalk is reported to
+     * block an over-limit robot for 10 minutes, "如果超过20条，会限流10分钟"); default 0
+     */
+    penaltyMs?: number;
+  };
   /** the clock the signature window and the rate limit use (a fake clock in tests); default Date.now */
   now?: () => number;
   /** runs before any check; what it returns replaces the platform's answer (a 502, a hang) */
@@ -111,16 +119,21 @@ export interface Platform {
 }
 
 /** A sliding window per limit over accepted messages, as the platforms count "N messages a minute". */
-function limiter(limits: { perMinute?: number; perSecond?: number }) {
+function limiter(limits: { perMinute?: number; perSecond?: number; penaltyMs?: number }) {
   const windows: Array<{ windowMs: number; count: number }> = [];
+  let blockedUntil = -Infinity;
   if (limits.perSecond) windows.push({ windowMs: 1_000, count: limits.perSecond });
   if (limits.perMinute) windows.push({ windowMs: 60_000, count: limits.perMinute });
   const sent: number[] = [];
   return {
     exceeded(now: number) {
+      if (now < blockedUntil) return { windowMs: blockedUntil - now, count: 0 };
       for (const w of windows) {
         const inWindow = sent.filter((t) => t > now - w.windowMs).length;
-        if (inWindow >= w.count) return w;
+        if (inWindow >= w.count) {
+          if (limits.penaltyMs) blockedUntil = now + limits.penaltyMs;
+          return w;
+        }
       }
       return undefined;
     },

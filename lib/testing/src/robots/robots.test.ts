@@ -326,3 +326,19 @@ describe('generic webhook receiver', () => {
     ).toBe(410);
   });
 });
+
+test('penaltyMs keeps an over-limit robot throttled for that long', async () => {
+  let clock = 0;
+  const r = await robot({
+    platform: 'dingtalk',
+    now: () => clock,
+    limits: { perMinute: 1, penaltyMs: 600_000 },
+  });
+  const md = { msgtype: 'markdown', markdown: { title: 't', text: 'x' } };
+  expect((await post(r.url, md)).body.errcode).toBe(0);
+  expect((await post(r.url, md)).body.errcode).toBe(130101);
+  clock = 120_000; // the minute is over, the penalty is not
+  expect((await post(r.url, md)).body.errcode).toBe(130101);
+  clock = 600_001;
+  expect((await post(r.url, md)).body.errcode).toBe(0);
+});
