@@ -571,6 +571,19 @@ describe('per-channel templates', () => {
     expect(zh.title).not.toContain('Custom');
   });
 
+  test("the README's example is a working override", () => {
+    const readme = readFileSync(path.join(__dirname, 'templates/README.md'), 'utf8');
+    const example = /Example, `([^`]+)`:\n\n```handlebars\n([\s\S]*?)```/.exec(readme);
+    expect(example).not.toBeNull();
+    writeFileSync(path.join(dir, example?.[1] as string), example?.[2] as string);
+    const r = renderMessage([incidentEvent('incident.opened')], channel('en', { templates: dir }), opts());
+    expect(r.title).toBe('[P1] INC-2026-0042 交易网关不可用');
+    expect(r.sections).toHaveLength(1);
+    expect(r.sections[0]).toContain('1h 5m');
+    expect(r.sections[0]).toContain('0 sessions');
+    expect(r.buttons.map((b) => b.label)).toEqual(['Open', 'Silence 1 h']);
+  });
+
   test('an edited template is used at the next message', () => {
     const file = path.join(dir, 'test.en.hbs');
     writeFileSync(file, '{{#title}}first{{/title}}');
