@@ -70,6 +70,11 @@ export interface RobotOptions {
      * block an over-limit robot for 10 minutes, "如果超过20条，会限流10分钟"); default 0
      */
     penaltyMs?: number;
+    /**
+     * count refused requests too (a bad body, a bad signature, a throttled one), not only accepted
+     * messages; a copy of WeCom's guide says its limit "无论消息发送是否成功都计数". Default false.
+     */
+    countRefused?: boolean;
   };
   /** the clock the signature window and the rate limit use (a fake clock in tests); default Date.now */
   now?: () => number;
@@ -115,6 +120,8 @@ export interface Platform {
   /** the path and query of the robot's webhook address */
   path(key: string): string;
   limits: { perMinute?: number; perSecond?: number };
+  /** the codes a request to a wrong or removed address gets: such a request never reaches the robot's counter */
+  addressCodes: readonly string[];
   check(req: RobotRequest, ctx: PlatformContext): Verdict;
 }
 
@@ -234,6 +241,7 @@ export async function startPlatformRobot(platform: Platform, opts: RobotOptions)
         throttled: () => limit.exceeded(at),
       });
       if (!verdict.accept) {
+        if (limits.countRefused && !platform.addressCodes.includes(verdict.code)) limit.record(at);
         send(res, at, verdict.status, verdict.body, verdict.code, verdict.headers);
         return;
       }

@@ -42,6 +42,7 @@ function str(v: unknown): v is string {
 export const dingtalkPlatform: Platform = {
   path: (key) => `/robot/send?access_token=${encodeURIComponent(key)}`,
   limits: { perMinute: DINGTALK_LIMITS.perMinute },
+  addressCodes: ['300005'],
   check(req, ctx: PlatformContext): Verdict {
     const url = new URL(req.url, 'http://robot');
     const token = url.searchParams.get('access_token');

@@ -123,6 +123,7 @@ function readCard(card: Json): string | undefined {
 export const feishuPlatform: Platform = {
   path: (key) => `/open-apis/bot/v2/hook/${encodeURIComponent(key)}`,
   limits: { perSecond: FEISHU_LIMITS.perSecond, perMinute: FEISHU_LIMITS.perMinute },
+  addressCodes: ['19001'],
   check(req, ctx: PlatformContext): Verdict {
     const url = new URL(req.url, 'http://robot');
     const prefix = '/open-apis/bot/v2/hook/';

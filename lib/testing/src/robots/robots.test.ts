@@ -342,3 +342,22 @@ test('penaltyMs keeps an over-limit robot throttled for that long', async () => 
   clock = 600_001;
   expect((await post(r.url, md)).body.errcode).toBe(0);
 });
+
+test('countRefused counts refused and throttled requests against the limit, a wrong key not', async () => {
+  let clock = 0;
+  const r = await robot({
+    platform: 'wecom',
+    key: 'k',
+    now: () => clock,
+    limits: { perMinute: 2, countRefused: true },
+  });
+  const text = { msgtype: 'text', text: { content: 'x' } };
+  expect((await post(r.url.replace('=k', '=other'), text)).body.errcode).toBe(93000);
+  expect((await post(r.url, { msgtype: 'nope' })).body.errcode).toBe(40008); // counted
+  expect((await post(r.url, text)).body.errcode).toBe(0);
+  clock = 30_000;
+  expect((await post(r.url, text)).body.errcode).toBe(45009); // counted as well
+  clock = 60_001; // both requests at 0 left the window; the throttled one at 30 s is one of two
+  expect((await post(r.url, text)).body.errcode).toBe(0);
+  expect(r.received).toHaveLength(2);
+});

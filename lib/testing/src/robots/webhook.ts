@@ -24,6 +24,7 @@ function header(v: string | string[] | undefined): string | undefined {
 export const webhookPlatform: Platform = {
   path: (key) => `/hooks/${encodeURIComponent(key)}`,
   limits: {},
+  addressCodes: ['404', '410'],
   check(req, ctx: PlatformContext): Verdict {
     const url = new URL(req.url, 'http://robot');
     if (url.pathname !== `/hooks/${encodeURIComponent(ctx.key)}`)

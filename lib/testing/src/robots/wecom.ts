@@ -83,6 +83,7 @@ function checkTemplateCard(card: Json, now: number): Verdict | string {
 export const wecomPlatform: Platform = {
   path: (key) => `/cgi-bin/webhook/send?key=${encodeURIComponent(key)}`,
   limits: { perMinute: WECOM_LIMITS.perMinute },
+  addressCodes: ['93000'],
   check(req, ctx: PlatformContext): Verdict {
     const url = new URL(req.url, 'http://robot');
     if (url.pathname !== '/cgi-bin/webhook/send' || url.searchParams.get('key') !== ctx.key || ctx.revoked)
