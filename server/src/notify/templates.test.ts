@@ -1,4 +1,12 @@
 import { mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  describeWithPrograms,
+  freePort,
+  program,
+  startService,
+  waitFor,
+  type RunningService,
+} from '@opsdesk/testing';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { AppContext } from '../context';
@@ -632,3 +640,127 @@ describe('per-channel templates', () => {
     ).toThrow(/notify\.channels\[ops-wecom\]\.templates: cannot read the folder .*nope: ENOENT/);
   });
 });
+
+/**
+ * The real Alertmanager (the current release scripts/go-tools.sh builds; Debian's 0.25 if not):
+ * the matchers the link carries, sent as its form sends them — the preview as `filter=` query
+ * parameters (Utils/Filter.elm generateAPIQueryString), the silence as API matchers — find and
+ * silence exactly the alert the message was about. The form itself is not rendered here: neither
+ * binary on this machine carries the web UI (Debian ships "no-ui", go-tools.sh builds without it),
+ * so the parse above stands in for its Elm parser.
+ */
+describeWithPrograms(
+  { 'prometheus-alertmanager': 'prometheus-alertmanager' },
+  'the silence link against the real Alertmanager',
+  () => {
+    let dir: string;
+    let am: RunningService;
+    let amUrl: string;
+    beforeAll(async () => {
+      dir = mkdtempSync(path.join(tmpdir(), 'opsdesk-am-silence-'));
+      writeFileSync(
+        path.join(dir, 'alertmanager.yml'),
+        'route:\n  receiver: none\nreceivers:\n  - name: none\n',
+      );
+      const port = await freePort();
+      amUrl = `http://127.0.0.1:${port}`;
+      am = await startService({
+        command: program('prometheus-alertmanager'),
+        args: [
+          `--config.file=${path.join(dir, 'alertmanager.yml')}`,
+          `--storage.path=${path.join(dir, 'data')}`,
+          `--web.listen-address=127.0.0.1:${port}`,
+          '--cluster.listen-address=',
+          '--log.level=warn',
+        ],
+        readyUrl: `${amUrl}/-/ready`,
+      });
+    });
+    afterAll(async () => {
+      await am?.stop();
+      rmSync(dir, { recursive: true, force: true });
+    });
+
+    test('the preview finds the alert and the silence mutes it, and only it', async () => {
+      const labels = {
+        alertname: 'DiskFull',
+        instance: 'db-1:9741',
+        mountpoint: '/data "hot", {x}=~y\\z',
+        team: '结算',
+      };
+      const neighbour = { ...labels, instance: 'db-2:9741' };
+      const now = Date.now();
+      const post = await fetch(`${amUrl}/api/v2/alerts`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(
+          [labels, neighbour].map((l) => ({
+            labels: l,
+            annotations: { summary: 'disk full' },
+            startsAt: new Date(now - 60_000).toISOString(),
+            endsAt: new Date(now + 3_600_000).toISOString(),
+            generatorURL: 'http://prometheus:9090/graph',
+          })),
+        ),
+      });
+      expect(post.status).toBe(200);
+
+      const event = groupEvent('firing');
+      const data = event.data as ReturnType<typeof webhookPayload>;
+      data.alerts = data.alerts.slice(0, 1).map((a) => ({ ...a, labels }));
+      const r = renderMessage([event], channel('zh-Hans'), opts({ alertmanagerUrl: amUrl }));
+      const section = r.sections.find((x) => x.includes('DiskFull')) as string;
+      const href = /href="([^"]*silences[^"]*)"/
+        .exec(renderMarkdown(section).html)?.[1]
+        ?.replace(/&amp;/g, '&');
+      const { base, matchers } = parseSilenceUrl(href as string);
+      expect(base).toBe(`${amUrl}/`);
+
+      type AmAlert = { labels: Record<string, string>; status: { state: string; silencedBy: string[] } };
+      const query = matchers.map(
+        (m) => `filter=${encodeURIComponent(`${m.name}${m.op}${JSON.stringify(m.value)}`)}`,
+      );
+      const preview = await waitFor(
+        'the posted alerts',
+        async () => {
+          const res = await fetch(`${amUrl}/api/v2/alerts?${query.join('&')}`);
+          expect(res.status).toBe(200);
+          const found = (await res.json()) as AmAlert[];
+          return found.length > 0 ? found : undefined;
+        },
+        { timeoutMs: 10_000, intervalMs: 100 },
+      );
+      expect(preview.map((a) => a.labels)).toEqual([labels]);
+
+      const created = await fetch(`${amUrl}/api/v2/silences`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          matchers: matchers.map((m) => ({ name: m.name, value: m.value, isRegex: false, isEqual: true })),
+          startsAt: new Date(now).toISOString(),
+          endsAt: new Date(now + 3_600_000).toISOString(),
+          createdBy: 'opsdesk-test',
+          comment: parseSilenceUrl(href as string).comment,
+        }),
+      });
+      expect(created.status).toBe(200);
+      const { silenceID } = (await created.json()) as { silenceID: string };
+      const states = await waitFor(
+        'the silence applied',
+        async () => {
+          const all = (await (
+            await fetch(`${amUrl}/api/v2/alerts?silenced=true&active=true`)
+          ).json()) as AmAlert[];
+          const muted = all.find((a) => a.labels.instance === 'db-1:9741');
+          return muted?.status.state === 'suppressed' ? all : undefined;
+        },
+        { timeoutMs: 10_000, intervalMs: 100 },
+      );
+      const byInstance = Object.fromEntries(states.map((a) => [a.labels.instance, a.status]));
+      expect(byInstance['db-1:9741']).toEqual(
+        expect.objectContaining({ state: 'suppressed', silencedBy: [silenceID] }),
+      );
+      expect(byInstance['db-2:9741']).toEqual(expect.objectContaining({ state: 'active', silencedBy: [] }));
+    });
+  },
+);
