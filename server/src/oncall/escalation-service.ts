@@ -101,6 +101,9 @@ export async function resolveStep(
 
 /** Starts the escalation of incidents opened since the last tick: the policy and when its first step pages. */
 async function startNew(ctx: AppContext, stopping: () => boolean): Promise<void> {
+  // Without policies nothing is recorded: an incident opened then starts escalating once a reload
+  // adds a policy that matches it (it is still unanswered, so the new policy pages for it).
+  if (ctx.config.oncall.escalation.policies.length === 0) return;
   for (;;) {
     const fresh = await escalationStore.unstarted(ctx.db, BATCH);
     const now = ctx.now();
