@@ -217,9 +217,23 @@ describeWithPrograms(
         service: 'trading-platform',
       });
       // the 24x7 critical alert also paged the on-call channel, through the server's bridge and outbox
-      await waitFor('the on-call notification', async () =>
-        imPosts.some((p) => p.startsWith('/oncall')) ? true : undefined,
-      );
+      // the generic webhook's body (version 1): the bridged group's message, one per phase
+      const bridged = (phase: string) =>
+        imPosts
+          .filter((p) => p.startsWith('/oncall '))
+          .map(
+            (p) =>
+              JSON.parse(p.slice('/oncall '.length)) as {
+                phase: string;
+                message: { title: string; sections: string[] };
+              },
+          )
+          .filter((b) => b.phase === phase && b.message.sections.join('\n').includes('E2eLoadHigh'));
+      const [firing] = await waitFor('the on-call notification', async () => {
+        const found = bridged('firing');
+        return found.length ? found : undefined;
+      });
+      expect(firing!.message.title).toContain('e2e load on');
 
       // more evaluations change nothing: still one incident once Prometheus has evaluated the firing
       // rule three more times (told by its rules API, so a slow machine waits longer, never less)
@@ -250,6 +264,15 @@ describeWithPrograms(
       );
       console.log(`condition cleared → incident resolved: ${Date.now() - cleared} ms`);
       expect(await incidents()).toHaveLength(1);
+      // send_resolved: the recovery reaches on call too, as a message of its own
+      await waitFor(
+        'the resolved notification',
+        async () => (bridged('resolved').length ? true : undefined),
+        {
+          timeoutMs: 30_000,
+          intervalMs: 200,
+        },
+      );
     });
   },
 );
