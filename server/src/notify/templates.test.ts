@@ -556,7 +556,7 @@ describe('per-channel templates', () => {
   test('<kind>.<lang>.hbs in the folder replaces the built-in one; other kinds stay built-in', () => {
     writeFileSync(
       path.join(dir, 'incident.opened.en.hbs'),
-      '{{#title}}Custom {{incident.number}}{{/title}}\n{{#section}}Custom body {{incident.title}} {{level.text}}{{/section}}\n{{button "Open" links.incident}}\n',
+      '{{#title}}Custom {{incident.number}}{{/title}}\n{{#section}}Custom body {{incident.title}} {{level.text}}{{/section}}\n{{button "Open" links.incident}}\n{{button "Evil" "javascript:alert(1)"}}{{links "Evil" "javascript:alert(2)"}}\n',
     );
     const ch = channel('en', { templates: path.basename(dir) });
     const r = renderMessage([incidentEvent('incident.opened')], ch, opts({ baseDir: path.dirname(dir) }));

@@ -4,7 +4,7 @@ import path from 'node:path';
 import Handlebars from 'handlebars';
 import type { ChannelConfig } from './config';
 import { EN } from './templates/en';
-import { escapeInline, markdownToPlainLine, markdownUrl } from './templates/markdown';
+import { escapeInline, markdownToPlainLine, markdownUrl, safeUrl } from './templates/markdown';
 import { buildView, levelOf } from './templates/view';
 import { ZH_HANS } from './templates/zh-Hans';
 import {
@@ -81,9 +81,10 @@ hb.registerHelper('section', function (this: unknown, options: HelperOptions) {
   return `${MARK}${out.sections.length - 1}\uE000`;
 });
 hb.registerHelper('button', function (label: unknown, url: unknown, options: HelperOptions) {
-  if (typeof label === 'string' && typeof url === 'string' && url !== '') {
-    options.data.out.buttons.push({ label: markdownToPlainLine(label), url });
-  }
+  // an override's literal URL is checked like an event's: web and mail links only
+  const safe = typeof url === 'string' ? safeUrl(url) : undefined;
+  if (typeof label === 'string' && safe)
+    options.data.out.buttons.push({ label: markdownToPlainLine(label), url: safe });
   return '';
 });
 hb.registerHelper('links', function (...args: unknown[]) {
@@ -91,9 +92,8 @@ hb.registerHelper('links', function (...args: unknown[]) {
   const shown: string[] = [];
   for (let i = 0; i + 1 < pairs.length; i += 2) {
     const [label, url] = [pairs[i], pairs[i + 1]];
-    if (typeof label === 'string' && typeof url === 'string' && url !== '') {
-      shown.push(`[${escapeInline(label)}](${markdownUrl(url)})`);
-    }
+    const safe = typeof url === 'string' ? safeUrl(url) : undefined;
+    if (typeof label === 'string' && safe) shown.push(`[${escapeInline(label)}](${markdownUrl(safe)})`);
   }
   return shown.join(' · ');
 });

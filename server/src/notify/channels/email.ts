@@ -102,10 +102,12 @@ export class EmailSender implements ChannelSender {
       .filter((t) => t !== '')
       .join('\n\n');
     const color = COLORS[message.color];
+    // white on yellow is unreadable
+    const ink = message.color === 'yellow' ? '#212121' : '#fff';
     const buttons = message.buttons
       .map(
         (b) =>
-          `<a href="${escapeHtml(b.url)}" style="display:inline-block;margin:0 8px 8px 0;padding:6px 14px;border-radius:4px;background:${color};color:#fff;text-decoration:none">${escapeHtml(b.label)}</a>`,
+          `<a href="${escapeHtml(b.url)}" style="display:inline-block;margin:0 8px 8px 0;padding:6px 14px;border-radius:4px;background:${color};color:${ink};text-decoration:none">${escapeHtml(b.label)}</a>`,
       )
       .join('');
     const html = `<!DOCTYPE html>
@@ -113,7 +115,7 @@ export class EmailSender implements ChannelSender {
 <head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>
 <body style="margin:0;padding:16px;font-family:-apple-system,'Segoe UI','PingFang SC','Microsoft YaHei',sans-serif;font-size:14px;line-height:1.6;color:#212121">
 <div style="max-width:720px;border:1px solid #e0e0e0;border-radius:6px;overflow:hidden">
-<div style="background:${color};color:#fff;padding:12px 16px;font-size:16px;font-weight:bold">${escapeHtml(subject)}</div>
+<div style="background:${color};color:${ink};padding:12px 16px;font-size:16px;font-weight:bold">${escapeHtml(subject)}</div>
 <div style="padding:8px 16px">
 ${names.length > 0 ? `<p>${escapeHtml(words.for)}: ${names.map(escapeHtml).join(', ')}</p>\n` : ''}${blocks.map((b) => `<div style="border-bottom:1px solid #eeeeee;padding:4px 0">\n${b.html}\n</div>`).join('\n')}
 ${buttons ? `<p style="margin-top:12px">${buttons}</p>` : ''}
