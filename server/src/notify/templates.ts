@@ -5,7 +5,8 @@ import Handlebars from 'handlebars';
 import type { ChannelConfig } from './config';
 import { EN } from './templates/en';
 import { escapeInline, markdownToPlainLine, markdownUrl, safeUrl } from './templates/markdown';
-import { buildView, levelOf } from './templates/view';
+import { buildView } from './templates/view';
+import type { levelOf } from './templates/words';
 import { ZH_HANS } from './templates/zh-Hans';
 import {
   EVENT_KINDS,
