@@ -96,8 +96,14 @@ describe('WeCom group robot stand-in', () => {
     expect((await post(r.url, { msgtype: 'template_card', template_card: jumps })).body.errcode).toBe(40058);
     expect((await post(r.url, '{not json')).body.errcode).toBe(47001);
     expect((await post(r.url, { msgtype: 'markdownv3', markdownv3: {} })).body.errcode).toBe(40008);
-    expect(r.received).toHaveLength(1);
+    // 40033: a JSON \u escape anywhere (here ASCII-only JSON, as Python's json.dumps writes it); an escaped backslash is fine
+    const ascii = '{"msgtype":"text","text":{"content":"\\u544a\\u8b66"}}';
+    expect((await post(r.url, ascii)).body.errcode).toBe(40033);
+    const path = { msgtype: 'text', text: { content: 'C:\\u1234\\logs' } };
+    expect((await post(r.url, path)).body.errcode).toBe(0);
+    expect(r.received).toHaveLength(2);
     expect(r.received[0]!.text).toContain('P1 数据库不可用');
+    expect(r.received[1]!.text).toBe('C:\\u1234\\logs');
   });
 
   test('intercept can make the robot hang or fail, and close() still ends at once', async () => {

@@ -21,7 +21,9 @@ import {
  * service writes it (bodies captured by open-source senders: 93000 "invalid webhook url" for a wrong
  * or removed key, 45009 "api freq out of limit", 40058 "markdown.content exceed max length 4096.
  * invalid Request Parameter"); 47001 data format error, 40008 invalid message type, 44004 empty
- * content and 40063 empty parameter are WeCom's global error codes (全局错误码).
+ * content and 40063 empty parameter are WeCom's global error codes (全局错误码), and so is 40033
+ * "不合法的请求字符，不能包含\uxxxx格式的字符": a body with a JSON \u escape (a control character,
+ * a lone surrogate, or JSON written ASCII-only) is refused.
  */
 
 export const WECOM_LIMITS = { markdownBytes: 4096, textBytes: 2048, perMinute: 20 } as const;
@@ -90,6 +92,12 @@ export const wecomPlatform: Platform = {
       return refuse(93000, 'invalid webhook url', ctx.now);
     const body = parseObject(req.raw);
     if (req.method !== 'POST' || !body) return refuse(47001, 'data format error', ctx.now);
+    if (/(?<!\\)(?:\\\\)*\\u[0-9a-fA-F]{4}/.test(req.raw))
+      return refuse(
+        40033,
+        'invalid charset. please check your request, if include \\uxxxx will create fail!',
+        ctx.now,
+      );
     const type = body.msgtype as unknown;
     let text: string;
     let mentions: string[] = [];

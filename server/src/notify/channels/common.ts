@@ -55,6 +55,16 @@ export function utf8Bytes(s: string): number {
   return Buffer.byteLength(s, 'utf8');
 }
 
+/**
+ * Text JSON.stringify writes without a \u escape: control characters (an ANSI colour code in a log
+ * line) dropped, lone surrogates replaced. WeCom refuses any \uXXXX in a body (40033).
+ */
+export function jsonSafe(text: string): string {
+  return text
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '') // eslint-disable-line no-control-regex -- the characters removed
+    .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+}
+
 /** Shown at the end of a section that alone was over the limit and goes on in the next part. */
 export function cutMarker(language: Language): string {
   return language === 'en' ? '\n…(continued in the next part)' : '\n…（接下一部分）';

@@ -22,7 +22,8 @@ async function setup(
     name: 'ops-wecom',
     type: 'wecom',
     webhook_url: { env },
-    timeout: '1s',
+    // a hang is waited out for 1 s; other tests get room on a loaded machine
+    timeout: robotOpts.intercept ? '1s' : '10s',
     ...channelOpts,
   });
   return { robot, sender: new WecomSender(channel, '/') };
@@ -192,4 +193,13 @@ test('a missing webhook_url variable names the setting', () => {
   expect(() => new WecomSender(channel, '/')).toThrow(
     /^notify\.channels\[ops-wecom\]\.webhook_url: environment variable OPSDESK_TEST_WECOM_UNSET is not set/,
   );
+});
+
+test('control characters (an ANSI colour code in a log line) are dropped, so WeCom never sees a \\u escape (40033)', async () => {
+  const { robot, sender } = await setup();
+  const logLine = '\u001b[31mERROR\u001b[0m disk full\u0007';
+  expect(await sendAll(sender, message({ sections: [logLine] }))).toEqual([{ ok: true }]);
+  expect(robot.received[0]!.text).toContain('[31mERROR[0m disk full');
+  const raw = { payload: { msgtype: 'markdown_v2', markdown_v2: { content: logLine } }, bytes: 30 };
+  expect(await sender.send(raw, signal())).toMatchObject({ ok: false, kind: 'rejected', code: '40033' });
 });

@@ -5,6 +5,7 @@ import {
   cutMarker,
   httpOutcome,
   isOutcome,
+  jsonSafe,
   plainMention,
   postJson,
   splitMessage,
@@ -71,7 +72,12 @@ export class WecomSender implements ChannelSender {
     this.limits = { maxBytes: WECOM_MAX_CONTENT_BYTES, rates: channelRates(channel, WECOM_RATES) };
   }
 
-  render(message: Rendered): Part[] {
+  render(original: Rendered): Part[] {
+    const message = {
+      ...original,
+      title: jsonSafe(original.title),
+      sections: original.sections.map(jsonSafe),
+    };
     const tagged = message.mentions.filter((r) => r.wecomUserId);
     const mentionLine = message.mentions
       .map((r) => (r.wecomUserId ? `<@${r.wecomUserId}>` : plainMention(r)))
