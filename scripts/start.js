@@ -221,7 +221,8 @@ async function main() {
       }
     });
     children.push(child);
-    if (c.ready) await waitReady(c.ready, { child });
+    // a first start migrates the database and a busy machine starts node slowly: a minute, not 10 s
+    if (c.ready) await waitReady(c.ready, { child, timeoutMs: 60_000 });
     started.push(c);
   }
   console.log('\nOpsDesk is running:');
