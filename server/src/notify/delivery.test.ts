@@ -314,7 +314,7 @@ describe.each(DATABASE_KINDS)('delivery on %s', (kind) => {
     await claim(h.ctx.config.notify.channels[0], sender);
     await n.runOnce();
     expect(sender.received).toHaveLength(1); // its lease still holds
-    h.advance(40_001); // the channel's 10 s timeout and the lease margin
+    h.advance(20_001); // the channel's 10 s timeout and the lease margin
     await n.runOnce();
     expect(sender.received.map((p) => p.title)).toEqual([
       '[1/3] 3 events',

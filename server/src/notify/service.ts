@@ -42,7 +42,7 @@ export const CONFIG_RETRY_MS = 3 * 60_000;
 const BACKOFF_BASE_MS = 5_000;
 const BACKOFF_MAX_MS = 10 * 60_000;
 /** beyond the channel's request timeout: time to record the answer before another sender may take over */
-const LEASE_MARGIN_MS = 30_000;
+const LEASE_MARGIN_MS = 10_000;
 /** how far down the queue a claim looks for messages to aggregate with the oldest */
 const HEAD = 200;
 /** keys merged into one message when the queue is longer than the rate window allows */
