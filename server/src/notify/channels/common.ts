@@ -209,7 +209,8 @@ export async function postJson(
       headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
       body,
       signal: AbortSignal.any([signal, timeout]),
-      redirect: 'error',
+      // a robot address never redirects on purpose; a 3xx is classified, not followed
+      redirect: 'manual',
     });
     const text = await res.text();
     let json: Record<string, unknown> | undefined;
@@ -257,6 +258,14 @@ export function httpOutcome(answer: Answer, now: number, fallbackRetryMs: number
       retryAfterMs: retryAfterMs(answer.headers, fallbackRetryMs, now),
       code: '429',
       error: `HTTP 429: ${answer.text.slice(0, 200)}`,
+    };
+  if (answer.status >= 300 && answer.status < 400)
+    return {
+      ok: false,
+      kind: 'transient',
+      status: answer.status,
+      code: String(answer.status),
+      error: `HTTP ${answer.status} to ${answer.headers.get('location') ?? '(no location)'}: a robot address does not redirect; retried`,
     };
   if (answer.status >= 500 || answer.status === 408)
     return {

@@ -158,3 +158,17 @@ test('130101 is throttled, a removed robot (300005) is config, a hang is transie
   ]);
   expect(Date.now() - started).toBeGreaterThanOrEqual(950);
 });
+
+test('a 302 (a robot blocked after sending on over its limit) is throttled for 10 minutes, another 3xx transient', async () => {
+  let status = 302;
+  const { sender } = await setup({
+    intercept: () => ({ status, headers: { location: 'https://www.dingtalk.com/' } }),
+  });
+  expect(await sendAll(sender, message())).toEqual([
+    expect.objectContaining({ ok: false, kind: 'throttled', code: '302', retryAfterMs: 600_000 }),
+  ]);
+  status = 307;
+  expect(await sendAll(sender, message())).toEqual([
+    expect.objectContaining({ ok: false, kind: 'transient', status: 307 }),
+  ]);
+});

@@ -123,6 +123,15 @@ export class DingtalkSender implements ChannelSender {
       signal,
     );
     if (isOutcome(answer)) return answer;
+    // users report that a robot sending on after 130101 gets a 302 and is blocked for 10 minutes
+    if (answer.status === 302)
+      return {
+        ok: false,
+        kind: 'throttled',
+        retryAfterMs: 600_000,
+        code: '302',
+        error: `HTTP 302: DingTalk blocks a robot that kept sending over its limit (about 10 minutes)`,
+      };
     const byHttp = httpOutcome(answer, this.now(), 60_000);
     if (byHttp) return byHttp;
     const code = answer.json?.errcode;
