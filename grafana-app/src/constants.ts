@@ -11,6 +11,8 @@ export enum ROUTES {
   Overview = 'overview',
   Incidents = 'incidents',
   Sla = 'sla',
+  OnCall = 'oncall',
+  Notifications = 'notifications',
 }
 
 /** Settings stored by Grafana for the plugin (jsonData); the tokens live in secureJsonData. */

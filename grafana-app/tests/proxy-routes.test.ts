@@ -124,8 +124,8 @@ describe('every call of src/api/ has a route', () => {
   );
 
   test('the calls are found in the source', () => {
-    // the app reads, creates, transitions, comments, reviews and reports: every method is used
-    expect(new Set(calls.map((c) => c.method))).toEqual(new Set(['GET', 'POST', 'PATCH', 'PUT']));
+    // the app reads, creates, transitions, comments, reviews, reports and removes overrides: every method is used
+    expect(new Set(calls.map((c) => c.method))).toEqual(new Set(['GET', 'POST', 'PATCH', 'PUT', 'DELETE']));
     expect(calls.length).toBeGreaterThanOrEqual(12);
   });
 
@@ -169,9 +169,27 @@ describe('every call of src/api/ has a route', () => {
     expect(d.status).toBe(404);
   });
 
+  test("a roster's iCalendar link (an href, not a request()) reaches the feed with the viewer token", () => {
+    const d = decide({
+      routes: pluginJson.routes,
+      settings,
+      method: 'GET',
+      escapedPath: '/api/plugin-proxy/opsdesk-ops-app/api/v1/oncall/rosters/ops/calendar.ics',
+      rawQuery: '',
+      user: user('Viewer'),
+    });
+    expect(d.status).toBe('forward');
+    if (d.status !== 'forward') return;
+    expect(d.url).toBe(`${SERVER}/api/v1/oncall/rosters/ops/calendar.ics`);
+    expect(d.headers.authorization).toBe('Bearer viewer-secret');
+    expect(openapi.paths['/api/v1/oncall/rosters/{name}/calendar.ics']?.get).toBeDefined();
+  });
+
   test('the proxy never reaches the receiver or the token API', () => {
     for (const [method, p] of [
       ['POST', 'api/v1/alertmanager/webhook'],
+      // the Alertmanager → IM bridge is Alertmanager's to call, with its own token
+      ['POST', 'api/v1/alertmanager/notify/ops-wecom'],
       ['GET', 'api/v1/tokens'],
       ['POST', 'api/v1/tokens'],
     ] as const) {

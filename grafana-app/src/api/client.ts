@@ -42,7 +42,7 @@ function kindOf(status: number): ApiErrorKind {
  * /api/plugin-proxy/opsdesk-ops-app/<path>, where Grafana adds the token of the route.
  */
 export async function request<T>(
-  method: 'GET' | 'POST' | 'PATCH' | 'PUT',
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
   path: string,
   opts: { params?: Record<string, string | undefined>; data?: unknown } = {}
 ): Promise<T> {

@@ -57,3 +57,41 @@ export interface IncidentFilter {
   limit?: number;
   cursor?: string;
 }
+
+// Notifications and on-call (issue 13).
+export type PlatformError = NonNullable<Schemas['NotifyError']>;
+export type Channel = Schemas['NotifyChannel'];
+export type ChannelStatus = Channel['status'];
+export type NotifyMessage = Schemas['NotifyMessage'];
+export type MessageStatus = NotifyMessage['status'];
+export const MESSAGE_STATUSES: MessageStatus[] = ['queued', 'sending', 'sent', 'failed'];
+export interface MessagePage {
+  messages: NotifyMessage[];
+  nextCursor: Schemas['NextCursor'];
+}
+export interface MessageFilter {
+  channel?: string;
+  status?: MessageStatus;
+  limit?: number;
+  cursor?: string;
+}
+export type Delivery = Schemas['NotifyDelivery'];
+export type DeliveryOutcome = Delivery['outcome'];
+
+export type Person = Schemas['Person'];
+export type Layer = Schemas['RosterLayer'];
+export type Roster = Schemas['Roster'];
+export type Shift = Schemas['Shift'];
+export type ShiftSource = Shift['source'];
+/** A local date of the roster's service calendar: workday, rest day or holiday; a make-up workday (调休) is a workday. */
+export type CalendarDay = Schemas['RosterDay'];
+export type Schedule = Schemas['RosterSchedule'];
+export type OnCallNowList = Schemas['OnCallNow'];
+export type Override = Schemas['Override'];
+export type OverrideList = Schemas['OverrideList'];
+export type CreateOverrideBody = Schemas['CreateOverrideBody'];
+export type CreateSwapBody = Schemas['CreateSwapBody'];
+export type Handover = Schemas['Handover'];
+export type HandoverList = Schemas['HandoverList'];
+export type CreateHandoverBody = Schemas['CreateHandoverBody'];
+export type People = Schemas['People'];

@@ -9,6 +9,8 @@ const Overview = lazy(() => import('../pages/Overview'));
 const Incidents = lazy(() => import('../pages/Incidents'));
 const IncidentPage = lazy(() => import('../pages/Incident'));
 const Sla = lazy(() => import('../pages/Sla'));
+const OnCall = lazy(() => import('../pages/OnCall'));
+const Notifications = lazy(() => import('../pages/Notifications'));
 
 function App(props: AppRootProps<AppSettings>) {
   return (
@@ -19,6 +21,8 @@ function App(props: AppRootProps<AppSettings>) {
           <Route path={ROUTES.Incidents} element={<Incidents />} />
           <Route path={`${ROUTES.Incidents}/:id`} element={<IncidentPage />} />
           <Route path={ROUTES.Sla} element={<Sla />} />
+          <Route path={ROUTES.OnCall} element={<OnCall />} />
+          <Route path={ROUTES.Notifications} element={<Notifications />} />
           <Route path="*" element={<Navigate to={ROUTES.Overview} replace />} />
         </Routes>
       </Suspense>

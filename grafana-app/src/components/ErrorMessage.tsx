@@ -21,8 +21,14 @@ function detailOf(err: unknown): string {
   }
 }
 
-/** What the person should do about a failed call, by kind. */
-export function explainError(err: unknown): { title: string; hint: string; detail: string } {
+/**
+ * What the person should do about a failed call, by kind. `subject` says what a 409 is about: an
+ * incident's status, or another record (a roster override, a handover) that changed meanwhile.
+ */
+export function explainError(
+  err: unknown,
+  subject: 'incident' | 'record' = 'incident'
+): { title: string; hint: string; detail: string } {
   const detail = detailOf(err);
   const kind = err instanceof ApiError ? err.kind : 'unreachable';
   switch (kind) {
@@ -66,6 +72,15 @@ export function explainError(err: unknown): { title: string; hint: string; detai
         detail,
       };
     case 'conflict':
+      if (subject === 'record')
+        return {
+          title: t('error.conflictRecord.title', 'This conflicts with what is stored now'),
+          hint: t(
+            'error.conflictRecord.hint',
+            'Reload to see the current state, then change what the message below names.'
+          ),
+          detail,
+        };
       return {
         title: t('error.conflict.title', 'The incident changed meanwhile'),
         hint: t(
@@ -95,8 +110,16 @@ export function explainError(err: unknown): { title: string; hint: string; detai
   }
 }
 
-export function ErrorMessage({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
-  const e = explainError(error);
+export function ErrorMessage({
+  error,
+  onRetry,
+  subject,
+}: {
+  error: unknown;
+  onRetry?: () => void;
+  subject?: 'incident' | 'record';
+}) {
+  const e = explainError(error, subject);
   return (
     <Alert
       severity="error"
