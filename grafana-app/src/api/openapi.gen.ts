@@ -2179,6 +2179,15 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
+        /** @description Conflict with the current state (e.g. an illegal transition) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
         /** @description Body larger than http.body_limit_bytes */
         413: {
           headers: {

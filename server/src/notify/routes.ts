@@ -239,6 +239,7 @@ export function notifyRoutes(ctx: AppContext) {
       summary: 'Queue a failed message again (from its first unsent part)',
       tag: 'notify',
       role: 'editor',
+      errors: [409],
       params: messageParams,
       response: messageSchema,
       handler: async ({ params }) => {

@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { AppContext } from '../context';
 import { onCallAt } from '../oncall/roster';
+import { createSender } from './channels';
+import { renderMessage } from './templates';
 import { person } from '../people/directory';
 import type { ChannelConfig } from './config';
 import { notifyMetrics, type NotifyMetrics } from './metrics';
@@ -56,12 +58,22 @@ export function backoffMs(failures: number, random: () => number = Math.random):
   return Math.round(base * (0.8 + 0.4 * random()));
 }
 
-/** The channel's rates: the platform's, and the channel's own where it is lower (all must hold). */
+/**
+ * The channel's rates: the sender's (the platform's), and the channel's own `rate` where it is
+ * lower, one rate per window (all must hold). Senders may have folded `rate` in already; folding
+ * it again changes nothing.
+ */
 export function channelRates(channel: ChannelConfig, sender: Pick<ChannelSender, 'limits'>): RateLimit[] {
-  const rates = [...sender.limits.rates];
-  if (channel.rate?.per_minute) rates.push({ count: channel.rate.per_minute, windowMs: 60_000 });
-  if (channel.rate?.per_second) rates.push({ count: channel.rate.per_second, windowMs: 1_000 });
-  return rates;
+  const rates = sender.limits.rates.map((r) => ({ ...r }));
+  const lower = (count: number | undefined, windowMs: number) => {
+    if (count === undefined) return;
+    const same = rates.find((r) => r.windowMs === windowMs);
+    if (same) same.count = Math.min(same.count, count);
+    else rates.push({ count, windowMs });
+  };
+  lower(channel.rate?.per_second, 1_000);
+  lower(channel.rate?.per_minute, 60_000);
+  return rates.sort((a, b) => a.windowMs - b.windowMs);
 }
 
 /**
@@ -192,15 +204,8 @@ export async function resolveMentions(
   return out;
 }
 
-/* eslint-disable @typescript-eslint/no-require-imports -- the templates and the channels are
-   written by other helpers; until both land the Notifier loads them when first used */
-function defaultRender(): RenderFn {
-  return (require('./templates') as { renderMessage: RenderFn }).renderMessage;
-}
-function defaultCreateSender(): CreateSenderFn {
-  return (require('./channels') as { createSender: CreateSenderFn }).createSender;
-}
-/* eslint-enable @typescript-eslint/no-require-imports */
+const defaultRender = (): RenderFn => renderMessage;
+const defaultCreateSender = (): CreateSenderFn => createSender;
 
 type SenderState = { sender: ChannelSender } | { error: string };
 
