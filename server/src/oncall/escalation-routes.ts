@@ -42,6 +42,9 @@ const policySchema = z
   .meta({ id: 'EscalationPolicy' });
 
 const historyEntrySchema = z.object({
+  policy: z
+    .string()
+    .describe('the policy the step belongs to (a severity change moves an incident to another)'),
   at: instant,
   dueAt: instant,
   step: z.number().int().describe('1-based'),
@@ -102,6 +105,7 @@ export async function incidentEscalation(
     escalationStore.incident(ctx.db, incident.id),
   ]);
   const history = steps.map((s) => ({
+    policy: s.policy,
     at: new Date(s.at).toISOString(),
     dueAt: new Date(s.due_at).toISOString(),
     step: s.step,

@@ -245,6 +245,7 @@ describe.each(DATABASE_KINDS)('escalation on %s', (kind) => {
     });
     expect(e.history).toEqual([
       {
+        policy: 'p1',
         at: isoOf(t0),
         dueAt: isoOf(t0),
         step: 1,
@@ -254,6 +255,7 @@ describe.each(DATABASE_KINDS)('escalation on %s', (kind) => {
         uncovered: [],
       },
       {
+        policy: 'p1',
         at: isoOf(t0 + 5 * M),
         dueAt: isoOf(t0 + 5 * M),
         step: 2,
@@ -263,6 +265,7 @@ describe.each(DATABASE_KINDS)('escalation on %s', (kind) => {
         uncovered: [],
       },
       {
+        policy: 'p1',
         at: isoOf(t0 + 15 * M),
         dueAt: isoOf(t0 + 15 * M),
         step: 3,
@@ -398,6 +401,44 @@ describe.each(DATABASE_KINDS)('escalation on %s', (kind) => {
     for (const i of [p1, p3]) await s.api('POST', `/api/v1/incidents/${i.id}/acknowledge`, {});
   });
 
+  test('a P3 waiting for the morning, upgraded to P1, is escalated by the P1 policy at once', async () => {
+    const t0 = cst('2026-10-16T23:00:00'); // a Friday night
+    clock.now = t0;
+    const inc = await openIncident(s, 'P3', 'clearing');
+    expect(await tickThrough(s, clock, t0, t0 + 9 * M)).toEqual([]);
+    expect(await escalation(s, inc.id)).toMatchObject({
+      policy: '5x8',
+      state: 'waiting_for_service_hours',
+      nextAt: isoOf(cst('2026-10-19T09:00:00')),
+    });
+    clock.now = t0 + 10 * M;
+    expect((await s.api('PATCH', `/api/v1/incidents/${inc.id}`, { severity: 'P1' })).status).toBe(200);
+    expect(await tickThrough(s, clock, t0 + 10 * M, t0 + 16 * M, [t0 + 15 * M])).toEqual([
+      t0 + 10 * M,
+      t0 + 15 * M,
+    ]);
+    const e = await escalation(s, inc.id);
+    expect(e).toMatchObject({ policy: 'p1', state: 'running', step: 3, nextAt: isoOf(t0 + 25 * M) });
+    expect(e.history.map((h) => [h.policy, h.step, h.at, h.notified])).toEqual([
+      ['p1', 1, isoOf(t0 + 10 * M), ['zhang.san']],
+      ['p1', 2, isoOf(t0 + 15 * M), ['li.si']],
+    ]);
+    const changed = (
+      await call<{ entries: Entry[] }>(s, 'GET', `/api/v1/incidents/${inc.id}/timeline`)
+    ).body.entries.filter((x) => x.kind === 'escalation_policy_changed');
+    expect(changed.map((x) => [x.at, x.data.from, x.data.to])).toEqual([[isoOf(t0 + 10 * M), '5x8', 'p1']]);
+    expect((await s.api('POST', `/api/v1/incidents/${inc.id}/acknowledge`, {})).status).toBe(200);
+  });
+
+  test('an unknown incident has no escalation: 404 naming it', async () => {
+    const r = await s.api<{ error: { code: string; message: string } }>(
+      'GET',
+      '/api/v1/incidents/INC-1999-9999/escalation',
+    );
+    expect(r.status).toBe(404);
+    expect(r.body.error).toMatchObject({ code: 'not_found', message: 'incident INC-1999-9999 not found' });
+  });
+
   test('an incident resolved or commented on before its first tick pages nobody', async () => {
     const t0 = cst('2026-10-15T10:00:00');
     clock.now = t0;
@@ -426,8 +467,8 @@ describe.each(DATABASE_KINDS)('escalation on %s', (kind) => {
       const line = text.split('\n').find((l) => l.startsWith(`${series} `));
       return line === undefined ? undefined : Number(line.split(' ')[1]);
     };
-    // p1: 3 (acceptance) + 1 (acknowledged between ticks) + 6 (repeat); settlement-p1: 2; 5x8: 2 + 1
-    expect(value('opsdesk_escalation_steps_total{policy="p1"}')).toBe(10);
+    // p1: 3 (acceptance) + 1 (acknowledged between ticks) + 6 (repeat) + 2 (upgraded); settlement-p1: 2; 5x8: 2 + 1
+    expect(value('opsdesk_escalation_steps_total{policy="p1"}')).toBe(12);
     expect(value('opsdesk_escalation_steps_total{policy="settlement-p1"}')).toBe(2);
     expect(value('opsdesk_escalation_steps_total{policy="5x8"}')).toBe(3);
     const running = await s.ctx.db.kysely

@@ -165,6 +165,47 @@ async function stopAnswered(ctx: AppContext, stopping: () => boolean): Promise<v
   }
 }
 
+/**
+ * An incident whose severity or service changed while its escalation runs (a P3 upgraded to P1
+ * at night) is escalated by the policy that matches it now, from that policy's first step: at
+ * once, or when its service hours open. One that now matches no policy keeps the one it has.
+ * The change is on the incident's timeline.
+ */
+async function rematch(ctx: AppContext, stopping: () => boolean): Promise<void> {
+  const policies = ctx.config.oncall.escalation.policies;
+  if (policies.length === 0) return;
+  let after = '';
+  for (;;) {
+    const rows = await escalationStore.running(ctx.db, BATCH, after);
+    for (const r of rows) {
+      const policy = choosePolicy(policies, r);
+      if (!policy || policy.name === r.policy) continue;
+      const now = ctx.now();
+      await ctx.db.transaction(async (tx) => {
+        const e = await escalationStore.get(tx, r.id, true);
+        if (!e || e.next_at === null || e.policy !== r.policy) return;
+        const moved = await escalationStore.advance(tx, r.id, e, {
+          policy: policy.name,
+          step: 1,
+          repeat: 0,
+          due_at: now,
+          next_at: pageAt(policy, 1, now, serviceHours(ctx, policy)),
+          updated_at: now,
+        });
+        if (moved)
+          await incidentStore.appendTimeline(tx, r.id, now, 'escalation_policy_changed', ACTOR, {
+            from: e.policy,
+            to: policy.name,
+            severity: r.severity,
+            service: r.service,
+          });
+      });
+    }
+    if (rows.length < BATCH || stopping()) return;
+    after = rows[rows.length - 1]?.id ?? after;
+  }
+}
+
 /** Alerts the message shows with its incident (values, links to the graph and the runbook). */
 const ALERTS_IN_EVENT = 20;
 
@@ -319,13 +360,15 @@ async function pageDue(ctx: AppContext, due: EscalationRow): Promise<boolean> {
 /**
  * The escalation tick (the server's scheduler calls it, on PostgreSQL under the scheduler's
  * advisory lock): starts the escalation of every incident opened since the last tick, stops those a
- * person answered, and pages every step that has fallen due. Returns how many steps paged.
+ * person answered, moves those whose severity or service changed to the policy that matches them
+ * now, and pages every step that has fallen due. Returns how many steps paged.
  */
 export async function runEscalations(ctx: AppContext, stopping: () => boolean): Promise<number> {
   const metrics = escalationMetrics(ctx);
   await startNew(ctx, stopping);
   if (stopping()) return 0;
   await stopAnswered(ctx, stopping);
+  await rematch(ctx, stopping);
   let paged = 0;
   for (;;) {
     if (stopping()) break;

@@ -94,6 +94,20 @@ export const escalationStore = {
     return rows.map(incidentOf);
   },
 
+  /** Running escalations of incidents nobody answered yet, with what chooses their policy. */
+  async running(db: Db, limit: number, afterId = '') {
+    const rows = await db.kysely
+      .selectFrom('escalations as e')
+      .innerJoin('incidents as i', 'i.id', 'e.incident_id')
+      .select([...INCIDENT_COLUMNS.map((c) => `i.${c}` as const), 'e.policy'])
+      .where('e.next_at', 'is not', null)
+      .where('i.id', '>', afterId)
+      .orderBy('i.id')
+      .limit(limit)
+      .execute();
+    return rows.map(incidentOf);
+  },
+
   /** Escalations whose next step pages at or before `now` (indexed on next_at). */
   async due(db: Db, now: number, limit: number): Promise<EscalationRow[]> {
     const rows = await db.kysely
@@ -155,7 +169,7 @@ export const escalationStore = {
     const r = await db.kysely
       .insertInto('escalation_steps')
       .values(row)
-      .onConflict((oc) => oc.columns(['incident_id', 'repeat', 'step']).doNothing())
+      .onConflict((oc) => oc.columns(['incident_id', 'policy', 'repeat', 'step']).doNothing())
       .executeTakeFirst();
     return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
   },
@@ -165,6 +179,7 @@ export const escalationStore = {
       .selectFrom('escalation_steps')
       .selectAll()
       .where('incident_id', '=', incidentId)
+      .orderBy('at')
       .orderBy('repeat')
       .orderBy('step')
       .execute();

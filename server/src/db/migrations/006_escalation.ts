@@ -3,8 +3,9 @@
 // waits (due_at) and when it pages (next_at: due_at, or the start of the next service hours);
 // stopped_* when a person responded or the incident was resolved, finished_at after the last
 // step of the last repeat. policy NULL: no policy matched (or the incident predates escalation).
-// escalation_steps: each page once, keyed by (incident, repeat, step), so a restart or a second
-// replica can never page the same step twice.
+// escalation_steps: each page once, keyed by (incident, policy, repeat, step), so a restart or a
+// second replica can never page the same step twice (the policy is in the key: an incident whose
+// severity changes starts the steps of its new policy).
 // Incidents that exist when this runs are recorded as not escalated: an upgrade pages nobody
 // for incidents opened before it.
 export default `
@@ -34,7 +35,7 @@ CREATE TABLE escalation_steps (
   notified TEXT NOT NULL DEFAULT '[]',
   channels TEXT,
   uncovered TEXT NOT NULL DEFAULT '[]',
-  PRIMARY KEY (incident_id, repeat, step)
+  PRIMARY KEY (incident_id, policy, repeat, step)
 );
 
 INSERT INTO escalations (incident_id, policy, started_at, step, repeat, updated_at)
