@@ -1,9 +1,20 @@
 import { insertIncident, IncidentService } from '../incidents/service';
+import { recordBreaches } from '../sla/tick';
 import { DATABASE_KINDS } from '../testing/databases';
 import { enqueue } from './outbox';
 import { backoffMs, CONFIG_RETRY_MS, limiterState, planAggregate, type Candidate } from './service';
 import { notifyStore } from './store';
-import { event, harness, metric, ScriptedSender, T0, webhookChannel, type Harness } from '../testing/notify';
+import {
+  event,
+  harness,
+  metric,
+  plainRender,
+  ScriptedSender,
+  T0,
+  webhookChannel,
+  type Harness,
+} from '../testing/notify';
+import type { Recipient } from './types';
 
 const CALLER = { actor: 'li.si', role: 'editor', tokenId: 't', tokenName: 'li.si' } as const;
 
@@ -383,5 +394,82 @@ describe.each(DATABASE_KINDS)('incident events on %s', (kind) => {
     await h.notifier().runOnce();
     expect(sender.received).toHaveLength(0);
     expect(await h.db.kysely.selectFrom('notify_messages').select('id').execute()).toHaveLength(0);
+  });
+
+  test('the SLA tick queues at-risk once per goal, then the breach', async () => {
+    const svc = new IncidentService(h.ctx);
+    const inc = await svc.create(
+      { title: 'Slow orders', severity: 'P1', service: 'trading', labels: {}, symptom: '', impact: '' },
+      CALLER,
+    );
+    const kinds = async () =>
+      (
+        await h.db.kysely.selectFrom('notify_messages').select(['kind', 'events']).orderBy('id').execute()
+      ).map((m) => [
+        m.kind,
+        (JSON.parse(m.events) as Array<{ data: { goal?: string } }>)[0]?.data.goal ?? null,
+      ]);
+    // P1: respond within 15 min; at risk in its last quarter (from 11 min 15 s)
+    h.advance(11 * 60_000);
+    await recordBreaches(h.ctx);
+    expect(await kinds()).toEqual([['incident.opened', null]]);
+    h.advance(30_000);
+    await recordBreaches(h.ctx);
+    await recordBreaches(h.ctx);
+    expect(await kinds()).toEqual([
+      ['incident.opened', null],
+      ['sla.at_risk', 'response'],
+    ]);
+    h.advance(4 * 60_000);
+    await recordBreaches(h.ctx);
+    expect(await kinds()).toEqual([
+      ['incident.opened', null],
+      ['sla.at_risk', 'response'],
+      ['sla.breached', 'response'],
+    ]);
+    const timeline = await svc.timeline(inc.id);
+    expect(timeline.entries.filter((e) => e.kind === 'sla_at_risk').map((e) => e.data.goal)).toEqual([
+      'response',
+    ]);
+  });
+
+  test('mentions: the people an event names and, with mention: assignee, the incident’s assignee', async () => {
+    h.ctx.config.people = [
+      { id: 'zhang.san', name: '张三', wecom_userid: 'ZhangSan', language: 'zh-Hans', roles: [] },
+      { id: 'li.si', name: '李四', wecom_userid: 'LiSi', language: 'zh-Hans', roles: ['lead'] },
+    ];
+    h.ctx.config.notify.channels[0]!.mention = 'assignee';
+    const seen: Recipient[][] = [];
+    const n = h.notifier({
+      render: (evs, ch, opts) => (seen.push(opts.mentions), plainRender(evs, ch, opts)),
+    });
+    const svc = new IncidentService(h.ctx);
+    await svc.create(
+      {
+        title: 'Disk full',
+        severity: 'P2',
+        service: 'db',
+        labels: {},
+        symptom: '',
+        impact: '',
+        assignee: 'zhang.san',
+      },
+      CALLER,
+    );
+    await h.ctx.db.transaction((tx) =>
+      enqueue(
+        h.ctx,
+        tx,
+        event({
+          key: 'x',
+          kind: 'incident.escalated',
+          phase: 'firing',
+          mention: ['li.si', 'nobody'],
+          channels: ['ops'],
+        }),
+      ),
+    );
+    await n.runOnce();
+    expect(seen.map((m) => m.map((r) => r.wecomUserId))).toEqual([['ZhangSan'], ['LiSi']]);
   });
 });
