@@ -77,6 +77,15 @@ describe('the limiter, the backoff and the aggregation plan (plain functions)', 
       fits: () => true,
     });
     expect(plan.absorbed).toEqual([]);
+    // a message already tried (a failed one queued again) keeps its delivery log: never taken by another
+    const retried = planAggregate(
+      [c(1, 'g', 'firing'), { ...c(2, 'g', 'firing'), tried: true }, c(3, 'g', 'firing')],
+      {
+        merge: true,
+        fits: () => true,
+      },
+    );
+    expect(retried.absorbed).toEqual([]);
   });
 
   test('merging other keys of the same phase, in order, stops at the first that does not fit', () => {

@@ -107,6 +107,8 @@ export interface Candidate {
   events: NotifyEvent[];
   /** its content is fixed: part of it was sent, or it was in flight */
   fixed: boolean;
+  /** requests were made for it (its delivery log stays with it): it may take others, never be taken */
+  tried?: boolean;
 }
 
 /**
@@ -129,7 +131,7 @@ export function planAggregate(
   let merge = opts.merge;
   const flat = (g: Map<string, NotifyEvent[]>) => [...g.values()].flat();
   for (const c of rest) {
-    if (c.fixed || c.phase !== primary.phase || blocked.has(c.key)) {
+    if (c.fixed || c.tried || c.phase !== primary.phase || blocked.has(c.key)) {
       blocked.add(c.key);
       continue;
     }
@@ -451,6 +453,7 @@ export class Notifier {
         kind: m.kind,
         events: eventsOf(m),
         fixed: m.status === 'sending' || Number(m.parts_sent) > 0,
+        tried: Number(m.attempts) > 0,
       }));
       const groups = new Set(candidates.map((c) => `${c.phase}\u0000${c.key}`)).size;
       const { absorbed, events } = planAggregate(candidates, {
