@@ -4274,6 +4274,8 @@ export interface components {
         dueAt: string;
         /** @description people ids mentioned */
         notified: string[];
+        /** @description the policy the step belongs to (a severity change moves an incident to another) */
+        policy: string;
         /** @description 0: the first pass */
         repeat: number;
         /** @description 1-based */
