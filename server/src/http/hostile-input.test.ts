@@ -342,6 +342,39 @@ function hostileSet(incident: string): Hostile[] {
       field: 'Content-Type',
       status: 415,
     },
+    // notifications (no channel is configured here: the shape is refused before any lookup)
+    {
+      name: 'messages of a status that does not exist',
+      method: 'GET',
+      path: '/api/v1/notify/messages?status=lost',
+      field: 'query status',
+    },
+    {
+      name: 'messages from a cursor that is not one',
+      method: 'GET',
+      path: '/api/v1/notify/messages?cursor=abc',
+      field: 'query cursor',
+    },
+    {
+      name: 'deliveries of a message id that is not a number',
+      method: 'GET',
+      path: '/api/v1/notify/messages/x/deliveries',
+      field: 'path id',
+    },
+    {
+      name: 'a test message on a channel that is not configured',
+      method: 'POST',
+      path: '/api/v1/notify/channels/nope/test',
+      field: 'channel nope',
+      status: 404,
+    },
+    {
+      name: 'the bridge with a payload of another version',
+      method: 'POST',
+      path: '/api/v1/alertmanager/notify/nope',
+      body: { ...webhook({}), version: '3' },
+      field: 'body version',
+    },
     // a path with no route is a 404 whatever the body: it is never read (a dot segment, "/incidents/.",
     // reaches the server as "/incidents/")
     {
