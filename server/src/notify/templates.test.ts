@@ -404,6 +404,25 @@ describe('built-in templates', () => {
     expect(resolved).toContain('1 小时'); // 01:00 → 02:00
   });
 
+  test("a Chinese channel reads the rules' summary_zh and description_zh; an English one summary and description", () => {
+    const event = groupEvent('firing');
+    const body = event.data as { alerts: Array<{ annotations: Record<string, string> }> };
+    for (const a of body.alerts)
+      Object.assign(a.annotations, {
+        summary_zh: `网关 ${a.annotations.summary?.slice(8, 12)} 不可用`,
+        description: 'No sessions for 5 minutes',
+        description_zh: '5 分钟没有会话',
+      });
+    const zh = all(renderMessage([event], channel('zh-Hans'), opts()));
+    expect(zh).toContain('网关 gw-1 不可用');
+    expect(zh).toContain('5 分钟没有会话');
+    expect(zh).not.toContain('Gateway gw-1 down');
+    const en = all(renderMessage([event], channel('en'), opts()));
+    expect(en).toContain('Gateway gw-1 down');
+    expect(en).toContain('No sessions for 5 minutes');
+    expect(en).not.toContain('5 分钟没有会话');
+  });
+
   test("the bridge's events (POST /api/v1/alertmanager/notify) render one message per phase", () => {
     const ctx = {
       config: {

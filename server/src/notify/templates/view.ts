@@ -57,6 +57,17 @@ const escBlock = (v: unknown): string => {
 };
 
 /** every string leaf escaped, so `{{data.anything}}` in an override is as safe as the named fields */
+
+/**
+ * An annotation in the channel's language: the rules carry `summary` in English and `summary_zh`
+ * in Chinese (provisioning/prometheus/rules), so a Chinese channel reads `_zh` first.
+ */
+function localized(annotations: Record<string, string>, name: string, lang: Language): string | undefined {
+  return lang === 'en'
+    ? (annotations[name] ?? annotations[`${name}_en`] ?? annotations[`${name}_zh`])
+    : (annotations[`${name}_zh`] ?? annotations[name]);
+}
+
 function escapeDeep(v: unknown, depth = 0): unknown {
   if (depth > 8) return undefined;
   if (typeof v === 'string') return escapeMarkdown(v);
@@ -136,8 +147,8 @@ function alertView(
     mark: level.mark,
     severity: severity ?? '',
     alertname: esc(a.labels.alertname),
-    summary: esc(a.annotations.summary ?? a.annotations[`summary_${lang === 'en' ? 'en' : 'zh'}`]),
-    description: escBlock(a.annotations.description),
+    summary: esc(localized(a.annotations, 'summary', lang)),
+    description: escBlock(localized(a.annotations, 'description', lang)),
     value: esc(a.annotations.value),
     recoveryValue: resolved ? esc(a.annotations.recovery_value) : '',
     startsAt: a.startsAt !== undefined ? formatTime(a.startsAt, o.timeZone) : '',
@@ -301,7 +312,7 @@ const alertGroupView: Builder = (event, data, lang, o, words) => {
       name: escapeInline(groupName),
       labels: labelList(groupLabels),
       commonLabels: labelList(common),
-      summary: esc(commonAnnotations.summary),
+      summary: esc(localized(commonAnnotations, 'summary', lang)),
       count: shown.length,
       more: Math.max(0, shown.length - alerts.length) + truncated,
     },
