@@ -2,6 +2,7 @@ import { startRobot, waitFor, type Robot } from '@opsdesk/testing';
 import { DATABASE_KINDS } from '../testing/databases';
 import { startTestServer, type TestServer } from '../testing/server';
 import { webhookPayload } from '../testing/alerts';
+import { BRIDGED_ALERTS } from './routes';
 
 type Message = {
   id: string;
@@ -169,6 +170,28 @@ describe.each(DATABASE_KINDS)('notify routes on %s', (kind) => {
       ]),
     );
     expect([res.status, res.body.queued]).toEqual([202, 2]);
+    // a group of thousands is stored as its first BRIDGED_ALERTS alerts and a count of the rest
+    const big = webhookPayload(
+      { alertname: 'Huge' },
+      Array.from({ length: 1000 }, (_, i) => ({
+        labels: { alertname: 'Huge', instance: `h${i}` },
+        startsAt: '2026-12-01T00:00:00Z',
+      })),
+      { truncatedAlerts: 5 },
+    );
+    expect(
+      (await s.api<{ queued: number }>('POST', '/api/v1/alertmanager/notify/hook', big)).body.queued,
+    ).toBe(1);
+    const row = await s.ctx.db.kysely
+      .selectFrom('notify_messages')
+      .select('events')
+      .where('kind', '=', 'alert.group')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    const stored = (
+      JSON.parse(row.events) as Array<{ data: { alerts: unknown[]; truncatedAlerts: number } }>
+    )[0]?.data;
+    expect([stored?.alerts.length, stored?.truncatedAlerts]).toEqual([BRIDGED_ALERTS, 805]);
     const page = await s.api<{ messages: Array<Message & { phase: string }> }>(
       'GET',
       '/api/v1/notify/messages?channel=hook&limit=2',

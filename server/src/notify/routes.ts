@@ -75,6 +75,12 @@ async function requireMessage(ctx: AppContext, id: string) {
   return row;
 }
 
+/**
+ * Alerts a bridged event keeps (templates show at most this many; the rest are counted in
+ * truncatedAlerts, as Alertmanager's own max_alerts does), so a group of thousands stays a small row.
+ */
+export const BRIDGED_ALERTS = 200;
+
 /** Alertmanager's group, one event per phase: firing and resolved alerts are never one message. */
 export function bridgeEvents(ctx: AppContext, channel: string, received: WebhookPayload): NotifyEvent[] {
   const { payload: p } = boundPayload(received);
@@ -103,8 +109,8 @@ export function bridgeEvents(ctx: AppContext, channel: string, received: Webhook
         commonLabels: p.commonLabels,
         commonAnnotations: p.commonAnnotations,
         externalURL: p.externalURL,
-        truncatedAlerts: p.truncatedAlerts,
-        alerts,
+        truncatedAlerts: p.truncatedAlerts + Math.max(0, alerts.length - BRIDGED_ALERTS),
+        alerts: alerts.slice(0, BRIDGED_ALERTS),
       },
       channels: [channel],
     });

@@ -8,7 +8,7 @@ import { person } from '../people/directory';
 import type { ChannelConfig } from './config';
 import { notifyMetrics, type NotifyMetrics } from './metrics';
 import { onEnqueued } from './outbox';
-import { notifyStore, type MessageRow } from './store';
+import { notifyStore } from './store';
 import type {
   ChannelSender,
   EventKind,
@@ -176,9 +176,8 @@ export function plainTitle(event: NotifyEvent): string {
   return (d.title ?? event.kind).slice(0, 200);
 }
 
-function eventsOf(row: MessageRow): NotifyEvent[] {
-  return JSON.parse(row.events) as NotifyEvent[];
-}
+/** Messages of the head whose events a claim reads (the oldest, and those it may take with it). */
+const LOADED = 60;
 
 /** The people a message mentions: those its events name, and the channel's on-call primary or assignee. */
 export async function resolveMentions(
@@ -226,8 +225,10 @@ export function channelLimits(ctx: AppContext, channel: ChannelConfig): ChannelS
   }
 }
 
+type HeadRow = Awaited<ReturnType<typeof notifyStore.queueHead>>[number];
+
 interface Claim {
-  message: MessageRow;
+  message: HeadRow;
   events: NotifyEvent[];
   deliveryId: number;
   repeat: boolean;
@@ -446,17 +447,27 @@ export class Notifier {
       this.limited.delete(channel.name);
 
       const repeat = primary.status === 'sending' || Number(primary.possible_repeat) === 1;
+      // the head is read without its events (a storm's groups can be large); only the oldest and
+      // the first messages of its phase are read whole, the rest stand in line as they are
+      const wanted = [
+        primary,
+        ...head.filter((m) => m !== primary && m.phase === primary.phase).slice(0, LOADED),
+      ];
+      const events = await notifyStore.events(
+        tx,
+        wanted.map((m) => m.id),
+      );
       const candidates: Candidate[] = head.map((m) => ({
         id: m.id,
         key: m.agg_key,
         phase: m.phase,
         kind: m.kind,
-        events: eventsOf(m),
-        fixed: m.status === 'sending' || Number(m.parts_sent) > 0,
+        events: events.get(m.id) ?? [],
+        fixed: m.status === 'sending' || Number(m.parts_sent) > 0 || !events.has(m.id),
         tried: Number(m.attempts) > 0,
       }));
       const groups = new Set(candidates.map((c) => `${c.phase}\u0000${c.key}`)).size;
-      const { absorbed, events } = planAggregate(candidates, {
+      const plan = planAggregate(candidates, {
         merge: groups > slots,
         fits: (evs) => this.fits(channel, sender, evs),
       });
@@ -466,11 +477,11 @@ export class Notifier {
         lease_until: now + channel.timeout + LEASE_MARGIN_MS,
         attempts: Number(primary.attempts) + 1,
         possible_repeat: repeat ? 1 : 0,
-        events: absorbed.length ? JSON.stringify(events) : primary.events,
+        ...(plan.absorbed.length ? { events: JSON.stringify(plan.events) } : {}),
         updated_at: now,
       };
       await notifyStore.updateMessage(tx, primary.id, fields);
-      await notifyStore.deleteMessages(tx, absorbed);
+      await notifyStore.deleteMessages(tx, plan.absorbed);
       const deliveryId = await notifyStore.insertDelivery(tx, {
         message_id: primary.id,
         channel: channel.name,
@@ -482,7 +493,7 @@ export class Notifier {
         code: null,
         error: null,
       });
-      return { message: { ...primary, ...fields }, events, deliveryId, repeat };
+      return { message: { ...primary, ...fields }, events: plan.events, deliveryId, repeat };
     });
   }
 

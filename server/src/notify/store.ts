@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db, NewRow, Row, RowUpdate } from '../db';
 import type { DeliveryOutcome, MessageStatus } from './tables';
+import type { NotifyEvent } from './types';
 
 export type MessageRow = Row<'notify_messages'>;
 export type DeliveryRow = Row<'notify_deliveries'>;
@@ -61,11 +62,29 @@ export const notifyStore = {
 
   channels: (db: Db) => db.kysely.selectFrom('notify_channels').selectAll().execute(),
 
-  /** The queue's head: messages waiting (queued, or sending with an expired lease) in order, at most `limit`. */
+  /**
+   * The queue's head: messages waiting (queued, or sending with an expired lease) in order, at most
+   * `limit`, without their events (see events()).
+   */
   queueHead: (db: Db, channel: string, now: number, limit: number) =>
     db.kysely
       .selectFrom('notify_messages')
-      .selectAll()
+      .select([
+        'id',
+        'channel',
+        'kind',
+        'agg_key',
+        'phase',
+        'status',
+        'attempts',
+        'failures',
+        'parts',
+        'parts_sent',
+        'possible_repeat',
+        'next_attempt_at',
+        'lease_until',
+        'created_at',
+      ])
       .where('channel', '=', channel)
       .where((eb) =>
         eb.or([
@@ -76,6 +95,17 @@ export const notifyStore = {
       .orderBy('id')
       .limit(limit)
       .execute(),
+
+  /** The events of these messages, by id. */
+  async events(db: Db, ids: readonly number[]): Promise<Map<number, NotifyEvent[]>> {
+    if (ids.length === 0) return new Map();
+    const rows = await db.kysely
+      .selectFrom('notify_messages')
+      .select(['id', 'events'])
+      .where('id', 'in', [...ids])
+      .execute();
+    return new Map(rows.map((r) => [Number(r.id), JSON.parse(r.events) as NotifyEvent[]]));
+  },
 
   async updateMessage(db: Db, id: number, fields: RowUpdate<'notify_messages'>): Promise<void> {
     await db.kysely.updateTable('notify_messages').set(fields).where('id', '=', id).execute();
