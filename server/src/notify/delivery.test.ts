@@ -225,6 +225,17 @@ describe.each(DATABASE_KINDS)('delivery on %s', (kind) => {
     ).toBeGreaterThanOrEqual(1);
   });
 
+  test('when more wait than the window allows, small messages of one phase are merged, in order', async () => {
+    for (let i = 0; i < 30; i++)
+      await queue({ key: `s${i}`, phase: i < 20 ? 'firing' : 'resolved', data: { mark: i } });
+    await h.notifier().runOnce();
+    const sent = sender.received.map((p) => p.sections.map((x) => Number(x.split('|')[3])));
+    // everything went in the first minute's 20 requests, merged; never firing and resolved together
+    expect(sent.length).toBeLessThan(20);
+    expect(sent.flat()).toEqual(Array.from({ length: 30 }, (_, i) => i));
+    for (const marks of sent) expect(new Set(marks.map((m) => m < 20)).size).toBe(1);
+  });
+
   test('a configuration error marks the channel (metric 1); the message waits, is retried after a few minutes and after a reload', async () => {
     const n = h.notifier();
     sender.script.push(
