@@ -93,9 +93,9 @@ export function allRoutes(ctx: AppContext): AnyRoute[] {
     ...recurrenceRoutes(ctx),
     ...alertmanagerRoutes(ctx),
     ...notifyRoutes(ctx),
-    ...escalationRoutes(ctx),
     ...peopleRoutes(ctx),
     ...oncallRoutes(ctx),
+    ...escalationRoutes(ctx),
     ...tokenRoutes(ctx.db),
   ];
 }
