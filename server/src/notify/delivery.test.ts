@@ -4,6 +4,7 @@ import { DATABASE_KINDS } from '../testing/databases';
 import { enqueue } from './outbox';
 import { backoffMs, CONFIG_RETRY_MS, limiterState, planAggregate, type Candidate } from './service';
 import { notifyStore } from './store';
+import { TemplateError } from './templates';
 import {
   event,
   harness,
@@ -281,6 +282,24 @@ describe.each(DATABASE_KINDS)('delivery on %s', (kind) => {
       'config_error',
       'notify.channels[ops].webhook_url: environment variable X is not set',
     ]);
+    expect((await messages())[0]?.status).toBe('queued');
+  });
+
+  test("a channel's template that does not compile is its configuration error: the message waits, naming the file", async () => {
+    const n = h.notifier({
+      render: () => {
+        throw new TemplateError(
+          'templates/alert.group.zh-Hans.hbs:3: Parse error',
+          'alert.group.zh-Hans.hbs',
+          3,
+        );
+      },
+    });
+    await queue({ key: 't' });
+    await n.runOnce();
+    const [ch] = await notifyStore.channels(h.db);
+    expect(ch?.status).toBe('config_error');
+    expect(ch?.last_error_message).toContain('alert.group.zh-Hans.hbs:3');
     expect((await messages())[0]?.status).toBe('queued');
   });
 

@@ -3,7 +3,7 @@ import { hostname } from 'node:os';
 import type { AppContext } from '../context';
 import { onCallAt } from '../oncall/roster';
 import { createSender } from './channels';
-import { renderMessage } from './templates';
+import { renderMessage, TemplateError } from './templates';
 import { person } from '../people/directory';
 import type { ChannelConfig } from './config';
 import { notifyMetrics, type NotifyMetrics } from './metrics';
@@ -531,17 +531,20 @@ export class Notifier {
       if (claim.repeat) rendered = { ...rendered, title: REPEAT_MARK[rendered.language] + rendered.title };
       parts = sender.render(rendered);
     } catch (err) {
-      // a template or a payload that cannot be made: retrying the same events cannot help
+      // A channel's own template that does not compile is its configuration's fault: the message
+      // keeps its place until the file is fixed (the channel shows the file and line). Anything
+      // else that cannot be made from these events cannot be helped by retrying them.
+      const config = err instanceof TemplateError;
       this.ctx.log.error(
         { channel: channel.name, message: m.id, err: (err as Error).message },
-        'notification not rendered',
+        config ? "notification not rendered: the channel's template is broken" : 'notification not rendered',
       );
       await this.finish(
         channel,
         claim,
         0,
         0,
-        { ok: false, kind: 'rejected', error: `render: ${(err as Error).message}` },
+        { ok: false, kind: config ? 'config' : 'rejected', error: `render: ${(err as Error).message}` },
         0,
       );
       return 0;

@@ -523,8 +523,11 @@ describe('aggregation', () => {
     expect(one.title).not.toMatch(/^2 /);
     expect(all(one)).toContain('42 sessions');
     expect(all(one)).not.toContain('0 sessions');
+    // what a forwarding channel (the webhook) sends as data: the events shown, not the superseded
+    expect(one.events).toEqual([late]);
     const two = renderMessage([early, groupEvent('firing', 'g2')], channel('en'), opts());
     expect(two.title).toMatch(/^2 notifications · /);
+    expect(two.events?.map((e) => e.key)).toEqual(['g1', 'g2']);
   });
 
   test('mentions are the recipients passed, each once', () => {

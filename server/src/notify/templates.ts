@@ -302,5 +302,6 @@ export function renderMessage(events: NotifyEvent[], channel: ChannelConfig, opt
     sections,
     buttons,
     mentions,
+    events: shown,
   };
 }

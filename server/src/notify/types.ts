@@ -74,6 +74,8 @@ export interface Rendered {
   sections: string[];
   buttons: Array<{ label: string; url: string }>;
   mentions: Recipient[];
+  /** the events the message was made from, for a channel that forwards their data (the webhook) */
+  events?: readonly NotifyEvent[] | undefined;
 }
 
 /** One request to the platform; a message over the size limit becomes several, titled [k/n]. */

@@ -9,7 +9,7 @@ import { WecomSender } from './wecom';
 
 export { DingtalkSender } from './dingtalk';
 export { FeishuSender } from './feishu';
-export { WebhookSender, WEBHOOK_BODY_VERSION, type RenderedWithEvents, type WebhookBodyV1 } from './webhook';
+export { WebhookSender, WEBHOOK_BODY_VERSION, type WebhookBodyV1 } from './webhook';
 export { WecomSender } from './wecom';
 export type { SenderOptions } from './common';
 

@@ -1,8 +1,8 @@
 import { createHmac } from 'node:crypto';
 import { startRobot, type Robot, type RobotOptions } from '@opsdesk/testing';
 import { channelSchema } from '../config';
-import type { NotifyEvent } from '../types';
-import { WebhookSender, type RenderedWithEvents } from './webhook';
+import type { NotifyEvent, Rendered } from '../types';
+import { WebhookSender } from './webhook';
 
 const robots: Robot[] = [];
 afterEach(async () => {
@@ -37,7 +37,7 @@ const event: NotifyEvent = {
   data: { number: 42, title: '订单库不可用' },
 };
 
-function message(over: Partial<RenderedWithEvents> = {}): RenderedWithEvents {
+function message(over: Partial<Rendered> = {}): Rendered {
   return {
     title: 'P1 订单库不可用',
     color: 'red',
@@ -51,7 +51,7 @@ function message(over: Partial<RenderedWithEvents> = {}): RenderedWithEvents {
   };
 }
 
-async function sendAll(sender: WebhookSender, m: RenderedWithEvents) {
+async function sendAll(sender: WebhookSender, m: Rendered) {
   const outcomes = [];
   for (const part of sender.render(m)) outcomes.push(await sender.send(part, new AbortController().signal));
   return outcomes;

@@ -5,7 +5,6 @@ import type {
   Color,
   EventKind,
   Language,
-  NotifyEvent,
   Part,
   Phase,
   RateLimit,
@@ -76,8 +75,6 @@ export interface WebhookBodyV1 {
 }
 
 /** A rendered message with the events it was made from attached (the outbox attaches them for this channel). */
-export type RenderedWithEvents = Rendered & { events?: readonly NotifyEvent[] };
-
 const CONFIG_STATUSES = new Set([401, 403, 404, 410]);
 
 export function webhookSignature(secret: string, timestamp: string, body: string): string {
@@ -104,7 +101,7 @@ export class WebhookSender implements ChannelSender {
     this.limits = { maxBytes: WEBHOOK_MAX_BODY_BYTES, rates: channelRates(channel, []) };
   }
 
-  render(message: RenderedWithEvents): Part[] {
+  render(message: Rendered): Part[] {
     const events = (message.events ?? []).map((e) => ({
       kind: e.kind,
       key: e.key,
