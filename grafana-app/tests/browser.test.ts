@@ -10,9 +10,17 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } fro
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { describeWithPrograms, freePort, startService, type RunningService } from '@opsdesk/testing';
+import {
+  describeWithPrograms,
+  freePort,
+  startRobot,
+  startService,
+  type Robot,
+  type RunningService,
+} from '@opsdesk/testing';
 import { HOST_USERS, startTestHost, type TestHost } from './host/server';
-import { call, fireAlert as fireAlertThrough, seedHistory, type ServerApi } from './seed';
+import { PEOPLE, ROBOT_URL_ENV, thisWeek, writeServerConfig } from './oncall-config';
+import { call, fireAlert as fireAlertThrough, seedHistory, seedOnCall, type OnCallSeed, type ServerApi } from './seed';
 
 const APP = path.join(__dirname, '..');
 const DIST = path.join(APP, 'dist');
@@ -44,16 +52,34 @@ function requireBuilt() {
     throw new Error(`${DIST} is older than grafana-app/src: run npm run build -w grafana-app again`);
 }
 
-async function startOpsdeskServer(db: string): Promise<RunningService & { url: string }> {
+async function startOpsdeskServer(
+  db: string,
+  opts: { config?: string; env?: Record<string, string> } = {}
+): Promise<RunningService & { url: string }> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const svc = await startService({
     command: process.execPath,
-    args: [SERVER_BIN, '--database', db, '--listen', `127.0.0.1:${port}`],
-    env: { OPSDESK_BOOTSTRAP_TOKEN: ADMIN },
+    args: [
+      SERVER_BIN,
+      '--database',
+      db,
+      '--listen',
+      `127.0.0.1:${port}`,
+      ...(opts.config ? ['--config', opts.config] : []),
+    ],
+    env: { OPSDESK_BOOTSTRAP_TOKEN: ADMIN, ...opts.env },
     readyUrl: `${url}/-/ready`,
   });
   return { ...svc, url };
+}
+
+/** Polls `done` every 100 ms for at most `ms`; fails naming what it waited for. */
+async function waitFor(done: () => boolean | Promise<boolean>, what: string, ms = 30_000): Promise<void> {
+  for (const until = Date.now() + ms; !(await done());) {
+    if (Date.now() > until) throw new Error(`waited ${ms} ms for: ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 describeWithPrograms({ chromium: 'chromium' }, 'the app in a browser', () => {
@@ -88,6 +114,10 @@ function suite(react: 18 | 19, history: () => string) {
   let server: RunningService & { url: string };
   let host: TestHost;
   let browser: Browser;
+  /** the stand-in WeCom group robot the channel ops-wecom posts to */
+  let robot: Robot;
+  /** this week's local dates in the roster's zone, Monday first, as the server's config was written */
+  let week: string[];
   const tokens: Record<string, string> = {};
 
   const admin = (): ServerApi => ({ url: server.url, token: ADMIN });
@@ -125,7 +155,12 @@ function suite(react: 18 | 19, history: () => string) {
     dir = mkdtempSync(path.join(tmpdir(), 'opsdesk-browser-'));
     db = path.join(dir, 'opsdesk.db');
     execFileSync(process.execPath, [SERVER_BIN, 'restore', '--database', db, '--from', history()]);
-    server = await startOpsdeskServer(db);
+    robot = await startRobot({ platform: 'wecom' });
+    week = thisWeek();
+    server = await startOpsdeskServer(db, {
+      config: writeServerConfig(dir, week),
+      env: { [ROBOT_URL_ENV]: robot.url },
+    });
     // the plugin's tokens: marked as such, so the server takes the actor from X-Grafana-Context
     for (const role of ['viewer', 'editor']) {
       tokens[role] = (
@@ -159,6 +194,7 @@ function suite(react: 18 | 19, history: () => string) {
     await browser?.close();
     await host?.close();
     await server?.stop();
+    await robot?.close();
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -326,6 +362,8 @@ function suite(react: 18 | 19, history: () => string) {
         ['incidents', `${BASE}/incidents`, 'incidents-table'],
         ['incident', `${BASE}/incidents/${number}`, 'incident-page'],
         ['sla', `${BASE}/sla`, 'sla-report'],
+        ['oncall', `${BASE}/oncall`, 'oncall-calendar'],
+        ['notifications', `${BASE}/notifications`, 'notify-channels'],
       ];
       for (const [name, url, testId] of pages) {
         const page = await open(url, { theme });
@@ -526,6 +564,173 @@ function suite(react: 18 | 19, history: () => string) {
     await page.getByText('处理过程').first().waitFor();
     expect(await page.getByTestId('incident-page').innerText()).not.toMatch(/\bfiring\b/);
     await page.close();
+  });
+
+  describe('on call and notifications', () => {
+    let seeded: OnCallSeed;
+    beforeAll(async () => {
+      seeded = await seedOnCall(admin(), 'ops', week);
+    });
+    const [monday, tuesday, wednesday, , friday, saturday, sunday] = [0, 1, 2, 3, 4, 5, 6];
+    const calendar = (page: Page) => page.getByTestId('oncall-calendar');
+    /** the grid cell of a layer on the i-th day of the week */
+    const cell = (page: Page, layer: string, day: number) =>
+      calendar(page).locator(`tr[data-layer="${layer}"] td`).nth(day);
+
+    test("On-call (Editor): this week's roster on the service calendar, who is on call now, overrides and a handover acknowledged", async () => {
+      const page = await open(`${BASE}/oncall`);
+      await calendar(page).waitFor();
+      // each column says what the roster's calendar makes of the date (the config's extra holiday
+      // on Wednesday, its make-up workday 调休 on Saturday)
+      const head = (day: number) => calendar(page).locator('thead th[data-date]').nth(day);
+      expect(await head(monday).getAttribute('data-date')).toBe(week[monday]);
+      expect(await head(monday).getAttribute('data-kind')).toBe('workday');
+      expect(await head(wednesday).getAttribute('data-kind')).toBe('holiday');
+      expect(await head(wednesday).innerText()).toContain('Holiday');
+      expect(await head(saturday).getAttribute('data-kind')).toBe('workday');
+      expect(await head(saturday).innerText()).toContain('Make-up workday');
+      expect(await head(sunday).getAttribute('data-kind')).toBe('rest_day');
+      expect(await head(sunday).innerText()).toContain('Rest day');
+      // the backup layer works workdays only: its Wednesday and Sunday duty days are uncovered,
+      // the make-up Saturday is covered by this week's member (zhang.san, 张三)
+      expect(await cell(page, 'backup', wednesday).innerText()).toContain('nobody');
+      expect(await cell(page, 'backup', sunday).innerText()).toContain('nobody');
+      // (Friday's duty day runs into Saturday 09:00, Saturday's on to Sunday 09:00: covered all day)
+      expect(await cell(page, 'backup', saturday).innerText()).toContain('张三');
+      expect(await cell(page, 'backup', saturday).innerText()).not.toContain('nobody');
+      // the swap and the override seeded through the API, on the primary layer
+      expect(await cell(page, 'primary', monday).innerText()).toMatch(/张三\s*09:00–24:00\s*swap/);
+      expect(await cell(page, 'primary', tuesday).innerText()).toMatch(/李四\s*09:00–24:00\s*swap/);
+      expect(await cell(page, 'primary', friday).innerText()).toMatch(/王五\s*13:00–18:00\s*override/);
+
+      // who is on call now: what the server answers for this instant
+      const now = await api<{ shifts: Array<{ layer: string; person: { name: string } | null }> }>(
+        'GET',
+        '/api/v1/oncall/now?roster=ops'
+      );
+      const tiles = page.getByTestId('oncall-now');
+      for (const s of now.shifts)
+        expect(await tiles.locator(`[data-layer="${s.layer}"]`).innerText()).toContain(s.person?.name ?? 'nobody');
+
+      // an Editor deletes the override; the server no longer has it in force
+      const overrides = page.getByTestId('oncall-overrides');
+      await overrides.getByText(seeded.override.reason).waitFor();
+      await shot(page, 'oncall-dark');
+      await page.getByRole('button', { name: 'Delete the override of 王五' }).click();
+      await overrides.getByText(seeded.override.reason).waitFor({ state: 'detached' });
+      const left = await api<{ overrides: Array<{ id: string }> }>(
+        'GET',
+        `/api/v1/oncall/overrides?roster=ops&from=${encodeURIComponent(`${week[0]}T00:00:00+08:00`)}`
+      );
+      expect(left.overrides.map((o) => o.id)).not.toContain(seeded.override.id);
+      expect(await cell(page, 'primary', friday).innerText()).not.toContain('王五');
+
+      // the handover to li.si (the signed-in Editor) with the incident open then; li.si acknowledges it
+      const handover = page.locator(`[data-handover="${seeded.handover.id}"]`);
+      await handover.getByRole('link', { name: seeded.incident }).waitFor();
+      // from: whoever the server found on call when it was written (nobody on a holiday)
+      const from = PEOPLE.find((p) => p.id === seeded.handover.from)?.name ?? 'nobody';
+      expect(await handover.innerText()).toContain(`${from} → 李四`);
+      await handover.getByRole('button', { name: 'Acknowledge handover' }).click();
+      await handover.getByText(/acknowledged by 李四/).waitFor();
+      const stored = await api<{ handovers: Array<{ id: string; acknowledgedBy: string | null }> }>(
+        'GET',
+        '/api/v1/oncall/handovers?roster=ops'
+      );
+      // the actor is the signed-in Grafana user, through the editor token
+      expect(stored.handovers.find((h) => h.id === seeded.handover.id)?.acknowledgedBy).toMatch(/^li\.si via /);
+      expect(proxied(new RegExp(`oncall/handovers/${seeded.handover.id}/acknowledge$`), 'POST')).toHaveLength(1);
+      await page.close();
+    });
+
+    test('On-call and Notifications (Viewer): the same data, no button that changes anything; the proxy refuses a delete', async () => {
+      const page = await open(`${BASE}/oncall`, { role: 'Viewer' });
+      await calendar(page).waitFor();
+      await page.getByTestId('oncall-handovers').waitFor();
+      expect(await cell(page, 'primary', monday).innerText()).toContain('张三');
+      for (const name of [/New override/, /Swap shifts/, /Hand over/, /Delete/, /Acknowledge/])
+        expect([String(name), await page.getByRole('button', { name }).count()]).toEqual([String(name), 0]);
+      const status = await page.evaluate(
+        async (id) =>
+          (await fetch(`/api/plugin-proxy/opsdesk-ops-app/api/v1/oncall/overrides/${id}`, { method: 'DELETE' })).status,
+        seeded.swap[0]!.id
+      );
+      expect(status).toBe(403);
+      const notify = await open(`${BASE}/notifications`, { role: 'Viewer' });
+      await notify.getByTestId('notify-channels').getByText('ops-wecom').waitFor();
+      await notify.getByTestId('notify-messages').waitFor();
+      expect(await notify.getByRole('button', { name: /Send a test message|Send again/ }).count()).toBe(0);
+      await notify.close();
+      await page.close();
+    });
+
+    test('Notifications (Editor): the channel, its limits and queue, the delivery log; "Send test" reaches the robot', async () => {
+      // the incidents opened so far were sent to the channel; wait until the robot took one
+      await waitFor(() => robot.received.length > 0, 'the robot receives the incidents opened so far');
+      const page = await open(`${BASE}/notifications`);
+      const row = page.getByTestId('notify-channels').locator('tr[data-channel="ops-wecom"]');
+      await row.waitFor();
+      expect(await row.innerText()).toContain('WeCom robot');
+      // WeCom's documented limits: 4096 bytes of markdown, 20 messages a minute
+      expect(await row.innerText()).toMatch(/4 KiB · 20 \/ min/);
+      await page.getByTestId('notify-queue').waitFor();
+      const log = page.getByTestId('notify-messages');
+      await log.getByText('Sent').first().waitFor();
+
+      const before = robot.received.length;
+      await row.getByRole('button', { name: 'Send a test message to ops-wecom' }).click();
+      await page.getByText('Test message queued on ops-wecom').waitFor();
+      const [queued] = proxied(/notify\/channels\/ops-wecom\/test$/, 'POST');
+      expect(queued?.status).toBe(202);
+      // the server's record of it once sent: its title is rendered when it is sent
+      type Message = { id: string; kind: string; status: string; title: string };
+      let test: Message | undefined;
+      await waitFor(async () => {
+        const listed = await api<{ messages: Message[] }>('GET', '/api/v1/notify/messages?channel=ops-wecom&limit=5');
+        test = listed.messages.find((m) => m.kind === 'test' && m.status === 'sent');
+        return test !== undefined;
+      }, 'the server sends the test message');
+      expect(test!.title).not.toBe('');
+      expect(robot.received.slice(before).some((m) => m.text.includes(test!.title))).toBe(true);
+      // the log shows it sent (the page polls), with its attempts
+      const entry = log.locator(`tr[data-message="${test!.id}"]`);
+      await entry.getByText('Sent').waitFor({ timeout: 30_000 });
+      await entry.getByRole('button', { name: 'Attempts' }).click();
+      await page.getByTestId('notify-attempts').getByText('sent').first().waitFor();
+      await shot(page, 'notifications-dark');
+
+      // the robot is removed on the platform: the next message gets WeCom's own error code, and the
+      // channel shows a configuration error with it
+      robot.revoke();
+      await row.getByRole('button', { name: 'Send a test message to ops-wecom' }).click();
+      const refused = robot.answers.length;
+      await waitFor(() => robot.answers.slice(refused - 1).some((a) => a.code !== '0'), 'the robot refuses');
+      const code = robot.answers.slice(refused - 1).find((a) => a.code !== '0')!.code;
+      await row.getByText('Configuration error').waitFor({ timeout: 30_000 });
+      await row.getByText(code, { exact: false }).waitFor();
+      await log.getByText(code, { exact: false }).first().waitFor({ timeout: 30_000 });
+      await page.close();
+    });
+
+    test('On-call and Notifications in Simplified Chinese', async () => {
+      const page = await open(`${BASE}/oncall`, { lang: 'zh-Hans', theme: 'light' });
+      await calendar(page).waitFor();
+      await page.getByText('当前值班').waitFor();
+      await calendar(page).getByText('调休上班').waitFor();
+      await calendar(page).getByText('节假日').first().waitFor();
+      await calendar(page).getByText('休息日').first().waitFor();
+      await page.getByRole('button', { name: '新建替班' }).waitFor();
+      await page.getByText('交接时未关闭的事件', { exact: false }).first().waitFor();
+      await shot(page, 'oncall-zh-Hans-light');
+      const notify = await open(`${BASE}/notifications`, { lang: 'zh-Hans', theme: 'light' });
+      await notify.getByRole('heading', { name: '通知渠道' }).waitFor();
+      await notify.getByRole('heading', { name: '发送记录' }).waitFor();
+      await notify.getByTestId('notify-channels').getByText('企业微信机器人').waitFor();
+      await notify.getByRole('button', { name: '发送测试消息' }).waitFor();
+      await shot(notify, 'notifications-zh-Hans-light');
+      await notify.close();
+      await page.close();
+    });
   });
 
   test('module.js stays small: pages load on demand', () => {

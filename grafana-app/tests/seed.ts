@@ -118,3 +118,68 @@ export async function fireAlert(
   if (!res.incident?.startsWith('INC-')) throw new Error(`the webhook opened no incident: ${JSON.stringify(res)}`);
   return res.incident;
 }
+
+/** A wall time of the roster's zone (Asia/Shanghai, UTC+8 all year) on a local date. */
+const shanghai = (date: string, time: string) => `${date}T${time}:00+08:00`;
+
+export interface OnCallSeed {
+  /** the swap's two overrides: zhang.san takes li.si's Monday, li.si takes zhang.san's Tuesday */
+  swap: Array<{ id: string; person: string; start: string }>;
+  /** wang.wu covers the primary layer on Friday afternoon */
+  override: { id: string; person: string; reason: string };
+  /** the backup layer handed to li.si, with the incident open then */
+  handover: { id: string; from: string | null; to: string; openIncidents: Array<{ number: string }> };
+  incident: string;
+}
+
+/**
+ * What the on-call page shows, written through the on-call routes as an Editor's tools would:
+ * a swap and an override on the primary layer of `roster`, an open incident, and a handover of
+ * the backup layer to li.si (the browser suite's Editor), which the handover route attaches the
+ * open incidents to. `week` are the local dates of the roster's week, Monday first.
+ */
+export async function seedOnCall(api: ServerApi, roster: string, week: string[]): Promise<OnCallSeed> {
+  const [monday, tuesday, , , friday] = week as [string, string, string, string, string];
+  const swap = await call<{ overrides: Array<{ id: string; person: string; start: string }> }>(
+    api,
+    'POST',
+    '/api/v1/oncall/swaps',
+    {
+      roster,
+      layer: 'primary',
+      a: { person: 'li.si', start: shanghai(monday, '12:00') },
+      b: { person: 'zhang.san', start: shanghai(tuesday, '12:00') },
+      reason: 'family visit',
+    },
+    201
+  );
+  const override = await call<{ id: string; person: string; reason: string }>(
+    api,
+    'POST',
+    '/api/v1/oncall/overrides',
+    {
+      roster,
+      layer: 'primary',
+      person: 'wang.wu',
+      start: shanghai(friday, '13:00'),
+      end: shanghai(friday, '18:00'),
+      reason: '病假 sick leave',
+    },
+    201
+  );
+  const incident = await call<{ number: string }>(
+    api,
+    'POST',
+    '/api/v1/incidents',
+    { title: 'Clearing batch late at handover', severity: 'P2', service: 'clearing' },
+    201
+  );
+  const handover = await call<OnCallSeed['handover']>(
+    api,
+    'POST',
+    '/api/v1/oncall/handovers',
+    { roster, layer: 'backup', to: 'li.si', notes: 'Clearing batch still slow; watch the 16:00 run' },
+    201
+  );
+  return { swap: swap.overrides, override, handover, incident: incident.number };
+}

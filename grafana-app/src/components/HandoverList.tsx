@@ -51,7 +51,7 @@ export function HandoverList({
               <Badge
                 color="green"
                 text={t('oncall.handover.acknowledged', 'acknowledged by {{who}}, {{at}}', {
-                  who: personName(h.acknowledgedBy, people),
+                  who: acknowledger(h, people),
                   at: dateTimeInZone(h.acknowledgedAt, timeZone),
                 })}
               />
@@ -96,6 +96,16 @@ export function HandoverList({
       ))}
     </ul>
   );
+}
+
+/**
+ * The person who acknowledged, by name: acknowledgedBy is the actor ("li.si via grafana-editor"),
+ * the timeline's entry names the person of the directory it resolved to (none for an admin token).
+ */
+function acknowledger(h: Handover, people: Map<string, Person>): string {
+  const entry = h.timeline.find((e) => e.kind === 'handover.acknowledged');
+  const person = typeof entry?.data.person === 'string' ? entry.data.person : undefined;
+  return person ? personName(person, people) : (h.acknowledgedBy ?? '—');
 }
 
 const getStyles = (theme: GrafanaTheme2) => ({

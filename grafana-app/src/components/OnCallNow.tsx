@@ -22,7 +22,10 @@ export function OnCallNow({ shifts, timeZone }: { shifts: Shift[]; timeZone: str
             </div>
           ) : (
             <div className={s.muted}>
-              {t('oncall.uncovered', 'Nobody covers this layer now (e.g. a workdays-only layer on a rest day).')}
+              {t(
+                'oncall.uncovered',
+                'Nobody covers this layer now (e.g. a workdays-only layer on a rest day or a holiday).'
+              )}
             </div>
           )}
         </div>

@@ -180,3 +180,32 @@ test.each([
   );
   expect(screen.queryAllByRole('button', { name: 'Acknowledge handover' })).toHaveLength(buttons);
 });
+
+test('an acknowledged handover names the person of the directory, not the token the actor came through', () => {
+  render(
+    <HandoverList
+      handovers={[
+        {
+          ...handover,
+          acknowledgedAt: '2026-10-08T01:05:00Z',
+          acknowledgedBy: 'li.si via grafana-editor',
+          timeline: [
+            {
+              at: '2026-10-08T01:05:00Z',
+              kind: 'handover.acknowledged',
+              actor: 'li.si via grafana-editor',
+              data: { person: 'li.si' },
+            },
+          ],
+        },
+      ]}
+      people={people}
+      timeZone={TZ}
+      canEdit
+      busy={false}
+      onAcknowledge={jest.fn()}
+    />
+  );
+  expect(screen.getByText(/^acknowledged by Li Si, /)).toBeInTheDocument();
+  expect(screen.queryByRole('button', { name: 'Acknowledge handover' })).not.toBeInTheDocument();
+});
