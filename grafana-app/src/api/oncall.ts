@@ -41,7 +41,8 @@ export const createOverride = (body: CreateOverrideBody) =>
 export const deleteOverride = (id: string) =>
   request<Override>('DELETE', `api/v1/oncall/overrides/${encodeURIComponent(id)}`);
 
-export const createSwap = (body: CreateSwapBody) => request<OverrideList>('POST', 'api/v1/oncall/swaps', { data: body });
+export const createSwap = (body: CreateSwapBody) =>
+  request<OverrideList>('POST', 'api/v1/oncall/swaps', { data: body });
 
 export const listHandovers = (roster?: string) =>
   request<HandoverList>('GET', 'api/v1/oncall/handovers', { params: { roster } });
