@@ -392,8 +392,13 @@ describe('built-in templates', () => {
   test('alert.group: one section per alert of the phase, the other phase never', () => {
     for (const phase of ['firing', 'resolved'] as const) {
       const r = renderMessage([groupEvent(phase)], channel('en'), opts());
-      const alertSections = r.sections.filter((s) => s.includes('TradeGatewayDown'));
+      const alertSections = r.sections.filter((s) => s.includes('**TradeGatewayDown**'));
       expect(alertSections).toHaveLength(2);
+      // what the alerts share is said once, before them; each shows the label that tells it apart
+      expect(r.sections[0]).toMatch(
+        /^\*\*Common labels:\*\* alertname=TradeGatewayDown, service=gateway, severity=critical$/,
+      );
+      expect(alertSections.every((x) => !x.includes('severity=critical'))).toBe(true);
       expect(alertSections[0]).toContain('gw-1:9742');
       expect(alertSections[1]).toContain('gw-2:9742');
       expect(all(r)).not.toContain('gw-9');
@@ -468,10 +473,9 @@ describe('built-in templates', () => {
         .map(([name, value]) => ({ name, op: '=', value })),
     );
     expect(parsed.comment).toContain('1h');
-    // the same link inside the alert's section survives Markdown: ( ) in the comment never end it
-    const section = r.sections.find((x) => x.includes('DiskFull')) as string;
+    // the link as the channels write a button in Markdown survives it: ( ) in the comment never end it
     const href = /href="([^"]*silences[^"]*)"/
-      .exec(renderMarkdown(section).html)?.[1]
+      .exec(renderMarkdown(`[${silence?.label}](${silence?.url})`).html)?.[1]
       ?.replace(/&amp;/g, '&');
     expect(parseSilenceUrl(href as string).matchers).toEqual(parsed.matchers);
     expect(parseSilenceUrl(href as string).comment).toBe(parsed.comment);
@@ -730,10 +734,11 @@ describeWithPrograms(
       const event = groupEvent('firing');
       const data = event.data as ReturnType<typeof webhookPayload>;
       data.alerts = data.alerts.slice(0, 1).map((a) => ({ ...a, labels }));
+      data.commonLabels = labels; // one alert: Alertmanager's common labels are its labels
       const r = renderMessage([event], channel('zh-Hans'), opts({ alertmanagerUrl: amUrl }));
-      const section = r.sections.find((x) => x.includes('DiskFull')) as string;
+      const silence = r.buttons.find((b) => b.url.includes('silences'));
       const href = /href="([^"]*silences[^"]*)"/
-        .exec(renderMarkdown(section).html)?.[1]
+        .exec(renderMarkdown(`[${silence?.label}](${silence?.url})`).html)?.[1]
         ?.replace(/&amp;/g, '&');
       const { base, matchers } = parseSilenceUrl(href as string);
       expect(base).toBe(`${amUrl}/`);

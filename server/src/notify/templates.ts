@@ -99,12 +99,13 @@ hb.registerHelper('links', function (...args: unknown[]) {
   return shown.join(' · ');
 });
 hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+hb.registerHelper('gt', (a: unknown, b: unknown) => Number(a) > Number(b));
 
 const COMPILE: CompileOptions = {
   noEscape: true,
   // an unknown helper is a compile error (with its line), not a failure at the first send
   knownHelpersOnly: true,
-  knownHelpers: { title: true, section: true, button: true, links: true, eq: true },
+  knownHelpers: { title: true, section: true, button: true, links: true, eq: true, gt: true },
 };
 type CompileOptions = Parameters<typeof Handlebars.compile>[1];
 

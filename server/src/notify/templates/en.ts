@@ -140,6 +140,13 @@ ${incidentFacts}
 ${incidentButtons}
 `,
   'alert.group': `{{#title}}[{{level.text}}] {{#if (eq phase "resolved")}}Resolved{{else}}Firing{{/if}}: {{#if group.summary}}{{group.summary}}{{else}}{{group.name}}{{/if}} ({{group.count}}){{/title}}
+{{#if (gt group.count 1)}}
+{{#if group.commonLabels.length}}
+{{#section}}
+**Common labels:** {{#each group.commonLabels}}{{name}}={{value}}{{#unless @last}}, {{/unless}}{{/each}}
+{{/section}}
+{{/if}}
+{{/if}}
 {{#each alerts}}
 {{#section}}
 {{mark}} **{{alertname}}** · {{statusText}}
@@ -167,8 +174,10 @@ ${incidentButtons}
 {{#if description}}
 {{description}}
 {{/if}}
-**Labels:** {{#each labels}}{{name}}={{value}}{{#unless @last}}, {{/unless}}{{/each}}
-{{links "Graph" links.graph "Runbook" links.runbook "Silence 1 h" links.silence}}
+{{#if ownLabels.length}}
+**Labels:** {{#each ownLabels}}{{name}}={{value}}{{#unless @last}}, {{/unless}}{{/each}}
+{{/if}}
+{{links "Graph" links.graph "Runbook" links.runbook}}
 {{/section}}
 {{/each}}
 {{#if group.more}}

@@ -99,7 +99,9 @@ export interface AlertView {
   endsAt: string;
   duration: string;
   labels: Array<{ name: string; value: string }>;
-  links: { graph?: string; runbook?: string; silence?: string };
+  /** in a group: the labels this alert does not share with the others */
+  ownLabels?: Array<{ name: string; value: string }>;
+  links: { graph?: string | undefined; runbook?: string | undefined; silence?: string | undefined };
 }
 
 interface AlertInput {
@@ -305,6 +307,20 @@ const alertGroupView: Builder = (event, data, lang, o, words) => {
   const latestEnd = Math.max(...shown.map((a) => a.endsAt ?? 0), 0);
   const truncated = typeof data.truncatedAlerts === 'number' ? data.truncatedAlerts : 0;
   const silenceMatchers = Object.keys(common).length > 0 ? common : groupLabels;
+  const graph = alerts.find((a) => a.links.graph)?.links.graph;
+  const runbook =
+    safeUrl(commonAnnotations.runbook_url) ?? alerts.find((a) => a.links.runbook)?.links.runbook;
+  // What the alerts share is said once: the group's labels and links head the message, and each
+  // alert shows only the labels that tell it apart and a graph or runbook of its own. (Ten alerts
+  // each with every label and three links filled two WeCom messages; they now fit in one.)
+  const commonNames = new Set(Object.keys(common));
+  for (const a of alerts) {
+    a.ownLabels = a.labels.filter((l) => !commonNames.has(l.name) || alerts.length === 1);
+    a.links = {
+      graph: a.links.graph === graph ? undefined : a.links.graph,
+      runbook: a.links.runbook === runbook ? undefined : a.links.runbook,
+    };
+  }
   return {
     group: {
       status: event.phase,
@@ -331,8 +347,8 @@ const alertGroupView: Builder = (event, data, lang, o, words) => {
         event.phase === 'resolved'
           ? undefined
           : silenceUrl(o.alertmanagerUrl || text(data.externalURL) || '', silenceMatchers, comment),
-      graph: alerts.find((a) => a.links.graph)?.links.graph,
-      runbook: safeUrl(commonAnnotations.runbook_url) ?? alerts.find((a) => a.links.runbook)?.links.runbook,
+      graph,
+      runbook,
     },
   };
 };

@@ -141,6 +141,13 @@ ${incidentFacts}
 ${incidentButtons}
 `,
   'alert.group': `{{#title}}[{{level.text}}] {{#if (eq phase "resolved")}}告警恢复{{else}}告警{{/if}}：{{#if group.summary}}{{group.summary}}{{else}}{{group.name}}{{/if}}（{{group.count}} 条）{{/title}}
+{{#if (gt group.count 1)}}
+{{#if group.commonLabels.length}}
+{{#section}}
+**共同标签**：{{#each group.commonLabels}}{{name}}={{value}}{{#unless @last}}，{{/unless}}{{/each}}
+{{/section}}
+{{/if}}
+{{/if}}
 {{#each alerts}}
 {{#section}}
 {{mark}} **{{alertname}}** · {{statusText}}
@@ -168,8 +175,10 @@ ${incidentButtons}
 {{#if description}}
 {{description}}
 {{/if}}
-**标签**：{{#each labels}}{{name}}={{value}}{{#unless @last}}，{{/unless}}{{/each}}
-{{links "查看图表" links.graph "处置手册" links.runbook "静默 1 小时" links.silence}}
+{{#if ownLabels.length}}
+**标签**：{{#each ownLabels}}{{name}}={{value}}{{#unless @last}}，{{/unless}}{{/each}}
+{{/if}}
+{{links "查看图表" links.graph "处置手册" links.runbook}}
 {{/section}}
 {{/each}}
 {{#if group.more}}
