@@ -571,7 +571,7 @@ function suite(react: 18 | 19, history: () => string) {
     beforeAll(async () => {
       seeded = await seedOnCall(admin(), 'ops', week);
     });
-    const [monday, tuesday, wednesday, , friday, saturday, sunday] = [0, 1, 2, 3, 4, 5, 6];
+    const [monday, tuesday, wednesday, thursday, friday, saturday, sunday] = [0, 1, 2, 3, 4, 5, 6];
     const calendar = (page: Page) => page.getByTestId('oncall-calendar');
     /** the grid cell of a layer on the i-th day of the week */
     const cell = (page: Page, layer: string, day: number) =>
@@ -624,6 +624,27 @@ function suite(react: 18 | 19, history: () => string) {
       );
       expect(left.overrides.map((o) => o.id)).not.toContain(seeded.override.id);
       expect(await cell(page, 'primary', friday).innerText()).not.toContain('王五');
+
+      // an Editor puts wang.wu on Thursday afternoon through the form: the times typed are the
+      // roster's wall time (Asia/Shanghai), whatever the browser's zone
+      await page.getByRole('button', { name: 'New override' }).click();
+      const form = page.getByRole('dialog');
+      await form.getByLabel('Person', { exact: true }).fill('王五');
+      await form.getByLabel('Person', { exact: true }).press('Enter');
+      await form.getByLabel('From', { exact: true }).fill(`${week[thursday]}T13:00`);
+      await form.getByLabel('Until', { exact: true }).fill(`${week[thursday]}T18:00`);
+      await form.getByLabel('Reason', { exact: true }).fill('covering a training day');
+      await form.getByRole('button', { name: 'Save override' }).click();
+      await overrides.getByText('covering a training day').waitFor();
+      const made = await api<{ overrides: Array<{ person: string; start: string; end: string; reason: string }> }>(
+        'GET',
+        `/api/v1/oncall/overrides?roster=ops&from=${encodeURIComponent(`${week[0]}T00:00:00+08:00`)}`
+      );
+      const mine = made.overrides.find((o) => o.reason === 'covering a training day');
+      expect(mine?.person).toBe('wang.wu');
+      expect(Date.parse(mine!.start)).toBe(Date.parse(`${week[thursday]}T13:00:00+08:00`));
+      expect(Date.parse(mine!.end)).toBe(Date.parse(`${week[thursday]}T18:00:00+08:00`));
+      expect(await cell(page, 'primary', thursday).innerText()).toMatch(/王五\s*13:00–18:00\s*override/);
 
       // the handover to li.si (the signed-in Editor) with the incident open then; li.si acknowledges it
       const handover = page.locator(`[data-handover="${seeded.handover.id}"]`);
