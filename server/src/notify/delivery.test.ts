@@ -226,6 +226,26 @@ describe.each(DATABASE_KINDS)('delivery on %s', (kind) => {
     ).toBeGreaterThanOrEqual(1);
   });
 
+  test('a slow platform: the limiter counts each request at its answer, so no 60 s holds 21 arrivals', async () => {
+    // the first request reaches the platform 5 s after its claim (a busy machine), the rest at once
+    let slow = true;
+    sender.onSend = () => {
+      if (slow) h.advance(5_000);
+      slow = false;
+    };
+    for (let i = 0; i < 23; i++) await queue({ key: `slow${i}`, data: { pad: 3500, mark: i } });
+    const n = h.notifier();
+    for (let step = 0; step < 120 && sender.received.length < 23; step++) {
+      await n.runOnce();
+      h.advance(1_000);
+    }
+    const at = sender.received.map((p) => p.at);
+    expect(at).toHaveLength(23);
+    for (const t of at) expect(at.filter((u) => u > t - 60_000 && u <= t).length).toBeLessThanOrEqual(20);
+    // and no slower than it must be: the 21st went as soon as the first arrival left the window
+    expect((at[20] as number) - (at[0] as number)).toBeLessThanOrEqual(60_000 + 1_000);
+  });
+
   test('when more wait than the window allows, small messages of one phase are merged, in order', async () => {
     for (let i = 0; i < 30; i++)
       await queue({ key: `s${i}`, phase: i < 20 ? 'firing' : 'resolved', data: { mark: i } });

@@ -437,7 +437,12 @@ export class Notifier {
       const rates = channelRates(channel, sender);
       const longest = Math.max(0, ...rates.map((r) => r.windowMs));
       const most = Math.max(0, ...rates.map((r) => r.count));
-      const times = await notifyStore.recentRequests(tx, channel.name, now - longest, most);
+      const times = await notifyStore.recentRequests(tx, channel.name, {
+        since: now - longest,
+        now,
+        limit: most,
+        maxRequestMs: channel.timeout,
+      });
       const { waitMs, slots } = limiterState(times, rates, now);
       if (waitMs > 0) {
         if (!this.limited.has(channel.name)) this.metrics.throttled(channel);
@@ -587,6 +592,7 @@ export class Notifier {
       code: error?.code ?? null,
       error: error?.error.slice(0, 2000) ?? null,
       duration_ms: durationMs,
+      finished_at: now,
     });
     const base = {
       lease_owner: null,

@@ -155,17 +155,31 @@ export const notifyStore = {
     return query.orderBy('id', 'desc').limit(q.limit).execute();
   },
 
-  /** The request start times of the channel's recent requests (newest first), for the sliding window. */
-  async recentRequests(db: Db, channel: string, since: number, limit: number): Promise<number[]> {
+  /**
+   * When the platform may have counted each of the channel's recent requests (newest first), for
+   * the sliding window: a finished request at its answer (the platform received it by then — its
+   * claim time undercounts on a slow machine, where a send can leave seconds after the claim), a
+   * request in flight at `now`. `maxRequestMs` bounds how long before `since` a
+   * request can have started and still end inside the window.
+   */
+  async recentRequests(
+    db: Db,
+    channel: string,
+    window: { since: number; now: number; limit: number; maxRequestMs: number },
+  ): Promise<number[]> {
     const rows = await db.kysely
       .selectFrom('notify_deliveries')
-      .select('at')
+      .select(['at', 'outcome', 'finished_at'])
       .where('channel', '=', channel)
-      .where('at', '>', since)
+      .where('at', '>', window.since - window.maxRequestMs)
       .orderBy('at', 'desc')
-      .limit(limit)
+      .limit(window.limit * 2)
       .execute();
-    return rows.map((r) => Number(r.at));
+    return rows
+      .map((r) => (r.finished_at === null ? window.now : Number(r.finished_at)))
+      .filter((t) => t > window.since)
+      .sort((a, b) => b - a)
+      .slice(0, window.limit);
   },
 
   async insertDelivery(db: Db, row: NewRow<'notify_deliveries'>): Promise<number> {
@@ -187,6 +201,7 @@ export const notifyStore = {
       code: string | null;
       error: string | null;
       duration_ms: number;
+      finished_at: number;
     },
   ): Promise<void> {
     await db.kysely.updateTable('notify_deliveries').set(fields).where('id', '=', id).execute();

@@ -71,6 +71,8 @@ export interface NotifyDeliveriesTable {
   code: string | null;
   error: string | null;
   duration_ms: Generated<number>;
+  /** when the answer was recorded; null while the request is in flight */
+  finished_at: number | null;
 }
 
 export interface SlaRiskNoticesTable {

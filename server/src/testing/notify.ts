@@ -43,6 +43,8 @@ export class ScriptedSender implements ChannelSender {
   readonly type = 'webhook' as const;
   readonly received: SentPart[] = [];
   readonly script: Array<SendOutcome | 'hang'> = [];
+  /** called as each request is on its way (a test advances its fake clock: a slow platform) */
+  onSend?: () => void;
   constructor(
     readonly limits: ChannelSender['limits'] = { maxBytes: 4096, rates: [{ count: 20, windowMs: 60_000 }] },
     private readonly now: () => number = Date.now,
@@ -72,6 +74,7 @@ export class ScriptedSender implements ChannelSender {
   }
   async send(part: Part, signal: AbortSignal): Promise<SendOutcome> {
     const next = this.script.shift() ?? { ok: true };
+    this.onSend?.();
     if (next === 'hang') {
       await new Promise((resolve) => signal.addEventListener('abort', resolve, { once: true }));
       return { ok: false, kind: 'transient', code: 'timeout', error: 'no answer within the timeout' };

@@ -8,7 +8,9 @@
 //   `sending` with an expired lease (the process died during the request), so its next part may
 //   already have arrived once.
 // notify_deliveries: one row per request to a platform; a row is written (outcome pending) before
-//   the request, so the sliding-window limiter counts requests in flight on every replica.
+//   the request, so the sliding-window limiter counts requests in flight on every replica, and
+//   finished_at when its answer is recorded (the limiter counts a request at its answer: the
+//   platform received it by then).
 // notify_channels: one row per configured channel, locked (SELECT … FOR UPDATE) while a sender
 //   checks the limiter and claims a message, so replicas take turns; it holds the channel's state
 //   (config_error after the platform said the configuration is wrong) and blocked_until (a
@@ -67,7 +69,8 @@ CREATE TABLE notify_deliveries (
   http_status INTEGER,
   code TEXT,
   error TEXT,
-  duration_ms INTEGER NOT NULL DEFAULT 0
+  duration_ms INTEGER NOT NULL DEFAULT 0,
+  finished_at BIGINT
 );
 CREATE INDEX notify_deliveries_message ON notify_deliveries (message_id, id);
 CREATE INDEX notify_deliveries_channel ON notify_deliveries (channel, at);
