@@ -455,6 +455,25 @@ describe.each(DATABASE_KINDS)('incident events on %s', (kind) => {
     expect(await h.db.kysely.selectFrom('notify_messages').select('id').execute()).toHaveLength(0);
   });
 
+  test('a breach the tick finds on an incident already resolved is on its timeline, but pages nobody', async () => {
+    const svc = new IncidentService(h.ctx);
+    const inc = await svc.create(
+      { title: 'Restored history', severity: 'P1', service: 'trading', labels: {}, symptom: '', impact: '' },
+      CALLER,
+    );
+    h.advance(20 * 60_000); // past the 15 min response goal, and no tick ran (a server that was down)
+    await svc.transition(inc.id, 'resolve', CALLER);
+    await recordBreaches(h.ctx);
+    const timeline = await svc.timeline(inc.id);
+    expect(timeline.entries.filter((e) => e.kind === 'sla_breached').map((e) => e.data.goal)).toEqual([
+      'response',
+    ]);
+    const kinds = (
+      await h.db.kysely.selectFrom('notify_messages').select('kind').orderBy('id').execute()
+    ).map((m) => m.kind);
+    expect(kinds).toEqual(['incident.opened', 'incident.resolved']);
+  });
+
   test('the SLA tick queues at-risk once per goal, then the breach', async () => {
     const svc = new IncidentService(h.ctx);
     const inc = await svc.create(

@@ -1,5 +1,6 @@
 import { toLocal } from '@opsdesk/calendar';
 import type { AppContext } from '../context';
+import { OPEN_STATUSES } from '../incidents/state';
 import { incidentStore } from '../incidents/store';
 import { GOALS } from './policy';
 import { refreshStaleClocks } from './stored';
@@ -39,7 +40,10 @@ export async function recordBreaches(ctx: AppContext, stop: () => boolean = () =
             dueAt: new Date(at).toISOString(),
           };
           await incidentStore.appendTimeline(tx, d.id, now, 'sla_breached', 'opsdesk', entry);
-          if (row) await enqueueIncidentEvent(ctx, tx, 'sla.breached', row, 'opsdesk', entry);
+          // a breach found on an incident already resolved or closed (restored history, a server
+          // that was down) is recorded on its timeline, but is no news to page anyone with
+          if (row && OPEN_STATUSES.includes(row.status))
+            await enqueueIncidentEvent(ctx, tx, 'sla.breached', row, 'opsdesk', entry);
           done.push(d);
         }
         return done;
