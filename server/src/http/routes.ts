@@ -131,7 +131,11 @@ export function mountRoutes(
       const query = parsePart(route.query, req.query, 'query');
       const body = parsePart(route.body, raw, 'body');
       const result = await route.handler({ params, query, body, caller });
-      if (route.produces) res.status(route.status ?? 200).type(route.produces).send(result);
+      if (route.produces)
+        res
+          .status(route.status ?? 200)
+          .type(route.produces)
+          .send(result);
       else res.status(route.status ?? 200).json(result);
     });
   }

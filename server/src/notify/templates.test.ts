@@ -439,7 +439,7 @@ describe('built-in templates', () => {
       },
       now: () => AT,
     } as unknown as AppContext;
-    const body = groupEvent('firing').data as ReturnType<typeof webhookPayload>;
+    const body = groupEvent('firing').data as Parameters<typeof bridgeEvents>[2];
     const events = bridgeEvents(ctx, 'ops-wecom', body);
     expect(events.map((e) => e.phase)).toEqual(['firing', 'resolved']);
     const [firing, resolved] = events.map((e) => renderMessage([e], channel('zh-Hans'), opts()));

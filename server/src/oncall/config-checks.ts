@@ -1,5 +1,14 @@
 import type { z } from 'zod';
-import type { ServerConfig } from '../config';
+import type { NotifyConfig } from '../notify/config';
+import type { PersonConfig } from '../people/config';
+import type { OncallConfig } from './config';
+
+/** The sections the checks read (not ServerConfig itself: config.ts imports this file). */
+interface Sections {
+  people: readonly PersonConfig[];
+  oncall: OncallConfig;
+  notify: NotifyConfig;
+}
 
 type Issue = { path: (string | number)[]; message: string };
 
@@ -7,10 +16,7 @@ type Issue = { path: (string | number)[]; message: string };
  * Cross-checks between people, rosters, calendars and channels that no single section can make
  * (called from the server config's superRefine). Each message names the path and the fix.
  */
-export function oncallIssues(
-  cfg: Pick<ServerConfig, 'people' | 'oncall' | 'notify'>,
-  calendars: ReadonlySet<string>,
-): Issue[] {
+export function oncallIssues(cfg: Sections, calendars: ReadonlySet<string>): Issue[] {
   const issues: Issue[] = [];
   const people = new Set<string>();
   cfg.people.forEach((p, i) => {
@@ -59,11 +65,7 @@ export function oncallIssues(
   return issues;
 }
 
-export function checkOncall(
-  cfg: Pick<ServerConfig, 'people' | 'oncall' | 'notify'>,
-  calendars: ReadonlySet<string>,
-  ctx: z.core.$RefinementCtx,
-): void {
+export function checkOncall(cfg: Sections, calendars: ReadonlySet<string>, ctx: z.core.$RefinementCtx): void {
   for (const i of oncallIssues(cfg, calendars))
     ctx.addIssue({ code: 'custom', path: i.path, message: i.message });
 }

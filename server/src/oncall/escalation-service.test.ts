@@ -106,7 +106,15 @@ type Escalation = {
   stoppedBy: string | null;
   stopReason: string | null;
   finishedAt: string | null;
-  history: Array<{ at: string; step: number; repeat: number; notified: string[]; channels: string[] }>;
+  history: Array<{
+    policy: string;
+    at: string;
+    dueAt: string;
+    step: number;
+    repeat: number;
+    notified: string[];
+    channels: string[];
+  }>;
 };
 type Entry = { at: string; kind: string; actor: string; data: Record<string, unknown> };
 
