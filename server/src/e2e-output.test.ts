@@ -87,8 +87,39 @@ describe.each(DATABASE_KINDS)('on %s', (kind) => {
   beforeAll(async () => {
     jest.useFakeTimers({ now: T0 - 24 * 60 * MINUTE, doNotFake: [...ONLY_DATE_FAKED] });
     database = await ownDatabase(kind);
+    // the robot's address: nothing is sent to it (the channel takes test messages only)
+    process.env.OPSDESK_GOLDEN_UNUSED = 'http://127.0.0.1:9/cgi-bin/webhook/send?key=golden';
     const config = serverConfigSchema.parse({
       http: { rate_limit: { per_second: 100_000, burst: 100_000 } },
+      // a channel and a roster, so the notify and on-call series carry their labels; the channel
+      // takes only test messages (none is sent here), so its counters are the declared zeros
+      notify: {
+        channels: [
+          { name: 'team', type: 'wecom', webhook_url: { env: 'OPSDESK_GOLDEN_UNUSED' }, events: ['test'] },
+        ],
+      },
+      people: [
+        { id: 'zhang.san', name: '张三' },
+        { id: 'li.si', name: '李四' },
+      ],
+      oncall: {
+        rosters: [
+          {
+            name: 'ops',
+            calendar: '24x7',
+            timezone: 'Asia/Shanghai',
+            layers: [
+              {
+                name: 'primary',
+                members: ['zhang.san', 'li.si'],
+                cadence: 'weekly',
+                handoff: '09:00',
+                start: '2026-01-05',
+              },
+            ],
+          },
+        ],
+      },
       sla: {
         // the tick judges breaches; once a second so the test waits for one without sleeping long
         tick_interval: '1s',
