@@ -42,4 +42,15 @@ function withLocalReceiversOnly(text) {
   return { text: header + YAML.stringify(doc), dropped };
 }
 
-module.exports = { withLocalReceiversOnly };
+/**
+ * The whole rewrite `npm start` makes of the provisioned config (already rewritten for
+ * localhost): every receiver's token file (the Docker secret /run/secrets/opsdesk-token) becomes
+ * the local one, the templates are read from the checkout, and only local receivers stay.
+ */
+function localAlertmanagerConfig(text, { token, templates }) {
+  return withLocalReceiversOnly(
+    text.replaceAll('/run/secrets/opsdesk-token', token).replaceAll('templates/*.tmpl', templates),
+  );
+}
+
+module.exports = { withLocalReceiversOnly, localAlertmanagerConfig };

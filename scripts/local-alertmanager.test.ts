@@ -6,8 +6,12 @@ import { parse } from 'yaml';
 import { describeWithPrograms, program } from '@opsdesk/testing';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { withLocalReceiversOnly } = require('./local-alertmanager.js') as {
+const { withLocalReceiversOnly, localAlertmanagerConfig } = require('./local-alertmanager.js') as {
   withLocalReceiversOnly(text: string): { text: string; dropped: Array<{ receiver: string; url: string }> };
+  localAlertmanagerConfig(
+    text: string,
+    opts: { token: string; templates: string },
+  ): { text: string; dropped: Array<{ receiver: string; url: string }> };
 };
 
 const ROOT = path.join(__dirname, '..');
@@ -60,6 +64,18 @@ test('a receiver a deployment added that points elsewhere is emptied, and the st
   expect(doc.receivers.find((r) => r.name === 'pager')).toEqual({ name: 'pager' });
 });
 
+test('npm start: every receiver reads the local token file, none the Docker secret (the bridge receivers too)', () => {
+  const { text } = localAlertmanagerConfig(provisioned, {
+    token: '/tmp/run/alertmanager-token',
+    templates: '/tmp/templates/*.tmpl',
+  });
+  expect(text).not.toContain('/run/secrets/');
+  const files = [...text.matchAll(/credentials_file: (\S+)/g)].map((m) => m[1]);
+  // the OpsDesk receiver and the two Alertmanager → IM bridge receivers (team-im, oncall-im)
+  expect(files.length).toBeGreaterThanOrEqual(3);
+  expect(new Set(files)).toEqual(new Set(['/tmp/run/alertmanager-token']));
+});
+
 describeWithPrograms({ amtool: 'prometheus-alertmanager' }, 'with amtool', () => {
   test('the rewritten config is valid for Alertmanager', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'opsdesk-am-'));
@@ -67,7 +83,10 @@ describeWithPrograms({ amtool: 'prometheus-alertmanager' }, 'with amtool', () =>
     writeFileSync(path.join(dir, 'token'), 'x');
     writeFileSync(
       file,
-      withLocalReceiversOnly(provisioned).text.replace('/run/secrets/opsdesk-token', path.join(dir, 'token')),
+      withLocalReceiversOnly(provisioned).text.replaceAll(
+        '/run/secrets/opsdesk-token',
+        path.join(dir, 'token'),
+      ),
     );
     const r = spawnSync(program('amtool'), ['check-config', file], { encoding: 'utf8' });
     expect([r.status, r.stdout + r.stderr]).toEqual([0, expect.stringContaining('SUCCESS')]);

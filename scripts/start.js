@@ -9,7 +9,7 @@ const { existsSync, mkdirSync, readFileSync, writeFileSync, accessSync, constant
 const path = require('node:path');
 // built by `npm start` before this runs (lib/ is below scripts/, so scripts may import it)
 const { startRobot, waitReady } = require('@opsdesk/testing');
-const { withLocalReceiversOnly } = require('./local-alertmanager');
+const { localAlertmanagerConfig } = require('./local-alertmanager');
 const { forLocalhost, localPrometheusConfig } = require('./local-provisioning');
 
 const root = path.join(__dirname, '..');
@@ -140,10 +140,12 @@ if (prometheus) {
 const alertmanager = onPath(['prometheus-alertmanager', 'alertmanager']);
 if (alertmanager) {
   // receivers may only point at what runs here: the IM slots (im-bridge) are emptied
-  const { text, dropped } = withLocalReceiversOnly(
-    forLocalhost(readFileSync(path.join(root, 'provisioning/alertmanager/alertmanager.yml'), 'utf8'))
-      .replace('/run/secrets/opsdesk-token', path.join(run, 'alertmanager-token'))
-      .replace('templates/*.tmpl', path.join(root, 'provisioning/alertmanager/templates/*.tmpl')),
+  const { text, dropped } = localAlertmanagerConfig(
+    forLocalhost(readFileSync(path.join(root, 'provisioning/alertmanager/alertmanager.yml'), 'utf8')),
+    {
+      token: path.join(run, 'alertmanager-token'),
+      templates: path.join(root, 'provisioning/alertmanager/templates/*.tmpl'),
+    },
   );
   writeFileSync(path.join(run, 'alertmanager.yml'), text);
   for (const d of dropped)
