@@ -6,7 +6,7 @@ import { idParams, severitySchema } from '../incidents/schema';
 import { requireIncident } from '../incidents/service';
 import { escalationState } from './escalation';
 import type { EscalationPolicy, EscalationTarget } from './escalation-config';
-import { escalationMetrics } from './escalation-service';
+import { escalationMetrics, seenByRun } from './escalation-service';
 import { escalationStore } from './escalation-store';
 
 const targetSchema = z
@@ -99,11 +99,11 @@ export async function incidentEscalation(
   id: string,
 ): Promise<z.infer<typeof escalationSchema>> {
   const incident = await requireIncident(ctx.db, id);
-  const [row, steps, current] = await Promise.all([
+  const [row, steps] = await Promise.all([
     escalationStore.get(ctx.db, incident.id),
     escalationStore.steps(ctx.db, incident.id),
-    escalationStore.incident(ctx.db, incident.id),
   ]);
+  const current = row && (await seenByRun(ctx.db, row));
   const history = steps.map((s) => ({
     policy: s.policy,
     at: new Date(s.at).toISOString(),

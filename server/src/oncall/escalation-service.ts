@@ -8,10 +8,12 @@ import type { NotifyEvent, Recipient } from '../notify/types';
 import { peopleWithRole, person } from '../people/directory';
 import type { EscalationPolicy, EscalationTarget } from './escalation-config';
 import {
+  asSeenByRun,
   choosePolicy,
   nextStep,
   pageAt,
   pagesOutsideHours,
+  startsLate,
   stopOf,
   type EscalationIncident,
 } from './escalation';
@@ -115,6 +117,7 @@ async function startNew(ctx: AppContext, stopping: () => boolean): Promise<void>
       await escalationStore.insert(ctx.db, {
         incident_id: i.id,
         policy: policy?.name ?? null,
+        run: 1,
         started_at: due,
         step: policy ? 1 : 0,
         repeat: 0,
@@ -130,6 +133,21 @@ async function startNew(ctx: AppContext, stopping: () => boolean): Promise<void>
     if (fresh.length < BATCH || stopping()) return;
     await new Promise((resolve) => setImmediate(resolve));
   }
+}
+
+/** The incident as the escalation's current run sees it (a reopened one: its answers since the reopen). */
+export async function seenByRun(
+  db: Db,
+  e: Pick<EscalationRow, 'incident_id' | 'run' | 'started_at'>,
+  lock = false,
+): Promise<EscalationIncident | undefined> {
+  const incident = await escalationStore.incident(db, e.incident_id, lock);
+  if (!incident) return undefined;
+  const later =
+    e.run > 1
+      ? await escalationStore.answersSince(db, e.incident_id, e.started_at)
+      : { acknowledged_at: null, responded_at: null };
+  return asSeenByRun(incident, e, later);
 }
 
 /** Records why an escalation stopped: when, why and by whom (from the incident's timeline). */
@@ -158,10 +176,106 @@ async function stopAnswered(ctx: AppContext, stopping: () => boolean): Promise<v
     let changed = 0;
     for (const i of answered) {
       const e = await escalationStore.get(ctx.db, i.id);
-      if (e && (await stop(ctx, ctx.db, e, i))) changed++;
+      const seen = e && (await seenByRun(ctx.db, e));
+      if (e && seen && (await stop(ctx, ctx.db, e, seen))) changed++;
     }
     // a row that could not be stopped (changed meanwhile) must not keep this loop going
     if (answered.length < BATCH || changed === 0 || stopping()) return;
+  }
+}
+
+/**
+ * A reopened incident (resolved or closed, then triggered again) starts a new run from step 1 of
+ * the policy that matches it now, whatever its earlier run did (stopped, finished, or still
+ * running when it was resolved and reopened between two ticks); the earlier pages stay in the
+ * history, and the new run stops at the first acknowledgement after the reopen. One that matches
+ * no policy now gets a run without one (a later severity change may start it). The restart is on
+ * the incident's timeline.
+ */
+async function restartReopened(ctx: AppContext, stopping: () => boolean): Promise<void> {
+  const policies = ctx.config.oncall.escalation.policies;
+  if (policies.length === 0) return;
+  for (;;) {
+    const rows = await escalationStore.reopened(ctx.db, BATCH);
+    let changed = 0;
+    for (const r of rows) {
+      const now = ctx.now();
+      const restarted = await ctx.db.transaction(async (tx) => {
+        const e = await escalationStore.get(tx, r.incident_id, true);
+        const incident = await escalationStore.incident(tx, r.incident_id, true);
+        if (!e || !incident || r.reopened_at <= e.started_at) return false;
+        const policy = choosePolicy(policies, incident);
+        const done = await escalationStore.restart(tx, r.incident_id, e.run, {
+          run: e.run + 1,
+          policy: policy?.name ?? null,
+          started_at: r.reopened_at,
+          step: policy ? 1 : 0,
+          repeat: 0,
+          due_at: policy ? r.reopened_at : null,
+          next_at: policy ? pageAt(policy, 1, r.reopened_at, serviceHours(ctx, policy)) : null,
+          stopped_at: null,
+          stopped_by: null,
+          stop_reason: null,
+          finished_at: null,
+          updated_at: now,
+        });
+        if (done && policy)
+          await incidentStore.appendTimeline(tx, r.incident_id, now, 'escalation_restarted', ACTOR, {
+            policy: policy.name,
+            run: e.run + 1,
+            reopenedAt: new Date(r.reopened_at).toISOString(),
+            previous: { policy: e.policy, stopReason: e.stop_reason, finished: e.finished_at !== null },
+          });
+        return done;
+      });
+      if (restarted) changed++;
+    }
+    if (rows.length < BATCH || changed === 0 || stopping()) return;
+  }
+}
+
+/**
+ * An incident whose run matched no policy (when it opened, or when it was reopened) and that now
+ * matches one, still open and unanswered (a P4 raised to P1 before anyone acknowledged it), starts
+ * escalating by that policy from its first step: at once, or when its service hours open. Its
+ * timeline says so as a policy change from none.
+ */
+async function startLate(ctx: AppContext, stopping: () => boolean): Promise<void> {
+  const policies = ctx.config.oncall.escalation.policies;
+  if (policies.length === 0) return;
+  let after = '';
+  for (;;) {
+    const rows = await escalationStore.unmatched(ctx.db, BATCH, after);
+    for (const r of rows) {
+      const policy = choosePolicy(policies, r);
+      if (!policy) continue;
+      const now = ctx.now();
+      await ctx.db.transaction(async (tx) => {
+        const e = await escalationStore.get(tx, r.id, true);
+        if (!e || e.run !== r.run) return;
+        const seen = await seenByRun(tx, e, true);
+        if (!seen || !startsLate(choosePolicy(policies, seen), seen)) return;
+        const begun = await escalationStore.begin(tx, r.id, e.run, {
+          policy: policy.name,
+          // the run's answers count from here: nobody answered it before
+          started_at: now,
+          step: 1,
+          repeat: 0,
+          due_at: now,
+          next_at: pageAt(policy, 1, now, serviceHours(ctx, policy)),
+          updated_at: now,
+        });
+        if (begun)
+          await incidentStore.appendTimeline(tx, r.id, now, 'escalation_policy_changed', ACTOR, {
+            from: null,
+            to: policy.name,
+            severity: r.severity,
+            service: r.service,
+          });
+      });
+    }
+    if (rows.length < BATCH || stopping()) return;
+    after = rows[rows.length - 1]?.id ?? after;
   }
 }
 
@@ -296,7 +410,7 @@ async function pageDue(ctx: AppContext, due: EscalationRow): Promise<boolean> {
     const e = await escalationStore.get(tx, due.incident_id, true);
     if (!e || e.next_at === null || e.step !== due.step || e.repeat !== due.repeat || e.next_at > now)
       return false;
-    const incident = await escalationStore.incident(tx, due.incident_id, true);
+    const incident = await seenByRun(tx, e, true);
     const row = await incidentStore.get(tx, due.incident_id);
     if (!incident || !row) return false;
     if (stopOf(incident)) {
@@ -306,6 +420,7 @@ async function pageDue(ctx: AppContext, due: EscalationRow): Promise<boolean> {
     const next = nextStep(policy, e, e.next_at, now);
     const paged = await escalationStore.insertStep(tx, {
       incident_id: e.incident_id,
+      run: e.run,
       repeat: e.repeat,
       step: e.step,
       policy: policy.name,
@@ -318,13 +433,7 @@ async function pageDue(ctx: AppContext, due: EscalationRow): Promise<boolean> {
     if (paged) {
       const event = await eventOf(ctx, tx, row, policy, e, page, now);
       const channels = channelsFor(ctx, event).map((c) => c.name);
-      await tx.kysely
-        .updateTable('escalation_steps')
-        .set({ channels: JSON.stringify(channels) })
-        .where('incident_id', '=', e.incident_id)
-        .where('repeat', '=', e.repeat)
-        .where('step', '=', e.step)
-        .execute();
+      await escalationStore.setStepChannels(tx, { ...e, policy: policy.name }, channels);
       await incidentStore.appendTimeline(tx, e.incident_id, now, 'escalated', ACTOR, {
         policy: policy.name,
         step: e.step,
@@ -359,16 +468,20 @@ async function pageDue(ctx: AppContext, due: EscalationRow): Promise<boolean> {
 
 /**
  * The escalation tick (the server's scheduler calls it, on PostgreSQL under the scheduler's
- * advisory lock): starts the escalation of every incident opened since the last tick, stops those a
- * person answered, moves those whose severity or service changed to the policy that matches them
- * now, and pages every step that has fallen due. Returns how many steps paged.
+ * advisory lock): starts the escalation of every incident opened since the last tick and a new run
+ * for every one reopened, stops those a person answered, moves those whose severity or service
+ * changed to the policy that matches them now (and starts those that matched none before), and
+ * pages every step that has fallen due. Returns how many steps paged.
  */
 export async function runEscalations(ctx: AppContext, stopping: () => boolean): Promise<number> {
   const metrics = escalationMetrics(ctx);
   await startNew(ctx, stopping);
   if (stopping()) return 0;
+  // before the stops: a run a reopen started is stopped by what happened since the reopen
+  await restartReopened(ctx, stopping);
   await stopAnswered(ctx, stopping);
   await rematch(ctx, stopping);
+  await startLate(ctx, stopping);
   let paged = 0;
   for (;;) {
     if (stopping()) break;

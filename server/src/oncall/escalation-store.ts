@@ -1,4 +1,5 @@
 import type { Db } from '../db';
+import type { AnswersSince } from './escalation';
 import type { NewRow, Row, RowUpdate } from '../db/tables';
 
 export type EscalationRow = Row<'escalations'>;
@@ -25,6 +26,7 @@ const num = (v: number | null) => (v === null || v === undefined ? null : Number
 function escalationOf(r: EscalationRow): EscalationRow {
   return {
     ...r,
+    run: Number(r.run),
     started_at: Number(r.started_at),
     step: Number(r.step),
     repeat: Number(r.repeat),
@@ -81,8 +83,26 @@ export const escalationStore = {
       .where('e.next_at', 'is not', null)
       .where((eb) =>
         eb.or([
-          eb('i.acknowledged_at', 'is not', null),
-          eb('i.responded_at', 'is not', null),
+          // a reopened incident keeps its first acknowledgement and response: a run a reopen
+          // started is answered by a transition off triggered or a comment since it began
+          eb.and([
+            eb('e.run', '=', 1),
+            eb.or([eb('i.acknowledged_at', 'is not', null), eb('i.responded_at', 'is not', null)]),
+          ]),
+          eb.and([
+            eb('e.run', '>', 1),
+            eb.or([
+              eb('i.status', '<>', 'triggered'),
+              eb.exists(
+                eb
+                  .selectFrom('timeline as t')
+                  .select('t.id')
+                  .whereRef('t.incident_id', '=', 'e.incident_id')
+                  .where('t.kind', '=', 'comment')
+                  .whereRef('t.at', '>=', 'e.started_at'),
+              ),
+            ]),
+          ]),
           eb('i.resolved_at', 'is not', null),
           eb('i.closed_at', 'is not', null),
           eb('i.status', 'in', ['resolved', 'closed']),
@@ -106,6 +126,110 @@ export const escalationStore = {
       .limit(limit)
       .execute();
     return rows.map(incidentOf);
+  },
+
+  /**
+   * Escalations of incidents reopened since their run began (open again, a reopen on the timeline
+   * after started_at), with the latest reopen: each starts its next run from there.
+   */
+  async reopened(db: Db, limit: number): Promise<Array<{ incident_id: string; reopened_at: number }>> {
+    const rows = await db.kysely
+      .selectFrom('escalations as e')
+      .innerJoin('incidents as i', 'i.id', 'e.incident_id')
+      .innerJoin('timeline as t', 't.incident_id', 'e.incident_id')
+      .select(['e.incident_id', (eb) => eb.fn.max('t.at').as('reopened_at')])
+      .where('i.status', 'not in', ['resolved', 'closed'])
+      .where('t.kind', '=', 'status_changed')
+      .where('t.data', 'like', '%"action":"reopen"%')
+      .whereRef('t.at', '>', 'e.started_at')
+      .groupBy('e.incident_id')
+      .orderBy('e.incident_id')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => ({ incident_id: r.incident_id, reopened_at: Number(r.reopened_at) }));
+  },
+
+  /**
+   * Escalations whose run matched no policy and is neither stopped nor finished, of open incidents
+   * (a later severity may match one), by incident id after `afterId`.
+   */
+  async unmatched(db: Db, limit: number, afterId = '') {
+    const rows = await db.kysely
+      .selectFrom('escalations as e')
+      .innerJoin('incidents as i', 'i.id', 'e.incident_id')
+      .select([...INCIDENT_COLUMNS.map((c) => `i.${c}` as const), 'e.run', 'e.started_at as run_started_at'])
+      .where('e.policy', 'is', null)
+      .where('e.next_at', 'is', null)
+      .where('e.stopped_at', 'is', null)
+      .where('e.finished_at', 'is', null)
+      .where('i.status', 'not in', ['resolved', 'closed'])
+      .where('i.id', '>', afterId)
+      .orderBy('i.id')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => ({
+      ...incidentOf(r),
+      run: Number(r.run),
+      run_started_at: Number(r.run_started_at),
+    }));
+  },
+
+  /**
+   * The first acknowledgement (a transition by acknowledge or mitigate) and the first comment on
+   * the incident at or after `since`: what answers a run a reopen started.
+   */
+  async answersSince(db: Db, incidentId: string, since: number): Promise<AnswersSince> {
+    const rows = await db.kysely
+      .selectFrom('timeline')
+      .select(['at', 'kind', 'data'])
+      .where('incident_id', '=', incidentId)
+      .where('at', '>=', since)
+      .where((eb) =>
+        eb.or([
+          eb('kind', '=', 'comment'),
+          eb.and([
+            eb('kind', '=', 'status_changed'),
+            eb.or([
+              eb('data', 'like', '%"action":"acknowledge"%'),
+              eb('data', 'like', '%"action":"mitigate"%'),
+            ]),
+          ]),
+        ]),
+      )
+      .orderBy('at')
+      .orderBy('id')
+      .execute();
+    const first = (kind: string) => {
+      const r = rows.find((x) => x.kind === kind);
+      return r ? Number(r.at) : null;
+    };
+    return { acknowledged_at: first('status_changed'), responded_at: first('comment') };
+  },
+
+  /** Starts the next run of an escalation still at run `run` (a second writer changes nothing). */
+  async restart(db: Db, incidentId: string, run: number, fields: RowUpdate<'escalations'>): Promise<boolean> {
+    const r = await db.kysely
+      .updateTable('escalations')
+      .set(fields)
+      .where('incident_id', '=', incidentId)
+      .where('run', '=', run)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) > 0;
+  },
+
+  /** Gives a run that matched no policy the one it matches now, while it still has none. */
+  async begin(db: Db, incidentId: string, run: number, fields: RowUpdate<'escalations'>): Promise<boolean> {
+    const r = await db.kysely
+      .updateTable('escalations')
+      .set(fields)
+      .where('incident_id', '=', incidentId)
+      .where('run', '=', run)
+      .where('policy', 'is', null)
+      .where('next_at', 'is', null)
+      .where('stopped_at', 'is', null)
+      .where('finished_at', 'is', null)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) > 0;
   },
 
   /** Escalations whose next step pages at or before `now` (indexed on next_at). */
@@ -169,9 +293,26 @@ export const escalationStore = {
     const r = await db.kysely
       .insertInto('escalation_steps')
       .values(row)
-      .onConflict((oc) => oc.columns(['incident_id', 'policy', 'repeat', 'step']).doNothing())
+      .onConflict((oc) => oc.columns(['incident_id', 'run', 'policy', 'repeat', 'step']).doNothing())
       .executeTakeFirst();
     return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
+  },
+
+  /** The channels a recorded page was queued to (known once its event is built). */
+  async setStepChannels(
+    db: Db,
+    key: Pick<EscalationStepRow, 'incident_id' | 'run' | 'policy' | 'repeat' | 'step'>,
+    channels: string[],
+  ): Promise<void> {
+    await db.kysely
+      .updateTable('escalation_steps')
+      .set({ channels: JSON.stringify(channels) })
+      .where('incident_id', '=', key.incident_id)
+      .where('run', '=', key.run)
+      .where('policy', '=', key.policy)
+      .where('repeat', '=', key.repeat)
+      .where('step', '=', key.step)
+      .execute();
   },
 
   async steps(db: Db, incidentId: string): Promise<EscalationStepRow[]> {
@@ -180,11 +321,13 @@ export const escalationStore = {
       .selectAll()
       .where('incident_id', '=', incidentId)
       .orderBy('at')
+      .orderBy('run')
       .orderBy('repeat')
       .orderBy('step')
       .execute();
     return rows.map((r) => ({
       ...r,
+      run: Number(r.run),
       repeat: Number(r.repeat),
       step: Number(r.step),
       due_at: Number(r.due_at),

@@ -10,6 +10,9 @@ export interface EscalationsTable {
   incident_id: string;
   /** null: no policy matched, or the incident predates escalation (state none) */
   policy: string | null;
+  /** 1: the escalation started when the incident opened; k: the one its (k-1)-th reopen started */
+  run: number;
+  /** when this run began (its acknowledgement is the first one since) */
   started_at: number;
   /** the next step to page, 1-based; after the end, the last step paged */
   step: number;
@@ -29,6 +32,7 @@ export interface EscalationsTable {
 
 export interface EscalationStepsTable {
   incident_id: string;
+  run: number;
   repeat: number;
   step: number;
   policy: string;

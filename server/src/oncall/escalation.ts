@@ -103,6 +103,43 @@ export function stopOf(incident: EscalationIncident): { at: number; reason: Stop
   return best;
 }
 
+/** The first acknowledgement and response since a run began, as the incident's timeline records them. */
+export interface AnswersSince {
+  acknowledged_at: number | null;
+  responded_at: number | null;
+}
+
+/**
+ * The incident as the escalation run that began at `since` sees it. A reopen clears resolved_at
+ * and closed_at but keeps the first acknowledgement and response (the SLA clocks measure those),
+ * so for a run a reopen started (`run` > 1) they are the first ones since `since`, which the
+ * timeline holds; the first run reads the incident as it is.
+ */
+export function asSeenByRun(
+  incident: EscalationIncident,
+  run: { run: number; started_at: number },
+  later: AnswersSince,
+): EscalationIncident {
+  if (run.run <= 1) return incident;
+  const since = (at: number | null) => (at !== null && at >= run.started_at ? at : null);
+  return {
+    ...incident,
+    acknowledged_at: since(later.acknowledged_at),
+    responded_at: since(later.responded_at),
+    resolved_at: since(incident.resolved_at),
+    closed_at: since(incident.closed_at),
+  };
+}
+
+/**
+ * Whether an escalation that matched no policy when its run began starts under `policy` now: the
+ * incident is still open and nobody answered it (raised to a severity a policy takes while still
+ * unacknowledged). One answered first stays unescalated.
+ */
+export function startsLate(policy: EscalationPolicy | undefined, incident: EscalationIncident): boolean {
+  return policy !== undefined && stopOf(incident) === null;
+}
+
 export type EscalationState = 'none' | 'running' | 'stopped' | 'finished' | 'waiting_for_service_hours';
 
 /** The state an escalation is in at `now`, from its stored row and the incident as it is now. */

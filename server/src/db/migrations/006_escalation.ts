@@ -5,13 +5,18 @@
 // step of the last repeat. policy NULL: no policy matched (or the incident predates escalation).
 // escalation_steps: each page once, keyed by (incident, policy, repeat, step), so a restart or a
 // second replica can never page the same step twice (the policy is in the key: an incident whose
-// severity changes starts the steps of its new policy).
-// Incidents that exist when this runs are recorded as not escalated: an upgrade pages nobody
-// for incidents opened before it.
+// severity changes starts the steps of its new policy). run: 1 for the escalation started when the
+// incident opened, k for the one started by its (k-1)-th reopen; started_at is when that run began
+// (its acknowledgement is the first one since), and it is in the step key too, so a reopened
+// incident pages step 1 of its policy again while the earlier pages stay in the history.
+// Incidents that exist when this runs are recorded as not escalated and finished (policy NULL,
+// finished_at set): an upgrade pages nobody for incidents opened before it, even when a severity
+// change would make a policy match (an unfinished NULL row is one that matched nothing yet).
 export default `
 CREATE TABLE escalations (
   incident_id TEXT PRIMARY KEY REFERENCES incidents (id),
   policy TEXT,
+  run INTEGER NOT NULL DEFAULT 1,
   started_at BIGINT NOT NULL,
   step INTEGER NOT NULL,
   repeat INTEGER NOT NULL,
@@ -27,6 +32,7 @@ CREATE INDEX escalations_next ON escalations (next_at);
 
 CREATE TABLE escalation_steps (
   incident_id TEXT NOT NULL REFERENCES incidents (id),
+  run INTEGER NOT NULL DEFAULT 1,
   repeat INTEGER NOT NULL,
   step INTEGER NOT NULL,
   policy TEXT NOT NULL,
@@ -35,9 +41,9 @@ CREATE TABLE escalation_steps (
   notified TEXT NOT NULL DEFAULT '[]',
   channels TEXT,
   uncovered TEXT NOT NULL DEFAULT '[]',
-  PRIMARY KEY (incident_id, policy, repeat, step)
+  PRIMARY KEY (incident_id, run, policy, repeat, step)
 );
 
-INSERT INTO escalations (incident_id, policy, started_at, step, repeat, updated_at)
-SELECT id, NULL, created_at, 0, 0, created_at FROM incidents;
+INSERT INTO escalations (incident_id, policy, run, started_at, step, repeat, finished_at, updated_at)
+SELECT id, NULL, 1, created_at, 0, 0, created_at, created_at FROM incidents;
 `;
