@@ -197,11 +197,23 @@ export async function startServer(
         if (day !== '') await incidentStore.markOpenClocksStale(db);
         day = today;
       }
-      await recordBreaches(ctx, () => stopping);
-      return runEscalations(ctx, () => stopping);
+      // each job on its own: a failing one (a database error, a bug) must not hold up the other —
+      // breaches unrecorded because an escalation failed, or a P1 not paged because a clock did
+      const jobs: Array<[string, () => Promise<unknown>]> = [
+        ['SLA tick', () => recordBreaches(ctx, () => stopping)],
+        ['escalation tick', () => runEscalations(ctx, () => stopping)],
+      ];
+      for (const [name, job] of jobs) {
+        if (stopping) break;
+        await job().catch((err: Error) =>
+          log.warn({ err: err.message }, `${name} failed; retrying on the next one`),
+        );
+      }
     };
     ticking = (db instanceof PostgresDb ? db.withAdvisoryLock(SCHEDULER_LOCK, work) : work())
-      .catch((err: Error) => log.warn({ err: err.message }, 'SLA tick failed; retrying on the next one'))
+      .catch((err: Error) =>
+        log.warn({ err: err.message }, 'scheduler tick failed; retrying on the next one'),
+      )
       .finally(() => (ticking = undefined));
   };
   // The outbox's senders: one loop per channel, on every replica (the channel's row lock takes turns)
