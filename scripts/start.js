@@ -171,11 +171,19 @@ if (alertmanager) {
 
 /**
  * An editor token on the server (Alertmanager's receivers, the demo's alert storm), created once and
- * kept in data/run/<file>.
+ * kept in data/run/<file>. A kept token the server no longer knows (data/opsdesk.db deleted to
+ * start the demo afresh) is replaced: Alertmanager would otherwise get 401 from every receiver.
  */
 async function ensureToken(file, name) {
   const at = path.join(run, file);
-  if (existsSync(at)) return readFileSync(at, 'utf8').trim();
+  if (existsSync(at)) {
+    const kept = readFileSync(at, 'utf8').trim();
+    const check = await fetch('http://localhost:9744/api/v1/incidents?limit=1', {
+      headers: { authorization: `Bearer ${kept}` },
+    });
+    if (check.status !== 401) return kept;
+    console.log(`the ${name} token in ${at} is unknown to the server (a new database): creating another`);
+  }
   const res = await fetch('http://localhost:9744/api/v1/tokens', {
     method: 'POST',
     headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
