@@ -22,6 +22,7 @@ const PACKAGES = {
   'grafana-app': '@opsdesk/grafana-app',
   dashboards: '@opsdesk/dashboards',
   demo: '@opsdesk/demo',
+  'tools/backup': '@opsdesk/backup-agent',
 };
 
 const escapeRegex = (s) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
@@ -48,7 +49,7 @@ module.exports = {
       severity: 'error',
       from: { path: '^lib/' },
       to: {
-        path: anyOf('exporters', 'server', 'grafana-app', 'dashboards', 'demo', 'scripts', 'provisioning'),
+        path: anyOf('exporters', 'server', 'grafana-app', 'dashboards', 'demo', 'tools', 'scripts', 'provisioning'),
       },
     },
     {
@@ -58,6 +59,14 @@ module.exports = {
       severity: 'error',
       from: { path: '^exporters/' },
       to: { path: anyOf('server', 'grafana-app') },
+    },
+    {
+      name: 'tools-import-only-lib',
+      comment:
+        'tools/* are small programs that run on the client\'s hosts (opsdesk-backup): they meet the server only over HTTP and import only lib/*, so they install without the server.',
+      severity: 'error',
+      from: { path: '^tools/' },
+      to: { path: anyOf('exporters', 'server', 'grafana-app', 'dashboards', 'demo', 'scripts', 'provisioning') },
     },
     {
       name: 'only-scripts-import-scripts',

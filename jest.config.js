@@ -12,6 +12,7 @@ const node = {
     '<rootDir>/provisioning',
     '<rootDir>/dashboards',
     '<rootDir>/demo',
+    '<rootDir>/tools',
     '<rootDir>/scripts',
   ],
   testMatch: [

@@ -23,6 +23,7 @@ export const CHECKED = [
   'grafana-app',
   'dashboards',
   'demo',
+  'tools',
   'scripts',
   'provisioning',
 ];
