@@ -100,6 +100,18 @@ export const serverConfigSchema = z
         ]),
       })
       .prefault({}),
+    /** the Prometheus the server reads: targets (host exporters to collect from) and PromQL checks */
+    prometheus: z
+      .strictObject({
+        url: z
+          .url({
+            protocol: /^https?$/,
+            error: 'expected an http(s) URL of Prometheus, e.g. http://prometheus:9090',
+          })
+          .optional(),
+        timeout: duration({ min: '1s' }).default(10_000),
+      })
+      .prefault({}),
     notify: notifySchema.prefault({}),
     people: peopleSchema,
     oncall: oncallSchema,
