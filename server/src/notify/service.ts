@@ -59,24 +59,6 @@ export function backoffMs(failures: number, random: () => number = Math.random):
 }
 
 /**
- * The channel's rates: the sender's (the platform's), and the channel's own `rate` where it is
- * lower, one rate per window (all must hold). Senders may have folded `rate` in already; folding
- * it again changes nothing.
- */
-export function channelRates(channel: ChannelConfig, sender: Pick<ChannelSender, 'limits'>): RateLimit[] {
-  const rates = sender.limits.rates.map((r) => ({ ...r }));
-  const lower = (count: number | undefined, windowMs: number) => {
-    if (count === undefined) return;
-    const same = rates.find((r) => r.windowMs === windowMs);
-    if (same) same.count = Math.min(same.count, count);
-    else rates.push({ count, windowMs });
-  };
-  lower(channel.rate?.per_second, 1_000);
-  lower(channel.rate?.per_minute, 60_000);
-  return rates.sort((a, b) => a.windowMs - b.windowMs);
-}
-
-/**
  * The sliding-window limiter over the channel's recorded requests (`times`, newest first, from the
  * delivery log, so it holds across restarts and replicas): how long until one more request keeps
  * every rate, and how many more the tightest window allows now.
@@ -219,7 +201,7 @@ export function channelLimits(ctx: AppContext, channel: ChannelConfig): ChannelS
   const fromNotifier = running.get(ctx)?.senderOf(channel.name);
   try {
     const sender = fromNotifier ?? defaultCreateSender()(channel, process.cwd());
-    return { maxBytes: sender.limits.maxBytes, rates: channelRates(channel, sender) };
+    return sender.limits;
   } catch {
     return { maxBytes: 0, rates: [] };
   }
@@ -434,7 +416,7 @@ export class Notifier {
       if (!primary) return poll;
       if (Number(primary.next_attempt_at) > now) return Number(primary.next_attempt_at) - now;
 
-      const rates = channelRates(channel, sender);
+      const rates = sender.limits.rates;
       const longest = Math.max(0, ...rates.map((r) => r.windowMs));
       const most = Math.max(0, ...rates.map((r) => r.count));
       const times = await notifyStore.recentRequests(tx, channel.name, {

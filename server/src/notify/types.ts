@@ -102,7 +102,10 @@ export interface RateLimit {
 
 export interface ChannelSender {
   readonly type: ChannelType;
-  /** the platform's limits: bytes per request and requests per window (all must hold) */
+  /**
+   * bytes per request, and requests per window (all must hold): the platform's rates, each lowered
+   * by the channel's own `rate` (channels/common.ts channelRates), so the Notifier uses them as they are
+   */
   readonly limits: { maxBytes: number; rates: readonly RateLimit[] };
   /** the platform request bodies for one message, split at maxBytes with [k/n] in each part's title */
   render(message: Rendered): Part[];
