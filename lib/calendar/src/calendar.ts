@@ -257,6 +257,66 @@ export class Calendar {
     return close === undefined ? this.addWorkingMs(fromMs, 0) : Infinity;
   }
 
+  /**
+   * Whether a local date is a working day: one with working hours (a make-up workday on a service
+   * calendar is one, a holiday is not). Every day of a 24×7 calendar is.
+   */
+  isWorkingDay(year: number, month: number, day: number): boolean {
+    return this.data.always || this.hoursOn(year, month, day).length > 0;
+  }
+
+  /**
+   * Due dates counted in whole days (a remediation deadline: "fix within 5 business days"): the
+   * end (the first instant of the next local date) of the n-th working day after the local date
+   * of `fromMs`. The day of `fromMs` itself never counts, however early it is, so the deadline
+   * does not depend on the hour a finding arrived. Holidays do not count and make-up workdays
+   * (调休上班) do; with n 0, the end of that day if it is a working day, else of the next one.
+   * Throws when three years pass without a working day.
+   */
+  addWorkingDays(fromMs: number, n: number): number {
+    if (!Number.isSafeInteger(n) || n < 0)
+      throw new RangeError(`calendar ${this.name}: working days must be a whole number >= 0, not ${n}`);
+    let d = this.dayAt(fromMs);
+    let counted = 0;
+    let idle = 0;
+    if (n === 0 && d.windows.length > 0) return d.end;
+    for (;;) {
+      d = this.day(d.epochDay + 1);
+      if (d.windows.length === 0) {
+        if (++idle > MAX_SEARCH_DAYS)
+          throw new Error(
+            `calendar ${this.name} has no working day within three years after ${new Date(fromMs).toISOString()}`,
+          );
+        continue;
+      }
+      idle = 0;
+      if (++counted >= n) return d.end;
+    }
+  }
+
+  /** The end of the local date `n` calendar days after that of `fromMs` (n 0: the end of that day). */
+  addCalendarDays(fromMs: number, n: number): number {
+    if (!Number.isSafeInteger(n) || n < 0)
+      throw new RangeError(`calendar ${this.name}: days must be a whole number >= 0, not ${n}`);
+    return this.day(this.dayAt(fromMs).epochDay + n).end;
+  }
+
+  /**
+   * Working days from the local date of `fromMs` (excluded) to that of `toMs` (included): how many
+   * business days a deadline lies ahead, or (swapped) how many it was missed by. 0 when toMs is
+   * on or before fromMs's date.
+   */
+  workingDaysBetween(fromMs: number, toMs: number): number {
+    let d = this.dayAt(fromMs);
+    const last = this.dayAt(toMs).epochDay;
+    let n = 0;
+    while (d.epochDay < last) {
+      d = this.day(d.epochDay + 1);
+      if (d.windows.length > 0) n++;
+    }
+    return n;
+  }
+
   /** Whether the holidays of a year are known; false for years the built-in data does not cover yet. */
   knowsYear(year: number): boolean {
     return this.data.knownThroughYear === undefined || year <= this.data.knownThroughYear;
