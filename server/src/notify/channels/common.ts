@@ -37,6 +37,40 @@ export function optionalSecret(channel: ChannelConfig, baseDir: string): string 
   return channel.secret ? resolveSecret(channel.secret, setting(channel, 'secret'), baseDir) : undefined;
 }
 
+/** What a platform allows one robot or webhook: bytes per request, requests per window; whether it signs. */
+export interface PlatformLimits {
+  maxBytes: number;
+  rates: readonly RateLimit[];
+  /** the channel's `secret` signs requests (Feishu and DingTalk 加签, the webhook's HMAC); WeCom has none */
+  signs: boolean;
+}
+
+/**
+ * The state every HTTP sender keeps, from the channel: its address and signing secret (resolved
+ * from their references when the sender is built, so a missing one is a config error at once),
+ * fetch and the clock (a fake one in tests), and the platform's limits lowered by the channel's rate.
+ */
+export abstract class HttpSender {
+  readonly limits: { maxBytes: number; rates: readonly RateLimit[] };
+  protected readonly url: string;
+  protected readonly secret: string | undefined;
+  protected readonly fetch: typeof fetch;
+  protected readonly now: () => number;
+
+  protected constructor(
+    protected readonly channel: ChannelConfig,
+    baseDir: string,
+    opts: SenderOptions,
+    platform: PlatformLimits,
+  ) {
+    this.url = webhookUrl(channel, baseDir).toString();
+    this.secret = platform.signs ? optionalSecret(channel, baseDir) : undefined;
+    this.fetch = opts.fetch ?? fetch;
+    this.now = opts.now ?? Date.now;
+    this.limits = { maxBytes: platform.maxBytes, rates: channelRates(channel, platform.rates) };
+  }
+}
+
 /** The platform's rates, each lowered (never raised) by the channel's `rate`. */
 export function channelRates(channel: ChannelConfig, platform: readonly RateLimit[]): RateLimit[] {
   const rates = platform.map((r) => ({ ...r }));

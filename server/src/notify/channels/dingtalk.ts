@@ -2,16 +2,14 @@ import { createHmac } from 'node:crypto';
 import type { ChannelConfig } from '../config';
 import type { ChannelSender, Color, Part, RateLimit, Rendered, SendOutcome } from '../types';
 import {
-  channelRates,
   cutMarker,
   httpOutcome,
+  HttpSender,
   isOutcome,
-  optionalSecret,
   plainMention,
   postJson,
   splitMessage,
   utf8Bytes,
-  webhookUrl,
   type SenderOptions,
 } from './common';
 
@@ -51,24 +49,11 @@ export function dingtalkSign(timestampMs: number, secret: string): string {
   return createHmac('sha256', secret).update(`${timestampMs}\n${secret}`).digest('base64');
 }
 
-export class DingtalkSender implements ChannelSender {
+export class DingtalkSender extends HttpSender implements ChannelSender {
   readonly type = 'dingtalk' as const;
-  readonly limits: { maxBytes: number; rates: readonly RateLimit[] };
-  private readonly url: URL;
-  private readonly secret: string | undefined;
-  private readonly fetch: typeof fetch;
-  private readonly now: () => number;
 
-  constructor(
-    private readonly channel: ChannelConfig,
-    baseDir: string,
-    opts: SenderOptions = {},
-  ) {
-    this.url = webhookUrl(channel, baseDir);
-    this.secret = optionalSecret(channel, baseDir);
-    this.fetch = opts.fetch ?? fetch;
-    this.now = opts.now ?? Date.now;
-    this.limits = { maxBytes: DINGTALK_MAX_BODY_BYTES, rates: channelRates(channel, DINGTALK_RATES) };
+  constructor(channel: ChannelConfig, baseDir: string, opts: SenderOptions = {}) {
+    super(channel, baseDir, opts, { maxBytes: DINGTALK_MAX_BODY_BYTES, rates: DINGTALK_RATES, signs: true });
   }
 
   render(message: Rendered): Part[] {

@@ -2,16 +2,14 @@ import { createHmac } from 'node:crypto';
 import type { ChannelConfig } from '../config';
 import type { ChannelSender, Part, RateLimit, Rendered, SendOutcome } from '../types';
 import {
-  channelRates,
   cutMarker,
   httpOutcome,
+  HttpSender,
   isOutcome,
-  optionalSecret,
   plainMention,
   postJson,
   splitMessage,
   utf8Bytes,
-  webhookUrl,
   type SenderOptions,
 } from './common';
 
@@ -45,24 +43,11 @@ export function feishuSign(timestampSeconds: number, secret: string): string {
   return createHmac('sha256', `${timestampSeconds}\n${secret}`).update('').digest('base64');
 }
 
-export class FeishuSender implements ChannelSender {
+export class FeishuSender extends HttpSender implements ChannelSender {
   readonly type = 'feishu' as const;
-  readonly limits: { maxBytes: number; rates: readonly RateLimit[] };
-  private readonly url: string;
-  private readonly secret: string | undefined;
-  private readonly fetch: typeof fetch;
-  private readonly now: () => number;
 
-  constructor(
-    private readonly channel: ChannelConfig,
-    baseDir: string,
-    opts: SenderOptions = {},
-  ) {
-    this.url = webhookUrl(channel, baseDir).toString();
-    this.secret = optionalSecret(channel, baseDir);
-    this.fetch = opts.fetch ?? fetch;
-    this.now = opts.now ?? Date.now;
-    this.limits = { maxBytes: FEISHU_MAX_BODY_BYTES, rates: channelRates(channel, FEISHU_RATES) };
+  constructor(channel: ChannelConfig, baseDir: string, opts: SenderOptions = {}) {
+    super(channel, baseDir, opts, { maxBytes: FEISHU_MAX_BODY_BYTES, rates: FEISHU_RATES, signs: true });
   }
 
   render(message: Rendered): Part[] {

@@ -7,21 +7,18 @@ import type {
   Language,
   Part,
   Phase,
-  RateLimit,
   Recipient,
   Rendered,
   SendOutcome,
 } from '../types';
 import {
-  channelRates,
   cutMarker,
   httpOutcome,
+  HttpSender,
   isOutcome,
-  optionalSecret,
   postJson,
   splitMessage,
   utf8Bytes,
-  webhookUrl,
   type SenderOptions,
 } from './common';
 
@@ -81,24 +78,11 @@ export function webhookSignature(secret: string, timestamp: string, body: string
   return createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex');
 }
 
-export class WebhookSender implements ChannelSender {
+export class WebhookSender extends HttpSender implements ChannelSender {
   readonly type = 'webhook' as const;
-  readonly limits: { maxBytes: number; rates: readonly RateLimit[] };
-  private readonly url: string;
-  private readonly secret: string | undefined;
-  private readonly fetch: typeof fetch;
-  private readonly now: () => number;
 
-  constructor(
-    private readonly channel: ChannelConfig,
-    baseDir: string,
-    opts: SenderOptions = {},
-  ) {
-    this.url = webhookUrl(channel, baseDir).toString();
-    this.secret = optionalSecret(channel, baseDir);
-    this.fetch = opts.fetch ?? fetch;
-    this.now = opts.now ?? Date.now;
-    this.limits = { maxBytes: WEBHOOK_MAX_BODY_BYTES, rates: channelRates(channel, []) };
+  constructor(channel: ChannelConfig, baseDir: string, opts: SenderOptions = {}) {
+    super(channel, baseDir, opts, { maxBytes: WEBHOOK_MAX_BODY_BYTES, rates: [], signs: true });
   }
 
   render(message: Rendered): Part[] {

@@ -1,16 +1,15 @@
 import type { ChannelConfig } from '../config';
 import type { ChannelSender, Color, Part, RateLimit, Rendered, SendOutcome } from '../types';
 import {
-  channelRates,
   cutMarker,
   httpOutcome,
+  HttpSender,
   isOutcome,
   jsonSafe,
   plainMention,
   postJson,
   splitMessage,
   utf8Bytes,
-  webhookUrl,
   type SenderOptions,
 } from './common';
 
@@ -54,22 +53,11 @@ function plain(markdown: string): string {
     .trim();
 }
 
-export class WecomSender implements ChannelSender {
+export class WecomSender extends HttpSender implements ChannelSender {
   readonly type = 'wecom' as const;
-  readonly limits: { maxBytes: number; rates: readonly RateLimit[] };
-  private readonly url: string;
-  private readonly fetch: typeof fetch;
-  private readonly now: () => number;
 
-  constructor(
-    private readonly channel: ChannelConfig,
-    baseDir: string,
-    opts: SenderOptions = {},
-  ) {
-    this.url = webhookUrl(channel, baseDir).toString();
-    this.fetch = opts.fetch ?? fetch;
-    this.now = opts.now ?? Date.now;
-    this.limits = { maxBytes: WECOM_MAX_CONTENT_BYTES, rates: channelRates(channel, WECOM_RATES) };
+  constructor(channel: ChannelConfig, baseDir: string, opts: SenderOptions = {}) {
+    super(channel, baseDir, opts, { maxBytes: WECOM_MAX_CONTENT_BYTES, rates: WECOM_RATES, signs: false });
   }
 
   render(original: Rendered): Part[] {
