@@ -1,5 +1,6 @@
 import type { ExporterDefinition } from '@opsdesk/exporter-core';
 import { createHostCollectors } from './collectors';
+import { patchesCheck } from './collectors/patches';
 import { hostConfigSchema, type HostConfig } from './config';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -20,7 +21,14 @@ export const hostExporter: ExporterDefinition<HostConfig> = {
       sysfs: resolvePath(config.paths.sysfs),
       rootfs: resolvePath(config.paths.rootfs),
     };
-    return { collectors: createHostCollectors({ ...config, paths }, log) };
+    // one background check feeds the patch series and GET /api/v1/patches
+    const patches = patchesCheck(config.collectors.patches, log);
+    return {
+      collectors: createHostCollectors({ ...config, paths }, log, process.platform, {
+        patches: patches.collector,
+      }),
+      routes: [patches.route],
+    };
   },
 };
 

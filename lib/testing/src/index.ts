@@ -8,3 +8,4 @@ export * from './arbitraries';
 export * from './bench';
 export * from './golden';
 export * from './robots';
+export * from './apt-fixture';

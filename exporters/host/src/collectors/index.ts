@@ -32,13 +32,15 @@ export function createHostCollectors(
   config: HostConfig,
   log: Logger,
   platform: NodeJS.Platform = process.platform,
+  /** the patches collector when the caller also serves its JSON route (made from the same check) */
+  shared: { patches?: Collector } = {},
 ): Collector[] {
   const c = config.collectors;
   const paths: HostPaths = config.paths;
   const common: Collector[] = [
     timesyncCollector(c.timesync, log),
     inventoryCollector(c.inventory, log),
-    patchesCollector(c.patches, log),
+    shared.patches ?? patchesCollector(c.patches, log),
     systemdCollector(c.systemd, log),
   ];
   if (platform !== 'linux') {

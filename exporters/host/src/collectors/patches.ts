@@ -1,11 +1,27 @@
 import { stat } from 'node:fs/promises';
-import { BackgroundTask, backgroundCollector, gaugeDescriptor, type Collector } from '@opsdesk/exporter-core';
+import { hostname } from 'node:os';
+import {
+  BackgroundTask,
+  backgroundCollector,
+  gaugeDescriptor,
+  jsonReply,
+  type Collector,
+  type Route,
+} from '@opsdesk/exporter-core';
 import { findOnPath, runCommand, type Logger } from '@opsdesk/runtime';
 import { checkStatusDescriptors, writeCheckStatus } from '../check-status';
 
-import { PATCH_MANAGERS, type PatchManager, type PatchStatus, type Run } from '../patch-managers';
+import {
+  PATCH_MANAGERS,
+  type PatchManager,
+  type PatchStatus,
+  type PendingPackage,
+  type Run,
+} from '../patch-managers';
 
 export interface PatchesOptions {
+  /** false: the collector is off, so no check runs (the JSON route says so) */
+  enabled?: boolean;
   interval: number;
   check_timeout: number;
   manager: 'auto' | 'apt' | 'dnf' | 'yum' | 'zypper' | 'none';
@@ -63,19 +79,51 @@ export function detectPatchManager(
   return PATCH_MANAGERS.find((m) => onPath(m.program) !== undefined);
 }
 
+/** How long `GET /api/v1/patches` waits for a check started because packages were installed. */
+const REFRESH_WAIT_MS = 5_000;
+
+/** `GET /api/v1/patches`: the pending packages of the last check (version 1 of the document). */
+export interface PatchesDocument {
+  version: 1;
+  host: string;
+  manager: string | null;
+  /** pending: no check has finished yet; error: the last one failed (packages are the last good list) */
+  status: 'ok' | 'error' | 'pending';
+  error: string | null;
+  checkedAt: string | null;
+  metadataRefreshedAt: string | null;
+  rebootRequired: boolean | null;
+  packages: PendingPackage[];
+}
+
+const iso = (ms: number | undefined) => (ms === undefined ? null : new Date(ms).toISOString());
+
+/** The patches collector and the JSON route that reads the same background check. */
+export interface PatchesCheck {
+  collector: Collector;
+  document(): PatchesDocument;
+  route: Route;
+}
+
+export function patchesCollector(...args: Parameters<typeof patchesCheck>): Collector {
+  return patchesCheck(...args).collector;
+}
+
 /**
  * OS patch status, checked in the background (a package-manager query takes seconds and spawns
- * processes, which must never sit on the scrape path). Scrapes read the last good result.
+ * processes, which must never sit on the scrape path). Scrapes and `GET /api/v1/patches` read the
+ * last good result; neither ever runs the package manager.
  */
-export function patchesCollector(
+export function patchesCheck(
   opts: PatchesOptions,
   log: Logger,
   deps: {
     manager?: PatchManager | undefined;
     run?: Run;
     fileMtime?: (f: string) => Promise<number | undefined>;
+    hostname?: string;
   } = {},
-): Collector {
+): PatchesCheck {
   const manager = 'manager' in deps ? deps.manager : detectPatchManager(opts.manager);
   const fileMtime = deps.fileMtime ?? mtimeSeconds;
   let task: BackgroundTask<PatchStatus> | undefined;
@@ -85,15 +133,72 @@ export function patchesCollector(
       intervalMs: opts.interval,
       timeoutMs: opts.check_timeout,
       log,
-      run: (signal) =>
-        manager.check(
+      run: async (signal) => {
+        // the database's mtime before the check: a change after it means a newer state to read
+        const before = databaseFile ? await fileMtime(databaseFile) : undefined;
+        const status = await manager.check(
           deps.run ?? ((file, args) => runCommand(file, args, { timeoutMs: opts.check_timeout, signal })),
           fileMtime,
-        ),
+        );
+        databaseFile = status.databaseFile;
+        databaseMtime = before ?? (databaseFile ? await fileMtime(databaseFile) : undefined);
+        return status;
+      },
     });
   }
+  let databaseFile: string | undefined;
+  let databaseMtime: number | undefined;
+  /**
+   * Packages installed since the last check (dpkg/rpm database changed): check again now, and let
+   * the caller wait for it a little, so a reader right after an install sees the new state rather
+   * than waiting for the next interval. Otherwise nothing runs: readers never run the manager.
+   */
+  const refreshIfInstalled = async (waitMs: number): Promise<void> => {
+    if (!task || !databaseFile || opts.enabled === false) return;
+    const now = await fileMtime(databaseFile);
+    if (now === databaseMtime) return;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      task.refresh(),
+      new Promise<void>((resolve) => (timer = setTimeout(resolve, waitMs))),
+    ]);
+    clearTimeout(timer);
+  };
   const d = patchDescriptors(opts.interval);
-  return backgroundCollector({
+  const host = deps.hostname ?? hostname();
+  const document = (): PatchesDocument => {
+    const s = task?.value;
+    const base = {
+      version: 1 as const,
+      host,
+      manager: manager?.name ?? null,
+      checkedAt: iso(task?.lastSuccessMs),
+      metadataRefreshedAt:
+        s?.metadataTimestampSeconds === undefined ? null : iso(s.metadataTimestampSeconds * 1000),
+      rebootRequired: s?.rebootRequired ?? null,
+      packages: s?.packages ?? [],
+    };
+    if (opts.enabled === false)
+      return { ...base, status: 'error', error: 'the patches collector is disabled (collectors.patches.enabled: false)' };
+    if (!task)
+      return {
+        ...base,
+        status: 'error',
+        error: `no supported package manager (apt, dnf, yum, zypper) found (collectors.patches.manager: ${opts.manager})`,
+      };
+    if (task.lastRunFailed) return { ...base, status: 'error', error: task.lastError ?? 'the check failed' };
+    if (!s) return { ...base, status: 'pending', error: null };
+    return { ...base, status: 'ok', error: null };
+  };
+  const route: Route = {
+    method: 'GET',
+    path: '/api/v1/patches',
+    handle: async () => {
+      await refreshIfInstalled(REFRESH_WAIT_MS);
+      return jsonReply(200, document(), { 'Cache-Control': 'no-store' });
+    },
+  };
+  const collector = backgroundCollector({
     name: 'patches',
     tasks: task ? [task] : [],
     log,
@@ -116,4 +221,5 @@ export function patchesCollector(
       if (s.metadataTimestampSeconds !== undefined) sink.add(METADATA_TIMESTAMP, s.metadataTimestampSeconds);
     },
   });
+  return { collector, document, route };
 }
