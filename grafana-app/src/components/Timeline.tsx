@@ -4,7 +4,7 @@ import { GrafanaTheme2 } from '@grafana/data';
 import { t } from '../i18n';
 import { useStyles2 } from '@grafana/ui';
 import type { Status, TimelineEntry } from '../api/types';
-import { formatTime, goalLabel, statusLabel } from './format';
+import { formatSeconds, formatTime, goalLabel, statusLabel } from './format';
 
 function describe(e: TimelineEntry): string {
   const d = e.data;
@@ -39,6 +39,27 @@ function describe(e: TimelineEntry): string {
       return t('timeline.updated', 'changed {{fields}}', {
         fields: Object.keys((d.changes as object) ?? {}).join(', '),
       });
+    case 'restore_requested':
+      return t('timeline.restoreRequested', 'requested a data restore: {{what}}', { what: String(d.what) });
+    case 'restore_started':
+      return t('timeline.restoreStarted', 'started restoring data (attempt {{attempt}}): {{what}}', {
+        attempt: String(d.attempt ?? 1),
+        what: String(d.what),
+      });
+    case 'restore_finished':
+      return d.result === 'failed'
+        ? t('timeline.restoreFailed', 'data restore failed after {{duration}}', {
+            duration: formatSeconds(Number(d.durationSeconds ?? 0)),
+          })
+        : t('timeline.restoreFinished', 'restored the data in {{duration}}', {
+            duration: formatSeconds(Number(d.durationSeconds ?? 0)),
+          });
+    case 'restore_verified':
+      return t('timeline.restoreVerified', 'verified the restored data: {{evidence}}', {
+        evidence: String(d.evidence),
+      });
+    case 'restore_cancelled':
+      return t('timeline.restoreCancelled', 'cancelled the data restore: {{reason}}', { reason: String(d.reason) });
     default:
       return e.kind;
   }

@@ -12,6 +12,7 @@ import { SeverityBadge, SlaClock, StatusBadge } from '../components/Badges';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { actionLabel } from '../components/format';
 import { IncidentFacts } from '../components/IncidentFacts';
+import { IncidentRestores } from '../components/IncidentRestores';
 import { ReviewEditor } from '../components/ReviewEditor';
 import { useCanEdit, useSettings } from '../components/settings';
 import { Timeline } from '../components/Timeline';
@@ -112,6 +113,12 @@ function IncidentPage() {
               </div>
             )}
           </section>
+
+          <IncidentRestores
+            incident={i}
+            canEdit={canEdit}
+            onChanged={() => void Promise.all([incident.reload(), timeline.reload()])}
+          />
 
           <section>
             <h3>{t('review.title', 'Post-incident review')}</h3>
