@@ -13,6 +13,9 @@ export enum ROUTES {
   Sla = 'sla',
   OnCall = 'oncall',
   Notifications = 'notifications',
+  Patches = 'patches',
+  Vulnerabilities = 'vulnerabilities',
+  Backups = 'backups',
 }
 
 /** Settings stored by Grafana for the plugin (jsonData); the tokens live in secureJsonData. */

@@ -11,6 +11,12 @@ const IncidentPage = lazy(() => import('../pages/Incident'));
 const Sla = lazy(() => import('../pages/Sla'));
 const OnCall = lazy(() => import('../pages/OnCall'));
 const Notifications = lazy(() => import('../pages/Notifications'));
+const Patches = lazy(() => import('../pages/Patches'));
+const PatchHost = lazy(() => import('../pages/PatchHost'));
+const PatchPlan = lazy(() => import('../pages/PatchPlan'));
+const Vulnerabilities = lazy(() => import('../pages/Vulnerabilities'));
+const Finding = lazy(() => import('../pages/Finding'));
+const Backups = lazy(() => import('../pages/Backups'));
 
 function App(props: AppRootProps<AppSettings>) {
   return (
@@ -23,6 +29,12 @@ function App(props: AppRootProps<AppSettings>) {
           <Route path={ROUTES.Sla} element={<Sla />} />
           <Route path={ROUTES.OnCall} element={<OnCall />} />
           <Route path={ROUTES.Notifications} element={<Notifications />} />
+          <Route path={ROUTES.Patches} element={<Patches />} />
+          <Route path={`${ROUTES.Patches}/hosts/:host`} element={<PatchHost />} />
+          <Route path={`${ROUTES.Patches}/plans/:id`} element={<PatchPlan />} />
+          <Route path={ROUTES.Vulnerabilities} element={<Vulnerabilities />} />
+          <Route path={`${ROUTES.Vulnerabilities}/findings/:id`} element={<Finding />} />
+          <Route path={ROUTES.Backups} element={<Backups />} />
           <Route path="*" element={<Navigate to={ROUTES.Overview} replace />} />
         </Routes>
       </Suspense>
