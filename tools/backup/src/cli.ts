@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parseArgs, UsageError, type Connection, type Invocation } from './args';
 import { ConfigError, readToken, serverUrlOf } from './client';
 import { flushSpool, type FlushOutcome } from './deliver';
-import { execute } from './execute';
+import { execute, processIo, type Io } from './execute';
 import { restoreTestReport, runReport } from './report';
 import { Spool, type ReportKind } from './spool';
 import { readerOf } from './tools';
@@ -19,10 +19,13 @@ export const EXIT = {
   config: 78,
 } as const;
 
-const say = (line: string) => process.stderr.write(`opsdesk-backup: ${line}\n`);
-
 /** The opsdesk-backup command line; resolves with the exit code. */
-export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+export async function main(
+  argv: string[],
+  env: NodeJS.ProcessEnv = process.env,
+  io: Io = processIo,
+): Promise<number> {
+  const say = (line: string) => io.stderr.write(`opsdesk-backup: ${line}\n`);
   let inv: Invocation;
   try {
     inv = parseArgs(argv, env);
@@ -34,14 +37,14 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     throw err;
   }
   if (inv.command === 'help') {
-    process.stdout.write(`${inv.text}\n`);
+    io.stdout.write(`${inv.text}\n`);
     return 0;
   }
   if (inv.command === 'version') {
     const pkg = JSON.parse(readFileSync(path.join(__dirname, '..', 'package.json'), 'utf8')) as {
       version: string;
     };
-    process.stdout.write(`opsdesk-backup ${pkg.version}\n`);
+    io.stdout.write(`opsdesk-backup ${pkg.version}\n`);
     return 0;
   }
   // the settings are checked before the backup runs: a cron job that cannot report should say so
@@ -70,14 +73,14 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
       if (n) say(`${n} rejected report(s) put back in the queue`);
     }
     const outcome = await flushSpool(spool, inv.connection);
-    tellFlush(outcome, undefined, inv.connection);
+    tellFlush(say, outcome, undefined, inv.connection);
     if (outcome.rejected.length) return EXIT.config;
     if (outcome.waiting.length) return EXIT.tempFail;
     return 0;
   }
 
   if (inv.command === 'run') {
-    const run = await execute(inv.argv);
+    const run = await execute(inv.argv, { env, io });
     const reading = readerOf(inv.tool, inv.exitCodes).readBackup(run);
     const body = runReport(inv.policy, inv.connection.host, inv.tool, run, reading);
     const facts = [
@@ -89,13 +92,13 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     say(
       `policy ${inv.policy}: ${facts.join(', ')}${reading.message ? `\n  ${reading.message.replaceAll('\n', '\n  ')}` : ''}`,
     );
-    const delivered = await report(spool, inv.connection, 'run', body);
+    const delivered = await report(say, spool, inv.connection, 'run', body);
     return exitCode(run.exitCode, delivered);
   }
 
-  const restore = await execute(inv.argv);
+  const restore = await execute(inv.argv, { env, io });
   const reading = readerOf(inv.tool).readRestore(restore);
-  const verify = inv.verify && restore.exitCode === 0 ? await execute(inv.verify) : undefined;
+  const verify = inv.verify && restore.exitCode === 0 ? await execute(inv.verify, { env, io }) : undefined;
   const body = restoreTestReport({
     policy: inv.policy,
     host: inv.connection.host,
@@ -110,7 +113,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     `policy ${inv.policy}: restore test ${body.result}: restore ${restore.exitCode === 0 ? 'ok' : `exit ${restore.exitCode}`} in ${body.durationSeconds} s` +
       `${body.bytesRestored !== undefined ? `, ${body.bytesRestored} bytes in ${body.filesRestored} files` : ''}, verification ${body.verification.result}`,
   );
-  const delivered = await report(spool, inv.connection, 'restore-test', body);
+  const delivered = await report(say, spool, inv.connection, 'restore-test', body);
   const own =
     restore.exitCode !== 0 ? restore.exitCode : verify && verify.exitCode !== 0 ? verify.exitCode : 0;
   return exitCode(own, delivered);
@@ -124,6 +127,7 @@ type Fate = 'delivered' | 'waiting' | 'rejected';
  * never overtakes an older one.
  */
 async function report(
+  say: (line: string) => void,
   spool: Spool,
   conn: Connection,
   kind: ReportKind,
@@ -145,13 +149,18 @@ async function report(
     }
     throw err;
   }
-  tellFlush(outcome, body.id, conn);
+  tellFlush(say, outcome, body.id, conn);
   if (outcome.delivered.includes(body.id)) return 'delivered';
   if (outcome.rejected.some((r) => r.id === body.id)) return 'rejected';
   return 'waiting';
 }
 
-function tellFlush(outcome: FlushOutcome, current: string | undefined, conn: Connection): void {
+function tellFlush(
+  say: (line: string) => void,
+  outcome: FlushOutcome,
+  current: string | undefined,
+  conn: Connection,
+): void {
   const older = outcome.delivered.filter((id) => id !== current);
   if (current && outcome.delivered.includes(current)) say(`reported to ${conn.serverUrl} (id ${current})`);
   if (older.length) say(`sent ${older.length} report(s) kept from earlier runs`);

@@ -1,6 +1,13 @@
 import { spawn } from 'node:child_process';
 import { constants } from 'node:os';
 
+/** Where our output and the command's passed-through output go (tests capture it). */
+export interface Io {
+  stdout: { write(chunk: string | Uint8Array): unknown };
+  stderr: { write(chunk: string | Uint8Array): unknown };
+}
+export const processIo: Io = { stdout: process.stdout, stderr: process.stderr };
+
 /** What a command did: its output (the tail, bounded), how it ended and how long it took. */
 export interface Executed {
   argv: string[];
@@ -27,9 +34,9 @@ const KEEP_BYTES = 8 * 1024 * 1024;
  */
 export function execute(
   argv: readonly string[],
-  opts: { passThrough?: boolean; env?: NodeJS.ProcessEnv } = {},
+  opts: { env?: NodeJS.ProcessEnv; io?: Io } = {},
 ): Promise<Executed> {
-  const passThrough = opts.passThrough ?? true;
+  const io = opts.io ?? processIo;
   const startedAt = new Date();
   const t0 = process.hrtime.bigint();
   return new Promise((resolve) => {
@@ -41,11 +48,11 @@ export function execute(
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => {
-      if (passThrough) process.stdout.write(chunk);
+      io.stdout.write(chunk);
       stdout = keepTail(stdout + chunk.toString('utf8'));
     });
     child.stderr.on('data', (chunk: Buffer) => {
-      if (passThrough) process.stderr.write(chunk);
+      io.stderr.write(chunk);
       stderr = keepTail(stderr + chunk.toString('utf8'));
     });
     const forward = (signal: NodeJS.Signals) => child.kill(signal);

@@ -30,14 +30,14 @@ export const borg: ToolReader = {
       reading.snapshotId = str(archive.name);
       reading.bytesAdded = num(stats.deduplicated_size);
       reading.bytesProcessed = num(stats.original_size);
-      const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+      const zone = hostTimeZone();
       reading.summary = {
         ...doc,
         opsdesk: {
           note: `borg prints local times without a zone; read in this host's zone ${zone}`,
           timeZone: zone,
-          archiveStart: localToUtcIso(archive.start),
-          archiveEnd: localToUtcIso(archive.end),
+          archiveStart: localToUtcIso(archive.start, zone),
+          archiveEnd: localToUtcIso(archive.end, zone),
           archiveId: str(archive.id),
         },
       };
@@ -81,13 +81,38 @@ function jsonDocument(stdout: string): Record<string, unknown> | undefined {
   }
 }
 
-/** "2026-12-02T06:53:08.000000" (borg, local time, no zone) → ISO UTC, read in this process's zone. */
-export function localToUtcIso(v: unknown): string | undefined {
+/** The host's zone (TZ, else the system's): the zone borg wrote its local times in. */
+export function hostTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
+/** "2026-12-02T06:53:08.000000" (borg: local time, no zone) → ISO UTC, read in timeZone. */
+export function localToUtcIso(v: unknown, timeZone = hostTimeZone()): string | undefined {
   if (typeof v !== 'string') return undefined;
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,6}))?$/.exec(v);
   if (!m) return undefined;
   const [, y, mo, d, h, mi, s, frac] = m;
   const ms = frac ? Math.floor(Number(frac.padEnd(6, '0')) / 1000) : 0;
-  // the Date constructor with parts reads them in the local zone, as borg wrote them
-  return new Date(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s), ms).toISOString();
+  const asUtc = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s), ms);
+  // the zone's offset at that wall time; asked twice so a time next to a DST change lands right
+  let t = asUtc - offsetMs(asUtc, timeZone);
+  t = asUtc - offsetMs(t, timeZone);
+  return new Date(t).toISOString();
+}
+
+/** How far the zone's wall clock is ahead of UTC at instant t. */
+function offsetMs(t: number, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(new Date(t));
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  const wall = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  return wall - Math.floor(t / 1000) * 1000;
 }
