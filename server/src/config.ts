@@ -7,6 +7,7 @@ import { oncallSchema } from './oncall/config';
 import { escalationConfigIssues } from './oncall/escalation-config';
 import { checkOncall } from './oncall/config-checks';
 import { peopleSchema } from './people/config';
+import { maintenanceIssues, maintenanceSchema } from './patches/plans-config';
 
 const severity = z.enum(SEVERITIES);
 
@@ -115,8 +116,12 @@ export const serverConfigSchema = z
     notify: notifySchema.prefault({}),
     people: peopleSchema,
     oncall: oncallSchema,
+    /** patch plans: host groups, maintenance windows and the trading calendar (docs/patches.md) */
+    maintenance: maintenanceSchema,
   })
   .superRefine((cfg, ctx) => {
+    for (const issue of maintenanceIssues(cfg.maintenance, cfg.sla.calendars))
+      ctx.addIssue({ code: 'custom', ...issue });
     for (const issue of escalationConfigIssues(cfg)) ctx.addIssue({ code: 'custom', ...issue });
     const names = new Set(cfg.sla.calendars.map((c) => c.name));
     cfg.sla.calendars.forEach((c, i) => {

@@ -26,6 +26,7 @@ import { calendarDay, recordBreaches } from './sla/tick';
 import { incidentStore } from './incidents/store';
 import { escalationRoutes } from './oncall/escalation-routes';
 import { runEscalations } from './oncall/escalation-service';
+import { patchPlanRoutes } from './patches/plans-routes';
 
 /** Start time of a process in clock ticks since boot (/proc/<pid>/stat field 22), on Linux. */
 function processStartTime(pid: number | 'self'): string | undefined {
@@ -96,6 +97,7 @@ export function allRoutes(ctx: AppContext): AnyRoute[] {
     ...peopleRoutes(ctx),
     ...oncallRoutes(ctx),
     ...escalationRoutes(ctx),
+    ...patchPlanRoutes(ctx),
     ...tokenRoutes(ctx.db),
   ];
 }
