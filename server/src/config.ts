@@ -1,13 +1,16 @@
 import { duration, LOG_LEVELS } from '@opsdesk/runtime';
 import { calendarSpecSchema } from '@opsdesk/calendar';
 import { z } from 'zod';
+import { backupsIssues, backupsSchema } from './backups/config';
 import { SEVERITIES } from './incidents/schema';
 import { notifySchema } from './notify/config';
 import { oncallSchema } from './oncall/config';
 import { escalationConfigIssues } from './oncall/escalation-config';
 import { checkOncall } from './oncall/config-checks';
 import { peopleSchema } from './people/config';
+import { vulnerabilitiesConfigIssues, vulnerabilitiesSchema } from './vulnerabilities/config';
 import { maintenanceIssues, maintenanceSchema } from './patches/plans-config';
+import { patchesSchema } from './patches/hosts-config';
 
 const severity = z.enum(SEVERITIES);
 
@@ -116,6 +119,11 @@ export const serverConfigSchema = z
     notify: notifySchema.prefault({}),
     people: peopleSchema,
     oncall: oncallSchema,
+    vulnerabilities: vulnerabilitiesSchema,
+    /** backup policies (RPO, RTO, restore tests) and the report ingest limits (docs/backups.md) */
+    backups: backupsSchema,
+    /** pending patches: the Prometheus jobs of host exporters and how often to collect them (docs/patches.md) */
+    patches: patchesSchema,
     /** patch plans: host groups, maintenance windows and the trading calendar (docs/patches.md) */
     maintenance: maintenanceSchema,
   })
@@ -142,6 +150,8 @@ export const serverConfigSchema = z
       }
     });
     checkOncall(cfg, names, ctx);
+    for (const issue of vulnerabilitiesConfigIssues(cfg)) ctx.addIssue({ code: 'custom', ...issue });
+    for (const issue of backupsIssues(cfg, names)) ctx.addIssue({ code: 'custom', ...issue });
     for (const s of SEVERITIES) {
       if (!cfg.sla.policies.some((p) => p.severity === s && p.service === undefined)) {
         ctx.addIssue({

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { createLogger, formatListenAddress, parseListenAddress, type Logger } from '@opsdesk/runtime';
 import { alertmanagerRoutes } from './alertmanager/routes';
+import { backupRoutes } from './backups/routes';
 import { tokenRoutes } from './auth/routes';
 import { authenticator, ensureBootstrapToken } from './auth/service';
 import type { ServerConfig } from './config';
@@ -26,6 +27,10 @@ import { calendarDay, recordBreaches } from './sla/tick';
 import { incidentStore } from './incidents/store';
 import { escalationRoutes } from './oncall/escalation-routes';
 import { runEscalations } from './oncall/escalation-service';
+import { patchHostRoutes } from './patches/hosts-routes';
+import { collectIfDue } from './patches/collector';
+import { vulnerabilityRoutes } from './vulnerabilities/routes';
+import { expireRiskAcceptances, notifyOverdue } from './vulnerabilities/service';
 import { patchPlanRoutes } from './patches/plans-routes';
 
 /** Start time of a process in clock ticks since boot (/proc/<pid>/stat field 22), on Linux. */
@@ -97,7 +102,10 @@ export function allRoutes(ctx: AppContext): AnyRoute[] {
     ...peopleRoutes(ctx),
     ...oncallRoutes(ctx),
     ...escalationRoutes(ctx),
+    ...patchHostRoutes(ctx),
+    ...vulnerabilityRoutes(ctx),
     ...patchPlanRoutes(ctx),
+    ...backupRoutes(ctx),
     ...tokenRoutes(ctx.db),
   ];
 }
@@ -204,6 +212,9 @@ export async function startServer(
       const jobs: Array<[string, () => Promise<unknown>]> = [
         ['SLA tick', () => recordBreaches(ctx, () => stopping)],
         ['escalation tick', () => runEscalations(ctx, () => stopping)],
+        ['pending-patch collection', () => collectIfDue(ctx, () => stopping)],
+        ['vulnerability risk-acceptance expiry', () => expireRiskAcceptances(ctx, () => stopping)],
+        ['vulnerability overdue notifications', () => notifyOverdue(ctx, () => stopping)],
       ];
       for (const [name, job] of jobs) {
         if (stopping) break;

@@ -11,6 +11,8 @@ import { JSON_TYPES, mountRoutes, type AnyRoute } from './routes';
 import { ThrottledLog } from './throttled-log';
 
 export const WEBHOOK_PATH = '/api/v1/alertmanager/webhook';
+/** Scanner reports: a whole image's Trivy or Grype report is tens of MB (vulnerabilities.import_body_limit_bytes). */
+export const VULNERABILITY_IMPORTS_PATH = '/api/v1/vulnerabilities/imports';
 /** Seconds a client is asked to wait when the server sheds load or the database is away. */
 const OVERLOAD_RETRY_AFTER = 5;
 const DATABASE_RETRY_AFTER = 15;
@@ -171,6 +173,7 @@ export function createApp(ctx: AppContext, opts: AppOptions): express.Express {
     receiverGuard(ctx, throttled),
     jsonParser(() => ctx.config.alertmanager.body_limit_bytes),
   );
+  api.post(VULNERABILITY_IMPORTS_PATH, jsonParser(() => ctx.config.vulnerabilities.import_body_limit_bytes));
   mountRoutes(
     api,
     opts.routes,
@@ -195,7 +198,12 @@ export function createApp(ctx: AppContext, opts: AppOptions): express.Express {
     const body = err as { type?: string; status?: number; message?: string; limit?: number };
     if (err instanceof ApiError) e = err;
     else if (body?.type === 'entity.too.large') {
-      const setting = req.path === WEBHOOK_PATH ? 'alertmanager.body_limit_bytes' : 'http.body_limit_bytes';
+      const setting =
+        req.path === WEBHOOK_PATH
+          ? 'alertmanager.body_limit_bytes'
+          : req.path === VULNERABILITY_IMPORTS_PATH
+            ? 'vulnerabilities.import_body_limit_bytes'
+            : 'http.body_limit_bytes';
       e = new ApiError(
         413,
         'body_too_large',
