@@ -1,16 +1,21 @@
 import type { AppContext } from '../context';
 import type { Db } from '../db';
 import { backupRunOf } from '../backups/store';
+import { collectPatchHosts } from './collector';
+import { patchHostStore } from './hosts-store';
 import type { HostPatchView } from './plans-verify';
 
 /**
  * What patch plans read from the other domains: the hosts' collected pending patches (patches/
- * hosts-store, collector) and backup runs (backups/store). One seam, so the gates' tests can run
- * against the real ones and nothing else reaches into those domains.
+ * collector and hosts-store) and backup runs (backups/store). One seam, so nothing else in the
+ * plans reaches into those domains.
  */
 export interface PlanDeps {
-  /** collect these hosts now, so the verify gate reads what they report after the install */
-  collectHosts(ctx: AppContext, hosts: string[]): Promise<void>;
+  /**
+   * Collects these hosts now, so the verify gate reads what they report after the install; the
+   * hosts that could not be read, with why. Throws when there is no Prometheus to find them through.
+   */
+  collectHosts(ctx: AppContext, hosts: string[]): Promise<Array<{ host: string; error: string }>>;
   hostState(db: Db, hosts: string[]): Promise<Map<string, HostPatchView>>;
   backupRunOf(
     db: Db,
@@ -21,9 +26,7 @@ export interface PlanDeps {
 }
 
 export const planDeps: PlanDeps = {
-  collectHosts: async () => {
-    throw new Error('pending-patch collection is not wired yet (PH)');
-  },
-  hostState: async () => new Map(),
+  collectHosts: async (ctx, hosts) => (await collectPatchHosts(ctx, hosts)).failed,
+  hostState: (db, hosts) => patchHostStore.hostState(db, hosts),
   backupRunOf,
 };

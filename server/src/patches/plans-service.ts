@@ -573,8 +573,9 @@ export class PatchPlanService {
     const ref = row.number;
     const missing: Missing[] = [];
     let collectError: string | undefined;
+    let failures: Array<{ host: string; error: string }> = [];
     try {
-      await this.deps.collectHosts(this.ctx, hosts);
+      failures = await this.deps.collectHosts(this.ctx, hosts);
     } catch (err) {
       collectError = (err as Error).message;
     }
@@ -583,12 +584,13 @@ export class PatchPlanService {
       planRef: ref,
       hosts,
       states,
+      failures: new Map(failures.map((f) => [f.host, f.error])),
       packages: JSON.parse(row.packages) as string[],
       advisories: JSON.parse(row.advisories) as string[],
       installedAt,
       reboot,
     });
-    if (collectError !== undefined && hostsOutcome.missing.some((x) => x.missing === 'hosts_collected'))
+    if (collectError !== undefined)
       missing.push({
         missing: 'hosts_collected',
         gate: 'verified',

@@ -48,6 +48,8 @@ export function evaluateHosts(opts: {
   planRef: string;
   hosts: readonly string[];
   states: ReadonlyMap<string, HostPatchView>;
+  /** hosts whose collection just now failed, with why */
+  failures?: ReadonlyMap<string, string>;
   packages: readonly string[];
   advisories: readonly string[];
   installedAt: number;
@@ -73,16 +75,17 @@ export function evaluateHosts(opts: {
       result.problems.push(message);
       missing.push({ missing: 'hosts_collected', gate: 'verified', message, how });
     };
+    const failure = opts.failures?.get(host);
     if (!s) {
       collectProblem(
-        `host ${host} has never been collected`,
+        `host ${host} has never been collected${failure ? ` (${failure})` : ''}`,
         `check that it is a target of a patches.jobs job in Prometheus (GET /api/v1/patches/hosts) and verify again`,
       );
       continue;
     }
     if (s.collectedAt < installedAt) {
       collectProblem(
-        `host ${host} was last collected at ${iso(s.collectedAt)}, before the install at ${iso(installedAt)} (the collection just now failed${s.error ? `: ${s.error}` : ''})`,
+        `host ${host}'s package list is from ${iso(s.collectedAt)}, before the install at ${iso(installedAt)}${failure ? ` (collecting it just now failed: ${failure})` : ''}`,
         `fix what GET /api/v1/patches/hosts/${encodeURIComponent(host)} reports and verify again`,
       );
       continue;
