@@ -1,145 +1,31 @@
 import { request } from './client';
+import type { components } from './openapi.gen';
 
 // Backups (issue 15): policies with their RPO/RTO status, runs reported by the backup jobs,
-// restore tests (恢复演练) and data-restore requests (数据恢复) linked to incidents.
-// Written against the session contract until the server's routes are in server/openapi.json;
-// then these become the generated schemas.
+// restore tests (恢复演练) and data-restore requests (数据恢复) linked to incidents; the shapes are
+// the server's, by their names in server/openapi.json.
+type Schemas = components['schemas'];
 
-export type BackupTool = 'restic' | 'borg' | 'pgbackrest' | 'dump' | 'other';
-export type RunResult = 'success' | 'partial' | 'failed';
-export type RestoreTestResult = 'passed' | 'failed';
-export type VerificationResult = 'passed' | 'failed' | 'skipped';
-
-export interface PolicyStatus {
-  lastRunAt: string | null;
-  lastRunResult: RunResult | null;
-  lastSuccessAt: string | null;
-  lastSnapshotId: string | null;
-  rpoBreached: boolean;
-  rpoDueAt: string | null;
-  lastRestoreTest: { at: string; result: RestoreTestResult; durationSeconds: number; rtoMet: boolean } | null;
-  restoreTestOverdue: boolean;
-  restoreTestDueAt: string | null;
-}
-
-export interface BackupPolicy {
-  name: string;
-  description: string;
-  target: string;
-  tool: BackupTool;
-  schedule: string;
-  retention: string;
-  rpoSeconds: number;
-  rtoSeconds: number;
-  restoreTestIntervalSeconds: number;
-  calendar: string | null;
-  owner: string;
-  status: PolicyStatus;
-}
-
-export interface BackupRun {
-  id: string;
-  policy: string;
-  host: string | null;
-  tool: string;
-  startedAt: string;
-  finishedAt: string;
-  exitCode: number;
-  result: RunResult;
-  snapshotId: string | null;
-  bytesAdded: number | null;
-  bytesProcessed: number | null;
-  filesNew: number | null;
-  filesChanged: number | null;
-  filesUnmodified: number | null;
-  durationSeconds: number;
-  message: string | null;
-}
-
-export interface RestoreTest {
-  id: string;
-  policy: string;
-  host: string | null;
-  snapshotId: string | null;
-  startedAt: string;
-  finishedAt: string;
-  durationSeconds: number;
-  bytesRestored: number | null;
-  filesRestored: number | null;
-  result: RestoreTestResult;
-  restoreExitCode: number;
-  verification: {
-    command?: string | null;
-    exitCode?: number | null;
-    result: VerificationResult;
-    output?: string | null;
-  };
-  message: string | null;
-  rtoSeconds: number;
-  rtoMet: boolean;
-}
-
-export type RestoreRequestState = 'requested' | 'in_progress' | 'restored' | 'failed' | 'verified' | 'cancelled';
-export type RestoreRequestAction = 'start' | 'finish' | 'verify' | 'cancel';
-
-export interface RestoreAttempt {
-  startedAt: string;
-  finishedAt: string | null;
-  result: 'restored' | 'failed' | null;
-  note: string | null;
-}
-
-export interface RestoreRequest {
-  id: string;
-  incidentId: string;
-  incidentNumber: string;
-  what: string;
-  policy: string | null;
-  snapshotId: string | null;
-  requestedBy: string;
-  state: RestoreRequestState;
-  attempts: RestoreAttempt[];
-  /** time spent restoring over every attempt (a running one up to now) */
-  durationSeconds: number;
-  verification: { at: string; by: string; evidence: string } | null;
-  cancelReason: string | null;
-  allowedActions: RestoreRequestAction[];
-  createdAt: string;
-  createdBy: string;
-  updatedAt: string;
-}
-
+export type BackupPolicy = Schemas['BackupPolicy'];
+export type PolicyStatus = Schemas['BackupPolicyStatus'];
+export type BackupTool = BackupPolicy['tool'];
+export type BackupRun = Schemas['BackupRun'];
+export type RunResult = BackupRun['result'];
+export type RestoreTest = Schemas['RestoreTest'];
+export type RestoreTestResult = RestoreTest['result'];
+export type VerificationResult = RestoreTest['verification']['result'];
+export type RestoreRequest = Schemas['RestoreRequest'];
+export type RestoreRequestState = RestoreRequest['state'];
+export type RestoreRequestAction = RestoreRequest['allowedActions'][number];
+export type RestoreAttempt = RestoreRequest['attempts'][number];
 /** An incident's repair time and the part of it spent restoring data. */
-export interface IncidentRestoreTime {
-  incidentId: string;
-  number: string;
-  detectedAt: string;
-  resolvedAt: string | null;
-  repairSeconds: number;
-  restoreSeconds: number;
-}
-
-export interface RestoreRequestPage {
-  restoreRequests: RestoreRequest[];
-  nextCursor: string | null;
-  repair: IncidentRestoreTime | null;
-}
-
-export interface CreateRestoreRequestBody {
-  incidentId: string;
-  what: string;
-  policy?: string;
-  snapshotId?: string;
-  requestedBy: string;
-}
-
+export type IncidentRestoreTime = Schemas['IncidentRestoreTime'];
+export type RestoreRequestPage = Schemas['RestoreRequestPage'];
+export type CreateRestoreRequestBody = Schemas['CreateRestoreRequestBody'];
 /** What each step takes: finish says whether the data came back, verify how it was checked, cancel why. */
-export interface RestoreActionBody {
-  note?: string;
-  result?: 'restored' | 'failed';
-  evidence?: string;
-  reason?: string;
-}
+export type RestoreActionBody = Schemas['RestoreActionBody'];
+type RunPage = Schemas['BackupRunPage'];
+type RestoreTestPage = Schemas['RestoreTestPage'];
 
 export interface RunFilter {
   policy?: string;
@@ -149,15 +35,15 @@ export interface RunFilter {
 
 export const RUN_RESULTS: RunResult[] = ['success', 'partial', 'failed'];
 
-export const listPolicies = () => request<{ policies: BackupPolicy[] }>('GET', 'api/v1/backups/policies');
+export const listPolicies = () => request<Schemas['BackupPolicies']>('GET', 'api/v1/backups/policies');
 
 export const listRuns = (f: RunFilter) =>
-  request<{ runs: BackupRun[]; nextCursor: string | null }>('GET', 'api/v1/backups/runs', {
+  request<RunPage>('GET', 'api/v1/backups/runs', {
     params: { policy: f.policy, result: f.result, cursor: f.cursor },
   });
 
 export const listRestoreTests = (f: { policy?: string; cursor?: string }) =>
-  request<{ restoreTests: RestoreTest[]; nextCursor: string | null }>('GET', 'api/v1/backups/restore-tests', {
+  request<RestoreTestPage>('GET', 'api/v1/backups/restore-tests', {
     params: { policy: f.policy, cursor: f.cursor },
   });
 

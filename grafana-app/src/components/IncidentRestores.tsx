@@ -8,6 +8,8 @@ import { ErrorMessage } from './ErrorMessage';
 import { formatSeconds } from './format';
 import { RestoreRequestForm } from './RestoreRequestForm';
 import { RestoreRequests } from './RestoreRequests';
+import { css } from '@emotion/css';
+import { GrafanaTheme2 } from '@grafana/data';
 import { getTableStyles } from './tableStyles';
 import { usePoll } from './usePoll';
 
@@ -24,7 +26,7 @@ export function IncidentRestores({
   canEdit: boolean;
   onChanged: () => void;
 }) {
-  const s = useStyles2(getTableStyles);
+  const s = useStyles2(getStyles);
   const [creating, setCreating] = useState(false);
   const requests = usePoll(
     () => listRestoreRequests({ incidentId: incident.number }),
@@ -38,7 +40,7 @@ export function IncidentRestores({
   const byId = useMemo(() => new Map((people.data?.people ?? []).map((p) => [p.id, p])), [people.data]);
   const list = requests.data?.restoreRequests ?? [];
   return (
-    <section data-testid="incident-restores">
+    <section data-testid="incident-restores" className={s.section}>
       <h3>{t('backups.request.title', 'Data restores')}</h3>
       {requests.error !== undefined && <ErrorMessage error={requests.error} onRetry={requests.reload} />}
       {requests.data && list.length > 0 && (
@@ -85,3 +87,8 @@ export function IncidentRestores({
     </section>
   );
 }
+
+const getStyles = (theme: GrafanaTheme2) => ({
+  ...getTableStyles(theme),
+  section: css({ margin: theme.spacing(2, 0) }),
+});

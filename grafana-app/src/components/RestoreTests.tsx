@@ -6,6 +6,13 @@ import { formatBytes, formatDuration, rtoShare, shortSnapshotId, verificationLab
 import { formatSeconds, formatTime } from './format';
 import { getTableStyles } from './tableStyles';
 
+/** 0.5 → "50", 0.00005 → "< 0.1": a test restore of a small set takes a sliver of an hours-long RTO. */
+export function percentOf(share: number): string {
+  if (!Number.isFinite(share)) return '—';
+  const p = Math.round(share * 1000) / 10;
+  return p === 0 && share > 0 ? '< 0.1' : String(p);
+}
+
 /**
  * The restore tests (恢复演练), newest first: the measured restore time against the policy's RTO
  * (the evidence that the RTO holds), what was restored and how it was verified.
@@ -61,7 +68,7 @@ export function RestoreTests({ tests }: { tests: RestoreTest[] }) {
                   />
                   <div className={s.muted}>
                     {t('backups.rto.share', '{{percent}} % of {{rto}}', {
-                      percent: Math.round(rtoShare(r.durationSeconds, r.rtoSeconds) * 1000) / 10,
+                      percent: percentOf(rtoShare(r.durationSeconds, r.rtoSeconds)),
                       rto: formatSeconds(r.rtoSeconds),
                     })}
                   </div>

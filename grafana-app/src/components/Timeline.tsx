@@ -4,7 +4,8 @@ import { GrafanaTheme2 } from '@grafana/data';
 import { t } from '../i18n';
 import { useStyles2 } from '@grafana/ui';
 import type { Status, TimelineEntry } from '../api/types';
-import { formatSeconds, formatTime, goalLabel, statusLabel } from './format';
+import { formatDuration } from './backupsFormat';
+import { formatTime, goalLabel, statusLabel } from './format';
 
 function describe(e: TimelineEntry): string {
   const d = e.data;
@@ -49,10 +50,10 @@ function describe(e: TimelineEntry): string {
     case 'restore_finished':
       return d.result === 'failed'
         ? t('timeline.restoreFailed', 'data restore failed after {{duration}}', {
-            duration: formatSeconds(Number(d.durationSeconds ?? 0)),
+            duration: formatDuration(Number(d.durationSeconds ?? 0)),
           })
         : t('timeline.restoreFinished', 'restored the data in {{duration}}', {
-            duration: formatSeconds(Number(d.durationSeconds ?? 0)),
+            duration: formatDuration(Number(d.durationSeconds ?? 0)),
           });
     case 'restore_verified':
       return t('timeline.restoreVerified', 'verified the restored data: {{evidence}}', {

@@ -14,6 +14,7 @@ import {
   shortSnapshotId,
 } from './backupsFormat';
 import { RestoreRequests } from './RestoreRequests';
+import { percentOf } from './RestoreTests';
 import { personOfUser } from './RestoreRequestForm';
 
 const NOW = Date.parse('2026-12-02T04:00:00Z');
@@ -248,4 +249,12 @@ test('the requester defaults to the person the Grafana user is, by login or emai
   expect(personOfUser(list, { login: 'ww', email: 'Wang.Wu@example.com' })).toBe('wang.wu');
   expect(personOfUser(list, { login: 'admin', email: 'admin@example.com' })).toBe('');
   expect(personOfUser(list, undefined)).toBe('');
+});
+
+test('the share of the RTO in percent: a sliver of it is not written as 0', () => {
+  expect(percentOf(0.5)).toBe('50');
+  expect(percentOf(0.1234)).toBe('12.3');
+  expect(percentOf(0.00005)).toBe('< 0.1');
+  expect(percentOf(0)).toBe('0');
+  expect(percentOf(Infinity)).toBe('—');
 });
