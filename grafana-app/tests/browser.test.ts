@@ -6,7 +6,7 @@
  * Screenshots of every page, light and dark, go to tests/artifacts/.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -20,7 +20,19 @@ import {
 } from '@opsdesk/testing';
 import { HOST_USERS, startTestHost, type TestHost } from './host/server';
 import { PEOPLE, ROBOT_URL_ENV, thisWeek, writeServerConfig } from './oncall-config';
-import { call, fireAlert as fireAlertThrough, seedHistory, seedOnCall, type OnCallSeed, type ServerApi } from './seed';
+import {
+  call,
+  fireAlert as fireAlertThrough,
+  importScanReport,
+  seedBackups,
+  seedHistory,
+  seedOnCall,
+  seedPatchPlan,
+  type BackupSeed,
+  type ImportSeed,
+  type OnCallSeed,
+  type ServerApi,
+} from './seed';
 
 const APP = path.join(__dirname, '..');
 const DIST = path.join(APP, 'dist');
@@ -750,6 +762,501 @@ function suite(react: 18 | 19, history: () => string) {
       await notify.getByRole('button', { name: '发送测试消息' }).waitFor();
       await shot(notify, 'notifications-zh-Hans-light');
       await notify.close();
+      await page.close();
+    });
+  });
+
+  describe('backups', () => {
+    let seeded: BackupSeed;
+    let backupDir: string;
+    beforeAll(async () => {
+      backupDir = mkdtempSync(path.join(tmpdir(), 'opsdesk-browser-backups-'));
+      seeded = await seedBackups(admin(), backupDir, { restic: 'settlement-db', borg: 'trade-files' });
+    }, 180_000);
+    afterAll(() => rmSync(backupDir, { recursive: true, force: true }));
+    /** a measured duration as the page writes one under a minute: two decimals at most */
+    const seconds = (s: number) => `${Number(s.toFixed(2))} s`;
+    const policyRow = (page: Page, name: string) =>
+      page.getByTestId('backup-policies').locator(`tr[data-policy="${name}"]`);
+
+    test('the seeded reports are real: the repositories list the snapshot and the archive the server recorded', () => {
+      const { restic, borg } = seeded;
+      // restic 0.14 names the snapshot by its short id in the backup summary, later versions by the full one
+      expect(restic.run.snapshotId).toMatch(/^([0-9a-f]{8}|[0-9a-f]{64})$/);
+      expect(
+        seeded.repositories.resticSnapshots.filter((s) => [s.id, s.shortId].includes(restic.run.snapshotId!))
+      ).toHaveLength(1);
+      expect(seeded.repositories.borgArchives).toContain(borg.run.snapshotId);
+      expect(restic.run).toMatchObject({ tool: 'restic', result: 'success', exitCode: 0 });
+      expect(restic.run.bytesAdded).toBeGreaterThan(1024 * 1024);
+      expect(restic.restoreTest).toMatchObject({
+        result: 'passed',
+        snapshotId: restic.run.snapshotId,
+        rtoSeconds: 4 * 3600,
+        rtoMet: true,
+      });
+      // the restore's own time as opsdesk-backup measured it: within the whole command's wall time
+      expect(restic.restoreTest.durationSeconds).toBeGreaterThan(0);
+      expect(restic.restoreTest.durationSeconds).toBeLessThan(seeded.measured.restoreTestWallSeconds);
+      expect(restic.restoreTest.verification.result).toBe('passed');
+      expect(restic.restoreTest.verification.command).toContain('sha256sum -c SHA256SUMS');
+      expect(borg.run).toMatchObject({ tool: 'borg', result: 'success', exitCode: 0 });
+    });
+
+    test('Backups (Viewer): policies with RPO and the measured RTO, the real runs and restore test; no action, the proxy refuses one', async () => {
+      const { restic, borg } = seeded;
+      const page = await open(`${BASE}/backups`, { role: 'Viewer' });
+      const db = policyRow(page, 'settlement-db');
+      await db.waitFor();
+      const dbText = await db.innerText();
+      expect(dbText).toContain('RPO met');
+      expect(dbText).toContain(restic.run.snapshotId!.slice(0, 8));
+      expect(dbText).toContain(`${seconds(restic.restoreTest.durationSeconds)} measured, within the RTO of 4 h`);
+      expect(await db.locator(`[title="${restic.run.snapshotId}"]`).count()).toBe(1);
+      const files = await policyRow(page, 'trade-files').innerText();
+      expect(files).toContain(borg.run.snapshotId!);
+      expect(files).toContain('never tested');
+      const ledger = await policyRow(page, 'ledger-archive').innerText();
+      expect(ledger).toContain('never backed up');
+      // the summary tiles count the policy that never reported
+      expect(await page.getByTestId('backup-summary').innerText()).toMatch(/1\s*RPO breached/);
+
+      // the run history: the restic run with its real snapshot id, bytes, measured duration and exit code
+      const runs = page.getByTestId('backup-runs');
+      const run = runs.locator(`tr[data-run="${restic.run.id}"]`);
+      await run.waitFor();
+      expect(await run.locator('[data-snapshot]').getAttribute('data-snapshot')).toBe(restic.run.snapshotId);
+      expect(await run.getByTestId('run-duration').innerText()).toBe(seconds(restic.run.durationSeconds));
+      expect(await run.innerText()).toContain('Success');
+      expect(await runs.locator(`tr[data-run="${borg.run.id}"]`).innerText()).toContain(borg.run.snapshotId!);
+      // History of one policy: the filter goes into the URL, and a link with it shows the same
+      await policyRow(page, 'trade-files').getByRole('button', { name: 'History' }).click();
+      await runs.locator(`tr[data-run="${restic.run.id}"]`).waitFor({ state: 'detached' });
+      expect(page.url()).toContain('policy=trade-files');
+      await runs.locator(`tr[data-run="${borg.run.id}"]`).waitFor();
+      const failed = await open(`${BASE}/backups?policy=settlement-db&result=failed`, { role: 'Viewer' });
+      await failed.getByText('No run matches this filter.').waitFor();
+      await failed.close();
+
+      // the restore tests: the policy filter stays (trade-files has none), the measured duration
+      // against the RTO, verified by sha256sum
+      await page.getByTestId('backups-tab-tests').click();
+      await page.getByText('No restore test recorded for this filter.').waitFor();
+      expect(page.url()).toMatch(/tab=tests.*policy=trade-files|policy=trade-files.*tab=tests/);
+      await page.getByLabel('Backup policy', { exact: true }).fill('settlement-db');
+      await page.getByLabel('Backup policy', { exact: true }).press('Enter');
+      const test = page.getByTestId('backup-restore-tests').locator(`tr[data-restore-test="${restic.restoreTest.id}"]`);
+      await test.waitFor();
+      expect(await test.getByTestId('restore-duration').innerText()).toBe(seconds(restic.restoreTest.durationSeconds));
+      const testText = await test.innerText();
+      expect(testText).toContain('RTO met');
+      expect(testText).toContain('Verified');
+      expect(testText).toContain('sha256sum -c SHA256SUMS');
+      await shot(page, 'backups-tests-dark');
+
+      await page.getByTestId('backups-tab-requests').click();
+      await page.getByTestId('restore-requests').waitFor();
+      expect(
+        await page.getByRole('button', { name: /Request a data restore|Start restore|Cancel restore/ }).count()
+      ).toBe(0);
+      const status = await page.evaluate(async () => {
+        const res = await fetch('/api/plugin-proxy/opsdesk-ops-app/api/v1/backups/restore-requests', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ incidentId: 'INC-1', what: 'x', requestedBy: 'wang.wu' }),
+        });
+        return res.status;
+      });
+      expect(status).toBe(403);
+      await page.close();
+    });
+
+    test('Backups (Editor): a data restore requested from an incident, started, finished and verified; on its timeline', async () => {
+      const { restic } = seeded;
+      const inc = await api<{ number: string }>('POST', '/api/v1/incidents', {
+        title: 'Settlement trades of yesterday damaged',
+        severity: 'P2',
+        service: 'settlement',
+      });
+      const page = await open(`${BASE}/incidents/${inc.number}`);
+      const section = page.getByTestId('incident-restores');
+      await section.getByText('No data restore for this incident.').waitFor();
+      await section.getByRole('button', { name: 'Request a data restore' }).click();
+      const form = page.getByRole('dialog');
+      await form.getByLabel('What to restore', { exact: true }).fill('settlement.trades of yesterday, into db1');
+      await form.getByLabel('Backup policy', { exact: true }).fill('settlement-db');
+      await form.getByLabel('Backup policy', { exact: true }).press('Enter');
+      // the snapshots offered are the policy's good runs: the real restic snapshot
+      await form.getByLabel('Snapshot', { exact: true }).fill(restic.run.snapshotId!.slice(0, 8));
+      await page
+        .getByRole('option', { name: new RegExp(restic.run.snapshotId!.slice(0, 8)) })
+        .first()
+        .click();
+      await form.getByRole('button', { name: 'Request the restore' }).click();
+      const row = section.locator('tr[data-restore-request]');
+      await row.getByText('Requested').waitFor();
+      expect(await row.innerText()).toContain('李四'); // the Editor's person, by login
+      const step = async (button: string, fill?: string) => {
+        await row.getByRole('button', { name: button }).click();
+        const dialog = page.getByRole('dialog');
+        if (fill) await dialog.getByRole('textbox').fill(fill);
+        await dialog.getByRole('button', { name: button }).click();
+        await dialog.waitFor({ state: 'detached' });
+      };
+      await step('Start restore');
+      await row.getByText('Restoring').waitFor();
+      await step('Restore finished', 'restic restore into db1:/var/lib/settlement');
+      await row.getByText('Restored, to verify').waitFor();
+      await step('Data verified', 'row count of settlement.trades matches the clearing report');
+      await row.getByText('Verified', { exact: true }).waitFor();
+      const timeline = page.getByTestId('timeline');
+      await timeline.getByText(/requested a data restore: settlement.trades of yesterday/).waitFor();
+      await timeline.getByText(/restored the data in/).waitFor();
+      await timeline.getByText(/verified the restored data: row count/).waitFor();
+      await page.getByTestId('incident-restore-time').waitFor();
+      await shot(page, 'incident-restore-dark');
+
+      const stored = await api<{
+        restoreRequests: Array<{
+          id: string;
+          state: string;
+          snapshotId: string | null;
+          createdBy: string;
+          policy: string;
+        }>;
+      }>('GET', `/api/v1/backups/restore-requests?incidentId=${inc.number}`);
+      expect(stored.restoreRequests).toHaveLength(1);
+      expect(stored.restoreRequests[0]).toMatchObject({
+        state: 'verified',
+        policy: 'settlement-db',
+        snapshotId: restic.run.snapshotId,
+      });
+      expect(stored.restoreRequests[0]!.createdBy).toMatch(/^li\.si via /);
+      const id = stored.restoreRequests[0]!.id;
+      expect(proxied(new RegExp(`backups/restore-requests/${id}/(start|finish|verify)$`), 'POST')).toHaveLength(3);
+
+      // the Backups page lists it with its incident, and offers a new one to an Editor
+      const backups = await open(`${BASE}/backups?tab=requests`);
+      const listed = backups.getByTestId('restore-requests').locator(`tr[data-restore-request="${id}"]`);
+      await listed.getByRole('link', { name: inc.number }).waitFor();
+      expect(await listed.innerText()).toContain('Verified');
+      await backups.getByRole('button', { name: 'Request a data restore' }).waitFor();
+      await shot(backups, 'backups-requests-dark');
+      await backups.close();
+      await page.close();
+    });
+
+    test('Backups in Simplified Chinese', async () => {
+      const page = await open(`${BASE}/backups`, { lang: 'zh-Hans', theme: 'light' });
+      await page.getByRole('heading', { name: '备份策略' }).waitFor();
+      const head = await page.getByTestId('backup-policies').locator('thead').innerText();
+      expect(head).toContain('恢复点目标 RPO');
+      await policyRow(page, 'settlement-db').getByText('RPO 达标').waitFor();
+      await policyRow(page, 'ledger-archive').getByText('从未备份').waitFor();
+      await page.getByTestId('backups-tab-tests').getByText('恢复演练').waitFor();
+      await page.getByTestId('backups-tab-requests').getByText('数据恢复').waitFor();
+      await shot(page, 'backups-zh-Hans-light');
+      await page.close();
+    });
+  });
+
+  describe('patches and vulnerabilities', () => {
+    const FIXTURES = path.join(APP, '..', 'server', 'src', 'vulnerabilities', 'fixtures');
+    const TRIVY = path.join(FIXTURES, 'trivy-image.json');
+    const trivy = JSON.parse(readFileSync(TRIVY, 'utf8')) as {
+      ArtifactName: string;
+      Results: Array<{ Vulnerabilities?: Array<{ Severity: string; PkgName: string; VulnerabilityID: string }> }>;
+    };
+    const asset = `${trivy.ArtifactName}-react${react}`;
+    type Plan = { id: string; number: string; state: string; timeline: Array<{ actor: string; kind: string }> };
+    type Finding = { id: string; vulnerabilityId: string; packageName: string; severity: string; state: string };
+    /** the browser's wall time (what a datetime-local input takes) `offsetMs` from now */
+    const wallTime = (page: Page, offsetMs: number) =>
+      page.evaluate((o) => {
+        const d = new Date(Date.now() + o);
+        const p = (n: number) => String(n).padStart(2, '0');
+        return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
+      }, offsetMs);
+    const planState = (page: Page) => page.getByTestId('plan-state');
+    const gate = (page: Page, state: string) => page.getByTestId('plan-gates').locator(`[data-gate="${state}"]`);
+    const submitForm = async (page: Page, button: string) => {
+      const form = page.getByRole('dialog');
+      await form.getByRole('button', { name: button, exact: true }).click();
+      return form;
+    };
+
+    test('Patches (Viewer): no host collected yet says what to configure; plans are listed, no button changes anything', async () => {
+      const plan = await seedPatchPlan(admin(), {
+        title: `Viewer sees this plan ${react}`,
+        hostGroup: 'db',
+        packages: ['openssl', 'libssl3'],
+      });
+      const page = await open(`${BASE}/patches`, { role: 'Viewer' });
+      await page.getByTestId('patch-hosts-empty').getByText('No host collected yet').waitFor();
+      expect(await page.getByTestId('patch-hosts-empty').innerText()).toContain('patches.jobs');
+      // what the server answers: no host (the suite runs no Prometheus), so no table
+      expect((await api<{ hosts: unknown[] }>('GET', '/api/v1/patches/hosts')).hosts).toEqual([]);
+      expect(await page.getByTestId('patch-hosts').count()).toBe(0);
+      const row = page.getByTestId('patch-plans').locator(`tr[data-plan="${plan.number}"]`);
+      await row.waitFor();
+      expect(await row.innerText()).toContain('db: db1:9741, db2:9741');
+      expect(await row.innerText()).toContain('Draft');
+      for (const name of [/New patch plan/, /Collect now/])
+        expect([String(name), await page.getByRole('button', { name }).count()]).toEqual([String(name), 0]);
+      await row.getByRole('link', { name: plan.number }).click();
+      await page.getByTestId('patch-plan-page').waitFor();
+      expect(await gate(page, 'tested').getAttribute('data-met')).toBe('false');
+      expect(await page.getByRole('button', { name: /Record test|Decline/ }).count()).toBe(0);
+      const status = await page.evaluate(
+        async (id) =>
+          (
+            await fetch(`/api/plugin-proxy/opsdesk-ops-app/api/v1/patches/plans/${id}/decline`, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json' },
+              body: JSON.stringify({ reason: 'viewer' }),
+            })
+          ).status,
+        plan.id
+      );
+      expect(status).toBe(403);
+      await page.close();
+    });
+
+    test('Patches (Editor): a plan through its gates; install without a known backup and verify against uncollected hosts are refused with the server’s reason; rolled back', async () => {
+      const page = await open(`${BASE}/patches`);
+      await page.getByRole('button', { name: 'New patch plan' }).click();
+      let form = page.getByRole('dialog');
+      await form.getByLabel('Title', { exact: true }).fill(`OpenSSL security update ${react}`);
+      await form.getByLabel('Hosts', { exact: true }).fill('db1:9741');
+      await form.getByLabel('Packages', { exact: true }).fill('openssl libssl3');
+      await form.getByLabel('Advisories', { exact: true }).fill('DSA-5764-1');
+      await form.getByRole('button', { name: 'Create plan' }).click();
+      // the page opens the new plan
+      await page.getByTestId('patch-plan-page').waitFor();
+      const id = page.url().split('/plans/')[1]!.split('?')[0]!;
+      const created = await api<Plan>('GET', `/api/v1/patches/plans/${id}`);
+      expect(created).toMatchObject({ state: 'draft', hosts: ['db1:9741'], packages: ['openssl', 'libssl3'] });
+      expect(await gate(page, 'tested').getAttribute('data-met')).toBe('false');
+
+      await page.getByRole('button', { name: 'Record test' }).click();
+      form = page.getByRole('dialog');
+      await form.getByLabel('Test hosts', { exact: true }).fill('test-db1:9741');
+      await form
+        .getByLabel('Evidence (link or note)', { exact: true })
+        .fill('https://ci.example/job/812: regression suite green');
+      await submitForm(page, 'Record test');
+      await planState(page).getByText('Tested').waitFor();
+      expect(await gate(page, 'tested').getAttribute('data-met')).toBe('true');
+
+      // li.si (the signed-in Editor) approves as herself: the form offers her
+      await page.getByRole('button', { name: 'Approve' }).click();
+      await submitForm(page, 'Approve');
+      await planState(page).getByText('Approved').waitFor();
+
+      await page.getByRole('button', { name: 'Schedule' }).click();
+      form = page.getByRole('dialog');
+      await form.getByLabel('Start', { exact: true }).fill(await wallTime(page, -2 * 60_000));
+      await form.getByLabel('End', { exact: true }).fill(await wallTime(page, 20 * 60_000));
+      await submitForm(page, 'Schedule');
+      await planState(page).getByText('Scheduled').waitFor();
+      expect(await gate(page, 'scheduled').getAttribute('data-met')).toBe('true');
+
+      // backup evidence that the backups domain does not know: 409 gate_unmet, the server's words
+      await page.getByRole('button', { name: 'Record install' }).click();
+      form = page.getByRole('dialog');
+      await form.getByLabel('Backup run id', { exact: true }).fill('no-such-run');
+      await submitForm(page, 'Record install');
+      await form.getByText('A gate of the plan is not met').waitFor();
+      expect(await form.getByTestId('error-detail').innerText()).toMatch(
+        /to reach installed: backup run no-such-run is not recorded/
+      );
+      expect((await api<Plan>('GET', `/api/v1/patches/plans/${id}`)).state).toBe('scheduled');
+      // a snapshot of a tool is accepted as recorded evidence
+      await form.getByRole('radio', { name: 'a snapshot id and tool' }).check();
+      await form.getByLabel('Snapshot id', { exact: true }).fill('4f2a9c1e');
+      await form.getByLabel('Snapshot taken at', { exact: true }).fill(await wallTime(page, -60_000));
+      await submitForm(page, 'Record install');
+      await planState(page).getByText('Installed').waitFor();
+      expect(await page.getByTestId('plan-backup').innerText()).toContain('restic · 4f2a9c1e');
+      expect(await gate(page, 'installed').getAttribute('data-met')).toBe('true');
+
+      // verify: the server collects the hosts first; with no Prometheus it cannot, and says so
+      await page.getByRole('button', { name: 'Verify' }).click();
+      form = page.getByRole('dialog');
+      await submitForm(page, 'Verify');
+      await form.getByText('A gate of the plan is not met').waitFor();
+      const refused = await form.getByTestId('error-detail').innerText();
+      expect(refused).toMatch(/^to reach verified: /);
+      expect(refused).toMatch(/collected/);
+      await form.getByRole('button', { name: 'Cancel' }).click();
+      expect((await api<Plan>('GET', `/api/v1/patches/plans/${id}`)).state).toBe('installed');
+      expect(await gate(page, 'verified').getAttribute('data-met')).toBe('false');
+      await shot(page, 'patch-plan-dark');
+
+      await page.getByRole('button', { name: 'Record rollback' }).click();
+      form = page.getByRole('dialog');
+      await form
+        .getByLabel('What was rolled back', { exact: true })
+        .fill('openssl and libssl3 back to 3.0.11-1~deb12u2');
+      await form.getByLabel('Why', { exact: true }).fill('the hosts cannot be verified');
+      await submitForm(page, 'Record rollback');
+      await planState(page).getByText('Rolled back').waitFor();
+      const stored = await api<Plan>('GET', `/api/v1/patches/plans/${id}`);
+      expect(stored.state).toBe('rolled_back');
+      // every step on the timeline with the signed-in Grafana user as its actor
+      const steps = stored.timeline.filter((e) => e.kind !== 'created');
+      expect(steps.map((e) => e.kind)).toEqual(
+        expect.arrayContaining(['tested', 'approved', 'scheduled', 'installed', 'rolled_back'])
+      );
+      for (const e of steps) expect(e.actor).toMatch(/^li\.si/);
+      const timeline = await page.getByTestId('record-timeline').innerText();
+      expect(timeline).toContain('rolled back');
+      expect(timeline).toContain('li.si');
+      // the list filtered by state, kept in the URL
+      await page.getByRole('link', { name: 'Patches' }).first().click();
+      await page.getByTestId('patches-page').waitFor();
+      await page.getByLabel('State', { exact: true }).fill('Rolled back');
+      await page.getByLabel('State', { exact: true }).press('Enter');
+      await page.waitForURL(/state=rolled_back/);
+      await page.getByTestId('patch-plans').locator(`tr[data-plan="${stored.number}"]`).waitFor();
+      expect(await page.getByTestId('patch-plans').locator('tbody tr').count()).toBe(
+        (await api<{ plans: unknown[] }>('GET', '/api/v1/patches/plans?state=rolled_back')).plans.length
+      );
+      await page.close();
+    });
+
+    test('Vulnerabilities (Editor): a Trivy report uploaded twice creates no duplicate; filters in the URL; a finding analysed and linked to a plan', async () => {
+      const page = await open(`${BASE}/vulnerabilities`);
+      const upload = page.getByTestId('report-upload');
+      await upload.locator('input[type=file]').setInputFiles(TRIVY);
+      const reported = trivy.Results.reduce((n, r) => n + (r.Vulnerabilities?.length ?? 0), 0);
+      await upload
+        .getByTestId('report-preview')
+        .getByText(`Trivy report of ${trivy.ArtifactName}, ${reported} vulnerabilities`)
+        .waitFor();
+      await upload.getByLabel('Asset (empty: as the report names it)').fill(asset);
+      await upload.getByRole('button', { name: 'Import report' }).click();
+      const result = page.getByTestId('import-result');
+      await result.waitFor();
+      const first = (
+        await api<{ imports: Array<ImportSeed & { asset: string }> }>(
+          'GET',
+          `/api/v1/vulnerabilities/imports?asset=${encodeURIComponent(asset)}`
+        )
+      ).imports[0]!;
+      expect(first.created).toBeGreaterThan(0);
+      expect(await result.innerText()).toContain(
+        `${first.created} new, ${first.updated} updated, ${first.unchanged} unchanged, ${first.awaitingVerification} no longer reported`
+      );
+      // the same report again: nothing new, each finding unchanged
+      await upload.locator('input[type=file]').setInputFiles(TRIVY);
+      await upload.getByLabel('Asset (empty: as the report names it)').fill(asset);
+      await upload.getByRole('button', { name: 'Import report' }).click();
+      await result.getByText(`0 new, 0 updated, ${first.created} unchanged`).waitFor();
+      const all = await api<{ findings: Finding[] }>(
+        'GET',
+        `/api/v1/vulnerabilities/findings?asset=${encodeURIComponent(asset)}&limit=500`
+      );
+      expect(all.findings).toHaveLength(first.created);
+
+      // filters: asset and severity, kept in the URL; the rows are what the server lists for them
+      await page.getByLabel('Asset', { exact: true }).fill(asset);
+      await page.getByLabel('Asset', { exact: true }).press('Enter');
+      await page.getByLabel('Severity', { exact: true }).fill('Critical');
+      await page.getByLabel('Severity', { exact: true }).press('Enter');
+      await page.waitForURL(/severity=critical/);
+      expect(page.url()).toContain(`asset=${encodeURIComponent(asset)}`);
+      const critical = all.findings.filter((f) => f.severity === 'critical');
+      expect(critical.length).toBeGreaterThan(0);
+      await page.getByTestId('findings-table').locator(`tr[data-finding="${critical[0]!.id}"]`).waitFor();
+      expect(await page.getByTestId('findings-table').locator('tbody tr').count()).toBe(critical.length);
+      // the URL reproduces the view
+      const again = await open(`${BASE}/vulnerabilities?severity=critical&asset=${encodeURIComponent(asset)}`, {
+        role: 'Viewer',
+      });
+      await again.getByTestId('findings-table').waitFor();
+      expect(await again.getByTestId('findings-table').locator('tbody tr').count()).toBe(critical.length);
+      expect(await again.getByTestId('report-upload').count()).toBe(0);
+      await again.close();
+      await shot(page, 'vulnerabilities-dark');
+
+      // a finding: analysed, then fixed by a patch plan, whose page the link opens
+      const plan = await seedPatchPlan(admin(), {
+        title: `zlib update ${react}`,
+        hosts: ['db1:9741'],
+        packages: ['zlib1g'],
+      });
+      await page.getByTestId('findings-table').getByRole('link', { name: critical[0]!.vulnerabilityId }).click();
+      await page.getByTestId('finding-page').waitFor();
+      await page.getByRole('button', { name: 'Record analysis' }).click();
+      let form = page.getByRole('dialog');
+      await form.getByLabel('Impact', { exact: true }).fill('inflate in the payments API parses uploaded archives');
+      await form.getByLabel('Affected services', { exact: true }).fill('payments, gateway');
+      await submitForm(page, 'Record analysis');
+      await page.getByTestId('finding-state').getByText('Analysed').waitFor();
+      expect(await page.getByTestId('finding-analysis').innerText()).toContain('payments, gateway');
+      await page.getByRole('button', { name: 'Link a fix' }).click();
+      form = page.getByRole('dialog');
+      await form.getByLabel('Patch plan', { exact: true }).fill(plan.number);
+      await form.getByLabel('Patch plan', { exact: true }).press('Enter');
+      await submitForm(page, 'Link a fix');
+      await page.getByTestId('finding-state').getByText('Fixing').waitFor();
+      const stored = await api<Finding & { patchPlanId: string; timeline: Array<{ actor: string; kind: string }> }>(
+        'GET',
+        `/api/v1/vulnerabilities/findings/${critical[0]!.id}`
+      );
+      expect(stored.state).toBe('fixing');
+      expect([plan.id, plan.number]).toContain(stored.patchPlanId);
+      expect(stored.timeline.some((e) => /^li\.si/.test(e.actor))).toBe(true);
+      await page.getByTestId('finding-fix').getByRole('link').click();
+      await page.getByTestId('patch-plan-page').getByText(`zlib update ${react}`).first().waitFor();
+      await page.close();
+    });
+
+    test('Vulnerabilities (Viewer): a finding’s page without actions; the proxy refuses an import', async () => {
+      const seeded = await importScanReport(admin(), trivy, `${asset}-viewer`);
+      const [f] = (
+        await api<{ findings: Finding[] }>(
+          'GET',
+          `/api/v1/vulnerabilities/findings?asset=${encodeURIComponent(seeded.asset)}&limit=1`
+        )
+      ).findings;
+      const page = await open(`${BASE}/vulnerabilities/findings/${f!.id}`, { role: 'Viewer' });
+      await page.getByTestId('finding-page').waitFor();
+      await page.getByTestId('record-timeline').waitFor();
+      expect(
+        await page.getByRole('button', { name: /Record|Link a fix|Accept risk|False positive|Reopen|Close/ }).count()
+      ).toBe(0);
+      const status = await page.evaluate(
+        async () =>
+          (
+            await fetch('/api/plugin-proxy/opsdesk-ops-app/api/v1/vulnerabilities/imports', {
+              method: 'POST',
+              headers: { 'content-type': 'application/json' },
+              body: JSON.stringify({ report: {} }),
+            })
+          ).status
+      );
+      expect(status).toBe(403);
+      await page.close();
+    });
+
+    test('Patches and Vulnerabilities in Simplified Chinese', async () => {
+      const page = await open(`${BASE}/patches`, { lang: 'zh-Hans', theme: 'light' });
+      await page.getByText('尚未采集到任何主机').waitFor();
+      await page.getByRole('heading', { name: '补丁计划' }).waitFor();
+      await page.getByRole('button', { name: '新建补丁计划' }).waitFor();
+      await page.getByTestId('patch-plans').getByText('已回滚').first().waitFor();
+      await shot(page, 'patches-zh-Hans-light');
+      const vulns = await open(`${BASE}/vulnerabilities?asset=${encodeURIComponent(asset)}`, {
+        lang: 'zh-Hans',
+        theme: 'light',
+      });
+      await vulns.getByRole('heading', { name: '导入扫描报告' }).waitFor();
+      await vulns.getByTestId('findings-table').getByText('修复中').waitFor();
+      await vulns.getByTestId('findings-table').getByText('严重').first().waitFor();
+      await shot(vulns, 'vulnerabilities-zh-Hans-light');
+      await vulns.close();
       await page.close();
     });
   });

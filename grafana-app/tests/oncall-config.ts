@@ -18,6 +18,44 @@ export const PEOPLE = [
   { id: 'wang.wu', name: '王五', wecom_userid: 'WangWu' },
 ];
 
+export const BACKUP_POLICIES = [
+  {
+    name: 'settlement-db',
+    description: 'settlement database files, restic to the backup host',
+    target: 'db1:/var/lib/settlement',
+    tool: 'restic',
+    schedule: 'daily 01:00',
+    retention: '7 daily, 4 weekly, 12 monthly',
+    rpo: '1d',
+    rto: '4h',
+    restore_test_interval: '30d',
+    owner: 'li.si',
+  },
+  {
+    name: 'trade-files',
+    target: 'gw1:/srv/trade-files',
+    tool: 'borg',
+    schedule: 'hourly',
+    retention: '48 hourly, 14 daily',
+    rpo: '2h',
+    rto: '1h',
+    restore_test_interval: '7d',
+    calendar: 'team-5x8',
+    owner: 'zhang.san',
+  },
+  {
+    name: 'ledger-archive',
+    description: 'month-end ledger archive (pgBackRest), not reporting yet',
+    target: 'db2:ledger',
+    tool: 'pgbackrest',
+    schedule: 'monthly',
+    retention: '24 monthly',
+    rpo: '31d',
+    rto: '8h',
+    owner: 'wang.wu',
+  },
+];
+
 /** The local dates (YYYY-MM-DD, Monday first) of the week that `now` falls in, in the roster's zone. */
 export function thisWeek(now = Date.now()): string[] {
   const today = new Intl.DateTimeFormat('en-CA', { timeZone: ROSTER_ZONE }).format(now); // YYYY-MM-DD
@@ -69,6 +107,19 @@ export function writeServerConfig(dir: string, week: string[]): string {
             },
           ],
         },
+      ],
+    },
+    // the Backups page's policies: the suite backs up with real restic and borg into the first two
+    // (tests/seed.ts seedBackups); the third never reports, so it shows a breached RPO and no test
+    backups: {
+      policies: BACKUP_POLICIES.map((p) => ({ ...p })),
+    },
+    // the Patches page's plans: db1 and db2 (never collected: the suite runs no Prometheus) in a
+    // group whose window is open all day every day, so a plan can be scheduled around "now"
+    maintenance: {
+      host_groups: [{ name: 'db', hosts: ['db1:9741', 'db2:9741'] }],
+      windows: [
+        { name: 'db-any-time', host_groups: ['db'], calendar: '24x7', days: 'every', start: '00:00', end: '24:00' },
       ],
     },
     notify: {

@@ -3,7 +3,11 @@
  * write it (the incident create route, transitions, comments, the Alertmanager webhook), never
  * with SQL: the rows, their SLA clocks and their timelines are what the server itself stores.
  */
-import { createHash } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
+import path from 'node:path';
 
 export interface ServerApi {
   url: string;
@@ -183,3 +187,194 @@ export async function seedOnCall(api: ServerApi, roster: string, week: string[])
   );
   return { swap: swap.overrides, override, handover, incident: incident.number };
 }
+
+// ---- backups (issue 15): real restic and borg runs in temp folders, reported as opsdesk-backup reports them
+
+/** A run as the server recorded it (GET /api/v1/backups/runs), the fields the page shows. */
+export interface RecordedRun {
+  id: string;
+  policy: string;
+  tool: string;
+  result: string;
+  snapshotId: string | null;
+  bytesAdded: number | null;
+  bytesProcessed: number | null;
+  durationSeconds: number;
+  exitCode: number;
+}
+
+export interface RecordedRestoreTest {
+  id: string;
+  policy: string;
+  snapshotId: string | null;
+  durationSeconds: number;
+  result: string;
+  rtoSeconds: number;
+  rtoMet: boolean;
+  verification: { result: string; command: string | null };
+}
+
+export interface BackupSeed {
+  restic: { run: RecordedRun; restoreTest: RecordedRestoreTest };
+  borg: { run: RecordedRun };
+  /** what the repositories themselves list afterwards (restic snapshots --json, borg list --json) */
+  repositories: { resticSnapshots: Array<{ id: string; shortId: string }>; borgArchives: string[] };
+  /** the wall time of the whole opsdesk-backup restore-test (restore, verification, report) */
+  measured: { restoreTestWallSeconds: number };
+}
+
+/** A few files of random content (so every backup adds data), with their SHA256SUMS beside them. */
+function writeDataSet(dir: string): { files: number; bytes: number } {
+  mkdirSync(path.join(dir, 'trades'), { recursive: true });
+  const sums: string[] = [];
+  let bytes = 0;
+  const sizes = [64 * 1024, 200 * 1024, 1024 * 1024 + 17];
+  sizes.forEach((size, i) => {
+    const name = `trades/part-${i}.csv`;
+    const data = randomBytes(size);
+    writeFileSync(path.join(dir, name), data);
+    sums.push(`${createHash('sha256').update(data).digest('hex')}  ${name}`);
+    bytes += size;
+  });
+  writeFileSync(path.join(dir, 'SHA256SUMS'), sums.join('\n') + '\n');
+  return { files: sizes.length + 1, bytes: bytes + Buffer.byteLength(sums.join('\n') + '\n') };
+}
+
+/** Runs a program to its end; its exit code, output and the wall time it took (the measured duration). */
+function runProgram(
+  command: string,
+  args: string[],
+  opts: { env?: Record<string, string>; cwd?: string } = {}
+): { status: number; stdout: string; stderr: string; startedAt: Date; finishedAt: Date; seconds: number } {
+  const startedAt = new Date();
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(command, args, {
+    env: { ...process.env, ...opts.env },
+    cwd: opts.cwd,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    timeout: 120_000,
+  });
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  if (r.error) throw new Error(`${command} ${args.join(' ')}: ${r.error.message}`);
+  return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr, startedAt, finishedAt: new Date(), seconds };
+}
+
+function mustRun(...a: Parameters<typeof runProgram>) {
+  const r = runProgram(...a);
+  if (r.status !== 0) throw new Error(`${a[0]} ${a[1].join(' ')} exited ${r.status}: ${r.stderr.slice(0, 1000)}`);
+  return r;
+}
+
+const BACKUP_CLI = path.join(__dirname, '..', '..', 'tools', 'backup', 'bin', 'opsdesk-backup.js');
+
+/**
+ * A real restic backup and restore test of a small data set in `dir`, and a real borg backup of
+ * it, each run through opsdesk-backup (tools/backup, as a backup host runs it: restic backup
+ * --json, restic restore into a scratch folder verified by sha256sum -c there, borg create
+ * --json) with an ingest-scoped token; answers what the server recorded and what the
+ * repositories themselves list.
+ */
+export async function seedBackups(
+  api: ServerApi,
+  dir: string,
+  policies: { restic: string; borg: string }
+): Promise<BackupSeed> {
+  const { token } = await call<{ token: string }>(
+    api,
+    'POST',
+    '/api/v1/tokens',
+    { name: `backup-ingest-${Date.now()}`, role: 'editor', scope: 'backups:ingest' },
+    201
+  );
+  const tokenFile = path.join(dir, 'ingest.token');
+  writeFileSync(tokenFile, `${token}\n`, { mode: 0o600 });
+  const data = path.join(dir, 'data');
+  writeDataSet(data);
+  const host = hostname();
+  const cli = (args: string[], env: Record<string, string>) =>
+    mustRun(
+      process.execPath,
+      [BACKUP_CLI, '--server', api.url, '--token-file', tokenFile, '--spool', path.join(dir, 'spool'), ...args],
+      { env }
+    );
+
+  // restic
+  const repo = path.join(dir, 'restic-repo');
+  const env = {
+    RESTIC_PASSWORD: 'browser-test-restic',
+    RESTIC_REPOSITORY: repo,
+    RESTIC_CACHE_DIR: path.join(dir, 'restic-cache'),
+  };
+  mustRun('restic', ['init'], { env });
+  cli(['run', '--policy', policies.restic, '--', 'restic', 'backup', '--json', '--host', host, data], env);
+  const [run, ...moreRuns] = (await runsOf(api, policies.restic)).runs;
+  if (!run?.snapshotId || moreRuns.length) throw new Error(`expected the one restic run: ${JSON.stringify(run)}`);
+  const scratch = path.join(dir, 'restore-scratch');
+  // restic restores the absolute path under the target; the data set's own SHA256SUMS checks it there
+  const restored = path.join(scratch, data);
+  const restore = cli(
+    [
+      'restore-test',
+      '--policy',
+      policies.restic,
+      '--snapshot',
+      run.snapshotId,
+      '--target',
+      scratch,
+      '--verify',
+      'sh',
+      '-c',
+      'cd "$1" && sha256sum -c SHA256SUMS',
+      'verify',
+      restored,
+      '--',
+      'restic',
+      'restore',
+      run.snapshotId,
+      '--target',
+      scratch,
+    ],
+    env
+  );
+  const [restoreTest] = (
+    await call<{ restoreTests: RecordedRestoreTest[] }>(
+      api,
+      'GET',
+      `/api/v1/backups/restore-tests?policy=${encodeURIComponent(policies.restic)}`
+    )
+  ).restoreTests;
+  if (!restoreTest) throw new Error('the server lists no restore test after opsdesk-backup restore-test');
+
+  // borg
+  const borgRepo = path.join(dir, 'borg-repo');
+  const borgEnv = {
+    BORG_PASSPHRASE: 'browser-test-borg',
+    BORG_BASE_DIR: path.join(dir, 'borg-home'),
+  };
+  mustRun('borg', ['init', '--encryption=repokey', borgRepo], { env: borgEnv });
+  const archive = `${host}-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+  cli(['run', '--policy', policies.borg, '--', 'borg', 'create', '--json', `${borgRepo}::${archive}`, data], borgEnv);
+  const [borgRun] = (await runsOf(api, policies.borg)).runs;
+  if (!borgRun) throw new Error('the server lists no borg run after opsdesk-backup run');
+
+  const snapshots = JSON.parse(mustRun('restic', ['snapshots', '--json'], { env }).stdout) as Array<{
+    id: string;
+    short_id: string;
+  }>;
+  const archives = JSON.parse(mustRun('borg', ['list', '--json', borgRepo], { env: borgEnv }).stdout) as {
+    archives: Array<{ name: string }>;
+  };
+  return {
+    repositories: {
+      resticSnapshots: snapshots.map((x) => ({ id: x.id, shortId: x.short_id })),
+      borgArchives: archives.archives.map((a) => a.name),
+    },
+    measured: { restoreTestWallSeconds: restore.seconds },
+    restic: { run, restoreTest },
+    borg: { run: borgRun },
+  };
+}
+
+const runsOf = (api: ServerApi, policy: string) =>
+  call<{ runs: RecordedRun[] }>(api, 'GET', `/api/v1/backups/runs?policy=${encodeURIComponent(policy)}`);
