@@ -376,6 +376,7 @@ function suite(react: 18 | 19, history: () => string) {
         ['sla', `${BASE}/sla`, 'sla-report'],
         ['oncall', `${BASE}/oncall`, 'oncall-calendar'],
         ['notifications', `${BASE}/notifications`, 'notify-channels'],
+        ['backups', `${BASE}/backups`, 'backup-policies'],
       ];
       for (const [name, url, testId] of pages) {
         const page = await open(url, { theme });
