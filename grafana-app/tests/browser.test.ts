@@ -802,6 +802,11 @@ function suite(react: 18 | 19, history: () => string) {
       expect(restic.restoreTest.verification.result).toBe('passed');
       expect(restic.restoreTest.verification.command).toContain('sha256sum -c SHA256SUMS');
       expect(borg.run).toMatchObject({ tool: 'borg', result: 'success', exitCode: 0 });
+      // the wrong password: restic's exit code, reported and exited with
+      expect(restic.failed).toMatchObject({ result: 'failed', snapshotId: null });
+      expect(restic.failed.exitCode).not.toBe(0);
+      expect(seeded.refusedExit).toBe(restic.failed.exitCode);
+      expect(restic.failed.message).toMatch(/password/i);
     });
 
     test('Backups (Viewer): policies with RPO and the measured RTO, the real runs and restore test; no action, the proxy refuses one', async () => {
@@ -835,9 +840,19 @@ function suite(react: 18 | 19, history: () => string) {
       await runs.locator(`tr[data-run="${restic.run.id}"]`).waitFor({ state: 'detached' });
       expect(page.url()).toContain('policy=trade-files');
       await runs.locator(`tr[data-run="${borg.run.id}"]`).waitFor();
+      // a link with the filters: only the failed run, its exit code and restic's message
       const failed = await open(`${BASE}/backups?policy=settlement-db&result=failed`, { role: 'Viewer' });
-      await failed.getByText('No run matches this filter.').waitFor();
+      const failedRow = failed.getByTestId('backup-runs').locator(`tr[data-run="${restic.failed.id}"]`);
+      await failedRow.waitFor();
+      expect(await failed.getByTestId('backup-runs').locator('tbody tr').count()).toBe(1);
+      const failedText = await failedRow.innerText();
+      expect(failedText).toContain('Failed');
+      expect(failedText).toContain(String(restic.failed.exitCode));
+      expect(failedText).toMatch(/password/i);
       await failed.close();
+      const none = await open(`${BASE}/backups?policy=trade-files&result=failed`, { role: 'Viewer' });
+      await none.getByText('No run matches this filter.').waitFor();
+      await none.close();
 
       // the restore tests: the policy filter stays (trade-files has none), the measured duration
       // against the RTO, verified by sha256sum
@@ -941,8 +956,25 @@ function suite(react: 18 | 19, history: () => string) {
       const listed = backups.getByTestId('restore-requests').locator(`tr[data-restore-request="${id}"]`);
       await listed.getByRole('link', { name: inc.number }).waitFor();
       expect(await listed.innerText()).toContain('Verified');
-      await backups.getByRole('button', { name: 'Request a data restore' }).waitFor();
       await shot(backups, 'backups-requests-dark');
+      // a request made here names its incident from the open ones; cancelled, with the reason
+      await backups.getByRole('button', { name: 'Request a data restore' }).click();
+      const dialog = backups.getByRole('dialog');
+      await dialog.getByLabel('Incident', { exact: true }).fill(inc.number);
+      await backups.getByRole('option', { name: new RegExp(inc.number) }).click();
+      await dialog.getByLabel('What to restore', { exact: true }).fill('gateway session table');
+      await dialog.getByRole('button', { name: 'Request the restore' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      const second = backups
+        .getByTestId('restore-requests')
+        .locator('tr[data-restore-request]', { hasText: 'gateway session table' });
+      await second.getByRole('link', { name: inc.number }).waitFor();
+      await second.getByRole('button', { name: 'Cancel restore' }).click();
+      const cancel = backups.getByRole('dialog');
+      await cancel.getByRole('textbox').fill('the gateway rebuilt its sessions itself');
+      await cancel.getByRole('button', { name: 'Cancel restore' }).click();
+      await second.getByText('Cancelled').waitFor();
+      await second.getByText('the gateway rebuilt its sessions itself').waitFor();
       await backups.close();
       await page.close();
     });

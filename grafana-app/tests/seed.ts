@@ -215,7 +215,10 @@ export interface RecordedRestoreTest {
 }
 
 export interface BackupSeed {
-  restic: { run: RecordedRun; restoreTest: RecordedRestoreTest };
+  /** `failed`: the run with the wrong password, before `run` */
+  restic: { run: RecordedRun; failed: RecordedRun & { message: string | null }; restoreTest: RecordedRestoreTest };
+  /** the exit code opsdesk-backup itself exited with on the failed run */
+  refusedExit: number;
   borg: { run: RecordedRun };
   /** what the repositories themselves list afterwards (restic snapshots --json, borg list --json) */
   repositories: { resticSnapshots: Array<{ id: string; shortId: string }>; borgArchives: string[] };
@@ -307,9 +310,19 @@ export async function seedBackups(
     RESTIC_CACHE_DIR: path.join(dir, 'restic-cache'),
   };
   mustRun('restic', ['init'], { env });
-  cli(['run', '--policy', policies.restic, '--', 'restic', 'backup', '--json', '--host', host, data], env);
-  const [run, ...moreRuns] = (await runsOf(api, policies.restic)).runs;
-  if (!run?.snapshotId || moreRuns.length) throw new Error(`expected the one restic run: ${JSON.stringify(run)}`);
+  // first a run with the wrong password: restic refuses the repository, opsdesk-backup reports a
+  // failed run and exits with restic's own code
+  const backupArgs = ['run', '--policy', policies.restic, '--', 'restic', 'backup', '--json', '--host', host, data];
+  const refused = runProgram(
+    process.execPath,
+    [BACKUP_CLI, '--server', api.url, '--token-file', tokenFile, '--spool', path.join(dir, 'spool'), ...backupArgs],
+    { env: { ...env, RESTIC_PASSWORD: 'not-the-password' } }
+  );
+  if (refused.status === 0) throw new Error('restic with the wrong password: opsdesk-backup exited 0');
+  cli(backupArgs, env);
+  const [run, failed, ...moreRuns] = (await runsOf(api, policies.restic)).runs;
+  if (!run?.snapshotId || !failed || moreRuns.length)
+    throw new Error(`expected a good and a failed restic run: ${JSON.stringify([run, failed])}`);
   const scratch = path.join(dir, 'restore-scratch');
   // restic restores the absolute path under the target; the data set's own SHA256SUMS checks it there
   const restored = path.join(scratch, data);
@@ -371,7 +384,8 @@ export async function seedBackups(
       borgArchives: archives.archives.map((a) => a.name),
     },
     measured: { restoreTestWallSeconds: restore.seconds },
-    restic: { run, restoreTest },
+    restic: { run, failed, restoreTest },
+    refusedExit: refused.status,
     borg: { run: borgRun },
   };
 }
