@@ -1,6 +1,5 @@
 import { constants } from 'node:fs';
 import { access, readFile, stat } from 'node:fs/promises';
-import { createPrivateKey, X509Certificate } from 'node:crypto';
 import path from 'node:path';
 import { ConfigError, formatConfigPath } from '@opsdesk/runtime';
 
@@ -186,6 +185,8 @@ export class ConfigChecks {
       }
     };
     const [ca, cert, key] = [await read('ca_file'), await read('cert_file'), await read('key_file')];
+    // node:crypto only when there are TLS files to check: a plain exporter never pays its ~0.7 MB.
+    const { createPrivateKey, X509Certificate } = process.getBuiltinModule('node:crypto');
     const x509 = (f: { text: string; where: string }, k: string) => {
       try {
         return new X509Certificate(f.text);
