@@ -48,19 +48,17 @@ export async function postReport(conn: Connection, path: string, body: unknown):
   const token = readToken(conn);
   let res: Response;
   try {
-    res = await fetch(url, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-      signal: AbortSignal.timeout(conn.timeoutMs),
-    });
-  } catch (err) {
-    const e = err as Error & { cause?: { code?: string; message?: string } };
-    const why =
-      e.name === 'TimeoutError'
-        ? `no answer within ${conn.timeoutMs} ms`
-        : (e.cause?.code ?? e.cause?.message ?? e.message);
-    return { kind: 'retry', reason: `${url}: ${why}` };
+    res = await send(url, token, body, conn.timeoutMs);
+  } catch (first) {
+    // a kept-alive connection the server closed meanwhile, or a reset: one more try at once is safe,
+    // since the id makes a report that did get through the first time record once
+    if (!isDroppedConnection(first))
+      return { kind: 'retry', reason: `${url}: ${networkReason(first, conn)}` };
+    try {
+      res = await send(url, token, body, conn.timeoutMs);
+    } catch (err) {
+      return { kind: 'retry', reason: `${url}: ${networkReason(err, conn)}` };
+    }
   }
   const text = await res.text().catch(() => '');
   if (res.status === 201 || res.status === 200) {
@@ -78,6 +76,32 @@ export async function postReport(conn: Connection, path: string, body: unknown):
     status: res.status,
     reason: `${url} answered ${res.status}: ${serverMessage || text.slice(0, 300)}; ${fixFor(res.status, conn)}`,
   };
+}
+
+function send(url: string, token: string, body: unknown, timeoutMs: number): Promise<Response> {
+  return fetch(url, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+    signal: AbortSignal.timeout(timeoutMs),
+  });
+}
+
+type NetError = Error & { cause?: { code?: string; message?: string } };
+
+function isDroppedConnection(err: unknown): boolean {
+  const cause = (err as NetError).cause;
+  return (
+    cause?.code === 'ECONNRESET' ||
+    cause?.code === 'UND_ERR_SOCKET' ||
+    /other side closed/.test(cause?.message ?? '')
+  );
+}
+
+function networkReason(err: unknown, conn: Connection): string {
+  const e = err as NetError;
+  if (e.name === 'TimeoutError') return `no answer within ${conn.timeoutMs} ms`;
+  return e.cause?.code ?? e.cause?.message ?? e.message;
 }
 
 function errorMessage(text: string): string {
