@@ -1,1 +1,2 @@
 export { main } from './cli';
+export { runBackupDemo, type BackupDemoOptions, type BackupDemoResult } from './demo';
