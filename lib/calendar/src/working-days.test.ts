@@ -38,7 +38,9 @@ test('the make-up Sunday 09-20 is the first business day after Friday 09-18', ()
 });
 
 test('the hour of the start does not matter, and 0 days is the end of the next working day', () => {
-  expect(cn.addWorkingDays(cst('2026-09-30T00:00:00'), 1)).toBe(cn.addWorkingDays(cst('2026-09-30T23:59:59'), 1));
+  expect(cn.addWorkingDays(cst('2026-09-30T00:00:00'), 1)).toBe(
+    cn.addWorkingDays(cst('2026-09-30T23:59:59'), 1),
+  );
   expect(iso(cn.addWorkingDays(cst('2026-09-30T10:00:00'), 0))).toBe(iso(cst('2026-10-01T00:00:00')));
   expect(iso(cn.addWorkingDays(cst('2026-10-03T10:00:00'), 0))).toBe(iso(cst('2026-10-09T00:00:00')));
   expect(() => cn.addWorkingDays(0, -1)).toThrow(/whole number/);
