@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createLogger } from '@opsdesk/runtime';
 import {
@@ -155,6 +156,26 @@ describe.each(DATABASE_KINDS)('on %s', (kind) => {
 
   test('the server over the seeded database serves exactly server/fixtures/e2e-output.prom', async () => {
     type Created = { id: string };
+    // vulnerability findings: a Trivy report imported ten days before T0, so its critical (7 days)
+    // is overdue at T0, and a risk acceptance that expired two days before T0 (reopened by the tick)
+    const image = 'registry.example.com/payments/api:1.4.2';
+    await at(14_400, 'POST', '/api/v1/vulnerabilities/imports', {
+      report: JSON.parse(
+        readFileSync(path.join(__dirname, 'vulnerabilities', 'fixtures', 'trivy-image.json'), 'utf8'),
+      ) as unknown,
+    });
+    const { findings } = await at<{ findings: Array<{ id: string; packageName: string }> }>(
+      14_390,
+      'GET',
+      `/api/v1/vulnerabilities/findings?asset=${encodeURIComponent(image)}`,
+      undefined,
+    );
+    const perl = findings.find((f) => f.packageName === 'perl-base');
+    await at(14_380, 'POST', `/api/v1/vulnerabilities/findings/${perl?.id}/accept-risk`, {
+      approver: 'li.si',
+      reason: 'CPAN is never run in this image',
+      expiresAt: new Date(T0 - 2 * 24 * 60 * MINUTE).toISOString(),
+    });
     // P3 opened Wednesday 16:20 local: 100 of its 120 business minutes to respond are gone at T0 (at risk)
     await at(17 * 60 + 40, 'POST', '/api/v1/incidents', {
       title: 'Report export slow',
@@ -207,6 +228,7 @@ describe.each(DATABASE_KINDS)('on %s', (kind) => {
       landed: [
         'opsdesk_incident_sla_breaches_total{severity="P2",goal="response"} 1',
         'opsdesk_sla_clocks_stale 0',
+        'opsdesk_vulnerability_findings_open{severity="high"} 5',
       ],
     });
   });
