@@ -281,7 +281,9 @@ export const verifyBody = z
   ])
   .meta({ id: 'VerifyFindingBody' });
 
-export const noteBody = z.strictObject({ note: longText.optional() }).meta({ id: 'FindingNoteBody' });
+export const noteBody = z
+  .strictObject({ note: longText.optional().describe('why it is closed: what the verification showed') })
+  .meta({ id: 'FindingNoteBody' });
 
 export const acceptRiskBody = z
   .strictObject({
