@@ -11,6 +11,8 @@ import type { Role } from '../auth/roles';
 
 let s: TestServer;
 const tokens: Record<Role, string> = { viewer: '', editor: '', admin: 'odk_test-admin-token-0123456789' };
+/** a backup host's token (scope backups:ingest): only the routes listing that scope take it */
+let ingestToken = '';
 let incident = '';
 
 beforeAll(async () => {
@@ -19,6 +21,13 @@ beforeAll(async () => {
     const r = await s.api<{ token: string }>('POST', '/api/v1/tokens', { name: `t-${role}`, role });
     tokens[role] = r.body.token;
   }
+  ingestToken = (
+    await s.api<{ token: string }>('POST', '/api/v1/tokens', {
+      name: 't-ingest',
+      role: 'editor',
+      scope: 'backups:ingest',
+    })
+  ).body.token;
   incident = (
     await s.api<{ number: string }>('POST', '/api/v1/incidents', { title: 'Contract test', severity: 'P3' })
   ).body.number;
@@ -109,9 +118,34 @@ describe('role matrix', () => {
           ]);
         }
       }
+      // the scoped token: refused (403, naming its scope) on every route that does not list it
+      const scoped = await s.api<{ error?: { message: string } }>(
+        r.method.toUpperCase(),
+        url,
+        body,
+        ingestToken,
+      );
+      row.push(String(scoped.status));
+      if (r.scopes?.includes('backups:ingest'))
+        expect([
+          r.path,
+          'ingest',
+          scoped.status === 401 || scoped.status === 403 || scoped.status >= 500,
+        ]).toEqual([r.path, 'ingest', false]);
+      else {
+        expect([r.path, 'ingest', scoped.status]).toEqual([r.path, 'ingest', 403]);
+        expect(scoped.body.error?.message).toContain(
+          'has scope backups:ingest, which may call only POST /api/v1/backups/runs',
+        );
+      }
       table.push(row.join('  '));
     }
     expect(table.length).toBe(routes().length);
+    expect(
+      routes()
+        .filter((r) => r.scopes?.length)
+        .map((r) => `${r.method} ${r.path}`),
+    ).toEqual(['post /api/v1/backups/runs', 'post /api/v1/backups/restore-tests']);
   });
 });
 
@@ -166,6 +200,23 @@ describe('fuzz', () => {
     'POST /api/v1/oncall/handovers': {
       body: { roster: 'ops', layer: 'primary', to: 'bob', notes: 'n' },
       required: ['roster', 'layer', 'to'],
+      strict: true,
+    },
+    'POST /api/v1/vulnerabilities/findings': {
+      body: {
+        asset: 'db1:9741',
+        packageType: 'deb',
+        packageName: 'openssl',
+        installedVersion: '3.0.11-1~deb12u2',
+        vulnerabilityId: 'CVE-2024-5535',
+        severity: 'low',
+      },
+      required: ['asset', 'packageType', 'packageName', 'installedVersion', 'vulnerabilityId', 'severity'],
+      strict: true,
+    },
+    'POST /api/v1/vulnerabilities/findings/:id/accept-risk': {
+      body: { approver: 'alice', reason: 'r', expiresAt: '2026-12-30T00:00:00+08:00' },
+      required: ['approver', 'reason', 'expiresAt'],
       strict: true,
     },
     'POST /api/v1/tokens': {
