@@ -121,3 +121,13 @@ test('one package listed twice in a report (a jar in two paths) is one finding w
   expect(r.findings).toHaveLength(12);
   expect(r.findings.find((f) => f.packageName === 'libc6')?.severity).toBe('critical');
 });
+
+test('the demo host’s report (demo/fixtures/trivy-demo.json) is a rootfs scan that needs its asset', () => {
+  const demo = JSON.parse(
+    readFileSync(path.join(__dirname, '..', '..', '..', 'demo', 'fixtures', 'trivy-demo.json'), 'utf8'),
+  ) as Record<string, unknown>;
+  const r = parseReport(demo);
+  expect(r).toMatchObject({ scanner: 'trivy', artifact: '/', resultTargets: ['/ (debian 12.5)'] });
+  expect(r.findings).toHaveLength(10);
+  expect(r.findings.filter((f) => f.severity === 'critical').map((f) => f.packageName)).toEqual(['zlib1g']);
+});
