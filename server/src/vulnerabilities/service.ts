@@ -7,6 +7,7 @@ import type { NewRow, RowUpdate } from '../db/tables';
 import { ApiError, conflict, notFound, unprocessable } from '../http/errors';
 import type { Severity } from '../incidents/schema';
 import { enqueue } from '../notify/outbox';
+import { GRAFANA_APP_ID } from '../notify/templates/links';
 import { patchPlanExists } from '../patches/plans-store';
 import { person } from '../people/directory';
 import {
@@ -845,6 +846,8 @@ export async function notifyOverdue(ctx: AppContext, stopping: () => boolean = (
           severity: current.severity,
           state: current.state,
           findingId: current.id,
+          // the app's finding page (grafana-app src/components/App.tsx: vulnerabilities/findings/:id)
+          url: `${ctx.config.notify.grafana_url.replace(/\/+$/, '')}/a/${GRAFANA_APP_ID}/vulnerabilities/findings/${encodeURIComponent(current.id)}`,
         },
       });
       await vulnerabilityStore.addTimeline(tx, [

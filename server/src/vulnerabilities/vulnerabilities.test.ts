@@ -474,9 +474,14 @@ describe.each(DATABASE_KINDS)('vulnerabilities on %s', (kind) => {
       .where('kind', '=', 'vulnerability.overdue')
       .execute();
     expect(messages).toHaveLength(overdue.length);
-    expect(
-      messages.map((m) => (JSON.parse(m.events) as Array<{ data: { id: string } }>)[0]!.data.id),
-    ).toContain('CVE-2023-4911');
+    const events = messages.map(
+      (m) => (JSON.parse(m.events) as Array<{ data: { id: string; url: string } }>)[0]!.data,
+    );
+    expect(events.map((d) => d.id)).toContain('CVE-2023-4911');
+    const glibc = overdue.find((f) => f.packageName === 'libc6' && f.asset === IMAGE)!;
+    expect(events.map((d) => d.url)).toContain(
+      `http://localhost:3000/a/opsdesk-ops-app/vulnerabilities/findings/${glibc.id}`,
+    );
     const text = (await (await fetch(`${s.url}/metrics`)).text()).split('\n');
     expect(text).toContain(`opsdesk_vulnerability_findings_overdue{severity="high"} ${counts.overdue.high}`);
   });
