@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { isMap, isNode, isPair, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
+import type { Document, LineCounter } from 'yaml';
 import type { z } from 'zod';
 
 /** A config file that cannot be used; `problems` are complete sentences, one per line of output. */
@@ -15,6 +15,30 @@ export class ConfigError extends Error {
 }
 
 type PathKey = string | number | symbol;
+type Yaml = typeof import('yaml');
+
+/**
+ * yaml (about 70 modules, 2–3 MB of a small process's RSS) is needed only while a config is read:
+ * it is loaded for the read and the modules that loaded for it are dropped from the require cache
+ * afterwards, so an exporter does not keep them for the rest of its life (docs/host-exporter.md,
+ * Performance). Nothing yaml made outlives the call (the result is plain data); a process that
+ * reads a config again (the server's reload) loads yaml again, a few ms. When yaml was already
+ * loaded by something else (a calendar file reader), it stays.
+ */
+function withYaml<T>(read: (yaml: Yaml) => T): T {
+  const before = new Set(Object.keys(require.cache));
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const yaml = require('yaml') as Yaml;
+  try {
+    return read(yaml);
+  } finally {
+    const added = Object.keys(require.cache).filter(
+      (id) => !before.has(id) && id.includes(`${path.sep}node_modules${path.sep}yaml${path.sep}`),
+    );
+    for (const id of added) delete require.cache[id];
+    if (added.length > 0) module.children = module.children.filter((m) => !added.includes(m.id));
+  }
+}
 
 /** `collectors.filesystem.mount_points_exclude`, `channels[3].schedule.start` */
 export function formatConfigPath(keys: readonly PathKey[]): string {
@@ -55,7 +79,14 @@ function substituteEnv(
   return value;
 }
 
-function lineOf(doc: Document, lines: LineCounter, keys: readonly PathKey[], unknownKey?: string): string {
+function lineOf(
+  yaml: Yaml,
+  doc: Document,
+  lines: LineCounter,
+  keys: readonly PathKey[],
+  unknownKey?: string,
+): string {
+  const { isMap, isNode, isPair, isScalar } = yaml;
   const plain = keys.filter((k): k is string | number => typeof k !== 'symbol');
   // Walk up until a node exists: a missing key is reported at its parent.
   for (let n = plain.length; n >= 0; n--) {
@@ -106,8 +137,19 @@ export function parseConfigText<S extends z.ZodType>(
   env: NodeJS.ProcessEnv = process.env,
   file = name,
 ): z.output<S> {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  return withYaml((yaml) => parseWith(yaml, text, name, schema, env, file));
+}
+
+function parseWith<S extends z.ZodType>(
+  yaml: Yaml,
+  text: string,
+  name: string,
+  schema: S,
+  env: NodeJS.ProcessEnv,
+  file: string,
+): z.output<S> {
+  const lines = new yaml.LineCounter();
+  const doc = yaml.parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
     throw new ConfigError(
       file,
@@ -123,7 +165,7 @@ export function parseConfigText<S extends z.ZodType>(
   if (envProblems.length > 0) {
     throw new ConfigError(
       file,
-      envProblems.map(([at, msg]) => `${name}${lineOf(doc, lines, at)}: ${formatConfigPath(at)}: ${msg}`),
+      envProblems.map(([at, msg]) => `${name}${lineOf(yaml, doc, lines, at)}: ${formatConfigPath(at)}: ${msg}`),
     );
   }
   const result = schema.safeParse(data, { reportInput: true });
@@ -134,7 +176,7 @@ export function parseConfigText<S extends z.ZodType>(
       for (const key of issue.keys) {
         const where = formatConfigPath([...issue.path, key]);
         problems.push(
-          `${name}${lineOf(doc, lines, issue.path, key)}: ${where}: unknown setting; check its spelling against the example config`,
+          `${name}${lineOf(yaml, doc, lines, issue.path, key)}: ${where}: unknown setting; check its spelling against the example config`,
         );
       }
       continue;
@@ -144,7 +186,7 @@ export function parseConfigText<S extends z.ZodType>(
     if (!/\bgot\b/.test(message) && issue.code !== 'custom') {
       message = `${message.replace(/, received \w+$/, '')}, got ${describeInput(input)}`;
     }
-    problems.push(`${name}${lineOf(doc, lines, issue.path)}: ${formatConfigPath(issue.path)}: ${message}`);
+    problems.push(`${name}${lineOf(yaml, doc, lines, issue.path)}: ${formatConfigPath(issue.path)}: ${message}`);
   }
   throw new ConfigError(file, problems);
 }
