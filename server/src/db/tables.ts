@@ -5,6 +5,10 @@ import type { ACTION_STATUSES } from '../reviews/schema';
 import type { NotifyTables } from '../notify/tables';
 import type { OncallTables } from '../oncall/tables';
 import type { EscalationTables } from '../oncall/escalation-tables';
+import type { PatchHostTables } from '../patches/hosts-tables';
+import type { PatchPlanTables } from '../patches/plans-tables';
+import type { VulnerabilityTables } from '../vulnerabilities/tables';
+import type { BackupTables } from '../backups/tables';
 
 /**
  * The tables as the numbered migrations create them, one interface per table, columns typed as
@@ -13,7 +17,14 @@ import type { EscalationTables } from '../oncall/escalation-tables';
  * of an insert). Union types (a status, a severity) narrow what the server writes; the database
  * itself stores text. PostgreSQL's BIGINT arrives as a number too (see postgres.ts).
  */
-export interface Tables extends OncallTables, NotifyTables, EscalationTables {
+export interface Tables
+  extends OncallTables,
+    NotifyTables,
+    EscalationTables,
+    PatchHostTables,
+    PatchPlanTables,
+    VulnerabilityTables,
+    BackupTables {
   tokens: TokensTable;
   counters: CountersTable;
   incidents: IncidentsTable;
@@ -32,6 +43,8 @@ export interface TokensTable {
   hash: string;
   /** 1: the Grafana app plugin's token, which may name the Grafana user (migration 003) */
   grafana_plugin: Generated<number>;
+  /** auth/roles.ts SCOPES; null: an ordinary token (migration 010) */
+  scope: string | null;
   created_at: number;
   created_by: string;
   last_used_at: number | null;

@@ -80,7 +80,7 @@ export function detectPatchManager(
 }
 
 /** How long `GET /api/v1/patches` waits for a check started because packages were installed. */
-const REFRESH_WAIT_MS = 5_000;
+const REFRESH_WAIT_MS = 3_000;
 
 /** `GET /api/v1/patches`: the pending packages of the last check (version 1 of the document). */
 export interface PatchesDocument {
