@@ -45,7 +45,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description The token role is too low */
+        /** @description The token role is too low, or its scope does not include this route */
         403: {
           headers: {
             [name: string]: unknown;
@@ -143,7 +143,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description The token role is too low */
+        /** @description The token role is too low, or its scope does not include this route */
         403: {
           headers: {
             [name: string]: unknown;
@@ -246,7 +246,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description The token role is too low */
+        /** @description The token role is too low, or its scope does not include this route */
         403: {
           headers: {
             [name: string]: unknown;
@@ -266,6 +266,946 @@ export interface paths {
         };
         /** @description The body is not sent as Content-Type: application/json */
         415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Overloaded, or the database does not answer: retry after Retry-After seconds */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/backups/policies': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Backup policies (configuration backups.policies) with their status: last run, last success, RPO met or breached, last restore test (恢复演练) and its measured time against the RTO */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['BackupPolicies'];
+          };
+        };
+        /** @description Invalid request: the message names the field and the fix */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Missing or unknown token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The token role is too low, or its scope does not include this route */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Body larger than http.body_limit_bytes */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Rate limit of the token exceeded (Retry-After says when to retry) */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Overloaded, or the database does not answer: retry after Retry-After seconds */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/backups/restore-requests': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Data-restore requests, newest first; with incidentId, that incident's and the time spent restoring within its repair time */
+    get: {
+      parameters: {
+        query?: {
+          cursor?: string;
+          incidentId?: string;
+          limit?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['RestoreRequestPage'];
+          };
+        };
+        /** @description Invalid request: the message names the field and the fix */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Missing or unknown token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The token role is too low, or its scope does not include this route */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Body larger than http.body_limit_bytes */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Rate limit of the token exceeded (Retry-After says when to retry) */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Overloaded, or the database does not answer: retry after Retry-After seconds */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Requests a data restore (数据恢复) for an incident: what, from which policy and snapshot, for whom; on the incident's timeline */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['CreateRestoreRequestBody'];
+        };
+      };
+      responses: {
+        /** @description OK */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['RestoreRequest'];
+          };
+        };
+        /** @description Invalid request: the message names the field and the fix */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Missing or unknown token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The token role is too low, or its scope does not include this route */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict with the current state (e.g. an illegal transition) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Body larger than http.body_limit_bytes */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body is not sent as Content-Type: application/json */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Well-formed but refused by a rule */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Rate limit of the token exceeded (Retry-After says when to retry) */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Overloaded, or the database does not answer: retry after Retry-After seconds */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/backups/restore-requests/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One data-restore request */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['RestoreRequest'];
+          };
+        };
+        /** @description Invalid request: the message names the field and the fix */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Missing or unknown token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The token role is too low, or its scope does not include this route */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Body larger than http.body_limit_bytes */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Rate limit of the token exceeded (Retry-After says when to retry) */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Overloaded, or the database does not answer: retry after Retry-After seconds */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/backups/restore-requests/{id}/{action}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Moves a restore request on: start { at?, note? }, finish { at?, result: restored|failed, note? }, verify { at?, evidence }, cancel { reason }; each on the incident's timeline. A failed restore may start again */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          action: 'start' | 'finish' | 'verify' | 'cancel';
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['RestoreActionBody'];
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['RestoreRequest'];
+          };
+        };
+        /** @description Invalid request: the message names the field and the fix */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Missing or unknown token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The token role is too low, or its scope does not include this route */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict with the current state (e.g. an illegal transition) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Body larger than http.body_limit_bytes */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body is not sent as Content-Type: application/json */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Well-formed but refused by a rule */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Rate limit of the token exceeded (Retry-After says when to retry) */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Overloaded, or the database does not answer: retry after Retry-After seconds */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/backups/restore-tests': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Restore tests, newest first, each with the RTO it was judged against */
+    get: {
+      parameters: {
+        query?: {
+          cursor?: string;
+          limit?: number;
+          policy?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['RestoreTestPage'];
+          };
+        };
+        /** @description Invalid request: the message names the field and the fix */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Missing or unknown token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The token role is too low, or its scope does not include this route */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Body larger than http.body_limit_bytes */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Rate limit of the token exceeded (Retry-After says when to retry) */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Overloaded, or the database does not answer: retry after Retry-After seconds */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Records a restore test (恢复演练): the measured restore time is the RTO evidence; idempotent by `id` like runs */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['RestoreTestReport'];
+        };
+      };
+      responses: {
+        /** @description this id was recorded before with the same report (a resend): the stored one */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['RestoreTestRecorded'];
+          };
+        };
+        /** @description OK */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['RestoreTestRecorded'];
+          };
+        };
+        /** @description Invalid request: the message names the field and the fix */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Missing or unknown token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The token role is too low, or its scope does not include this route */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict with the current state (e.g. an illegal transition) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Body larger than http.body_limit_bytes */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body is not sent as Content-Type: application/json */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Well-formed but refused by a rule */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Rate limit of the token exceeded (Retry-After says when to retry) */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Overloaded, or the database does not answer: retry after Retry-After seconds */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/backups/runs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Backup runs, newest first */
+    get: {
+      parameters: {
+        query?: {
+          cursor?: string;
+          limit?: number;
+          policy?: string;
+          result?: 'success' | 'partial' | 'failed';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['BackupRunPage'];
+          };
+        };
+        /** @description Invalid request: the message names the field and the fix */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Missing or unknown token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The token role is too low, or its scope does not include this route */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Body larger than http.body_limit_bytes */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Rate limit of the token exceeded (Retry-After says when to retry) */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Overloaded, or the database does not answer: retry after Retry-After seconds */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Records a backup run reported by the backup host (opsdesk-backup run, or any tool): `id` is the idempotency key generated once per report, so a resend is recorded once (200); the same id with another report is 409. A failed run sends backup.failed */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['BackupRunReport'];
+        };
+      };
+      responses: {
+        /** @description this id was recorded before with the same report (a resend): the stored one */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['BackupRunRecorded'];
+          };
+        };
+        /** @description OK */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['BackupRunRecorded'];
+          };
+        };
+        /** @description Invalid request: the message names the field and the fix */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Missing or unknown token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The token role is too low, or its scope does not include this route */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict with the current state (e.g. an illegal transition) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Body larger than http.body_limit_bytes */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body is not sent as Content-Type: application/json */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Well-formed but refused by a rule */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Rate limit of the token exceeded (Retry-After says when to retry) */
+        429: {
           headers: {
             [name: string]: unknown;
           };
@@ -334,7 +1274,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description The token role is too low */
+        /** @description The token role is too low, or its scope does not include this route */
         403: {
           headers: {
             [name: string]: unknown;
@@ -435,7 +1375,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description The token role is too low */
+        /** @description The token role is too low, or its scope does not include this route */
         403: {
           headers: {
             [name: string]: unknown;
@@ -515,7 +1455,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description The token role is too low */
+        /** @description The token role is too low, or its scope does not include this route */
         403: {
           headers: {
             [name: string]: unknown;
@@ -614,7 +1554,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description The token role is too low */
+        /** @description The token role is too low, or its scope does not include this route */
         403: {
           headers: {
             [name: string]: unknown;
@@ -709,7 +1649,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description The token role is too low */
+        /** @description The token role is too low, or its scope does not include this route */
         403: {
           headers: {
             [name: string]: unknown;
@@ -820,7 +1760,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description The token role is too low */
+        /** @description The token role is too low, or its scope does not include this route */
         403: {
           headers: {
             [name: string]: unknown;
@@ -949,7 +1889,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description The token role is too low */
+        /** @description The token role is too low, or its scope does not include this route */
         403: {
           headers: {
             [name: string]: unknown;
@@ -1056,7 +1996,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description The token role is too low */
+        /** @description The token role is too low, or its scope does not include this route */
         403: {
           headers: {
             [name: string]: unknown;
@@ -1164,7 +2104,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description The token role is too low */
+        /** @description The token role is too low, or its scope does not include this route */
         403: {
           headers: {
             [name: string]: unknown;
@@ -1267,7 +2207,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description The token role is too low */
+        /** @description The token role is too low, or its scope does not include this route */
         403: {
           headers: {
             [name: string]: unknown;
@@ -1368,7 +2308,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description The token role is too low */
+        /** @description The token role is too low, or its scope does not include this route */
         403: {
           headers: {
             [name: string]: unknown;
@@ -1458,7 +2398,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description The token role is too low */
+        /** @description The token role is too low, or its scope does not include this route */
         403: {
           headers: {
             [name: string]: unknown;
@@ -1567,7 +2507,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description The token role is too low */
+        /** @description The token role is too low, or its scope does not include this route */
         403: {
           headers: {
             [name: string]: unknown;
@@ -1673,7 +2613,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description The token role is too low */
+        /** @description The token role is too low, or its scope does not include this route */
         403: {
           headers: {
             [name: string]: unknown;
@@ -1765,7 +2705,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description The token role is too low */
+        /** @description The token role is too low, or its scope does not include this route */
         403: {
           headers: {
             [name: string]: unknown;
@@ -1859,7 +2799,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description The token role is too low */
+        /** @description The token role is too low, or its scope does not include this route */
         403: {
           headers: {
             [name: string]: unknown;
@@ -1964,7 +2904,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description The token role is too low */
+        /** @description The token role is too low, or its scope does not include this route */
         403: {
           headers: {
             [name: string]: unknown;
@@ -2058,7 +2998,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description The token role is too low */
+        /** @description The token role is too low, or its scope does not include this route */
         403: {
           headers: {
             [name: string]: unknown;
@@ -2161,7 +3101,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description The token role is too low */
+        /** @description The token role is too low, or its scope does not include this route */
         403: {
           headers: {
             [name: string]: unknown;
@@ -2270,7 +3210,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description The token role is too low */
+        /** @description The token role is too low, or its scope does not include this route */
         403: {
           headers: {
             [name: string]: unknown;
@@ -2350,7 +3290,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description The token role is too low */
+        /** @description The token role is too low, or its scope does not include this route */
         403: {
           headers: {
             [name: string]: unknown;
@@ -2464,7 +3404,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description The token role is too low */
+        /** @description The token role is too low, or its scope does not include this route */
         403: {
           headers: {
             [name: string]: unknown;
@@ -2583,7 +3523,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description The token role is too low */
+        /** @description The token role is too low, or its scope does not include this route */
         403: {
           headers: {
             [name: string]: unknown;
@@ -2677,7 +3617,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description The token role is too low */
+        /** @description The token role is too low, or its scope does not include this route */
         403: {
           headers: {
             [name: string]: unknown;
@@ -2757,7 +3697,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description The token role is too low */
+        /** @description The token role is too low, or its scope does not include this route */
         403: {
           headers: {
             [name: string]: unknown;
@@ -2877,7 +3817,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description The token role is too low */
+        /** @description The token role is too low, or its scope does not include this route */
         403: {
           headers: {
             [name: string]: unknown;
@@ -2975,7 +3915,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description The token role is too low */
+        /** @description The token role is too low, or its scope does not include this route */
         403: {
           headers: {
             [name: string]: unknown;
@@ -3070,7 +4010,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description The token role is too low */
+        /** @description The token role is too low, or its scope does not include this route */
         403: {
           headers: {
             [name: string]: unknown;
@@ -3175,7 +4115,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description The token role is too low */
+        /** @description The token role is too low, or its scope does not include this route */
         403: {
           headers: {
             [name: string]: unknown;
@@ -3280,7 +4220,1752 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description The token role is too low */
+        /** @description The token role is too low, or its scope does not include this route */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict with the current state (e.g. an illegal transition) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Body larger than http.body_limit_bytes */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body is not sent as Content-Type: application/json */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Well-formed but refused by a rule */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Rate limit of the token exceeded (Retry-After says when to retry) */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Overloaded, or the database does not answer: retry after Retry-After seconds */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/patches/collect': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Collect now: read GET /api/v1/patches of every host exporter Prometheus lists (or of `hosts`); a host that cannot be read is in `failed` with the reason and keeps its last state */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['PatchCollectRequest'];
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['PatchCollectResult'];
+          };
+        };
+        /** @description Invalid request: the message names the field and the fix */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Missing or unknown token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The token role is too low, or its scope does not include this route */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict with the current state (e.g. an illegal transition) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Body larger than http.body_limit_bytes */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body is not sent as Content-Type: application/json */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Rate limit of the token exceeded (Retry-After says when to retry) */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Overloaded, or the database does not answer: retry after Retry-After seconds */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/patches/hosts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Pending patches (补丁) per host: every host exporter collected from Prometheus (targets of patches.jobs), with pending and security counts, reboot required and the age of the oldest security update */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              hosts: components['schemas']['PatchHost'][];
+            };
+          };
+        };
+        /** @description Invalid request: the message names the field and the fix */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Missing or unknown token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The token role is too low, or its scope does not include this route */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Body larger than http.body_limit_bytes */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Rate limit of the token exceeded (Retry-After says when to retry) */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Overloaded, or the database does not answer: retry after Retry-After seconds */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/patches/hosts/{host}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One host's pending packages (versions, origin, security, advisories, CVEs, since when) and its history: each package version first seen and resolved */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          host: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description the latest 500 entries, newest first */
+              history: components['schemas']['PatchHistoryEntry'][];
+              host: components['schemas']['PatchHost'];
+              packages: components['schemas']['PatchPackage'][];
+            };
+          };
+        };
+        /** @description Invalid request: the message names the field and the fix */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Missing or unknown token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The token role is too low, or its scope does not include this route */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Body larger than http.body_limit_bytes */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Rate limit of the token exceeded (Retry-After says when to retry) */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Overloaded, or the database does not answer: retry after Retry-After seconds */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/patches/plans': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Patch plans (补丁计划), newest first: filter by state (comma-separated) or host; cursor pagination */
+    get: {
+      parameters: {
+        query?: {
+          cursor?: string;
+          host?: string;
+          limit?: number;
+          state?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['PatchPlanPage'];
+          };
+        };
+        /** @description Invalid request: the message names the field and the fix */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Missing or unknown token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The token role is too low, or its scope does not include this route */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Body larger than http.body_limit_bytes */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Rate limit of the token exceeded (Retry-After says when to retry) */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Overloaded, or the database does not answer: retry after Retry-After seconds */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Create a patch plan (draft) for hosts or a host group and packages or advisories; an emergency names a reason and its approver */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['CreatePatchPlanBody'];
+        };
+      };
+      responses: {
+        /** @description OK */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['PatchPlan'];
+          };
+        };
+        /** @description Invalid request: the message names the field and the fix */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Missing or unknown token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The token role is too low, or its scope does not include this route */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Body larger than http.body_limit_bytes */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body is not sent as Content-Type: application/json */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Well-formed but refused by a rule */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Rate limit of the token exceeded (Retry-After says when to retry) */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Overloaded, or the database does not answer: retry after Retry-After seconds */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/patches/plans/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One patch plan by id or number (PP-3), with its gates and its timeline of every step and actor */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['PatchPlanDetail'];
+          };
+        };
+        /** @description Invalid request: the message names the field and the fix */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Missing or unknown token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The token role is too low, or its scope does not include this route */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Body larger than http.body_limit_bytes */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Rate limit of the token exceeded (Retry-After says when to retry) */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Overloaded, or the database does not answer: retry after Retry-After seconds */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/patches/plans/{id}/approve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Approve a tested plan: the caller is the approver (a person of the people directory), never the plan’s creator; an emergency plan is approved by its emergency approver */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['PatchPlanApproveBody'];
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['PatchPlan'];
+          };
+        };
+        /** @description Invalid request: the message names the field and the fix */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Missing or unknown token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The token role is too low, or its scope does not include this route */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict with the current state (e.g. an illegal transition) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Body larger than http.body_limit_bytes */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body is not sent as Content-Type: application/json */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Well-formed but refused by a rule */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Rate limit of the token exceeded (Retry-After says when to retry) */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Overloaded, or the database does not answer: retry after Retry-After seconds */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/patches/plans/{id}/close': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Close a verified plan */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['PatchPlanCloseBody'];
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['PatchPlan'];
+          };
+        };
+        /** @description Invalid request: the message names the field and the fix */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Missing or unknown token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The token role is too low, or its scope does not include this route */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict with the current state (e.g. an illegal transition) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Body larger than http.body_limit_bytes */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body is not sent as Content-Type: application/json */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Rate limit of the token exceeded (Retry-After says when to retry) */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Overloaded, or the database does not answer: retry after Retry-After seconds */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/patches/plans/{id}/decline': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Decline a plan before it is installed, with the reason */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['PatchPlanReasonBody'];
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['PatchPlan'];
+          };
+        };
+        /** @description Invalid request: the message names the field and the fix */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Missing or unknown token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The token role is too low, or its scope does not include this route */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict with the current state (e.g. an illegal transition) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Body larger than http.body_limit_bytes */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body is not sent as Content-Type: application/json */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Rate limit of the token exceeded (Retry-After says when to retry) */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Overloaded, or the database does not answer: retry after Retry-After seconds */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/patches/plans/{id}/fail': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record that the install (or the installed plan) failed, with the reason */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['PatchPlanReasonBody'];
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['PatchPlan'];
+          };
+        };
+        /** @description Invalid request: the message names the field and the fix */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Missing or unknown token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The token role is too low, or its scope does not include this route */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict with the current state (e.g. an illegal transition) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Body larger than http.body_limit_bytes */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body is not sent as Content-Type: application/json */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Rate limit of the token exceeded (Retry-After says when to retry) */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Overloaded, or the database does not answer: retry after Retry-After seconds */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/patches/plans/{id}/install': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record the install of a scheduled plan with its backup evidence (a backup run or a snapshot); refused without a passing test and a backup (409 gate_unmet) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['PatchPlanInstallBody'];
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['PatchPlan'];
+          };
+        };
+        /** @description Invalid request: the message names the field and the fix */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Missing or unknown token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The token role is too low, or its scope does not include this route */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict with the current state (e.g. an illegal transition) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Body larger than http.body_limit_bytes */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body is not sent as Content-Type: application/json */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Well-formed but refused by a rule */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Rate limit of the token exceeded (Retry-After says when to retry) */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Overloaded, or the database does not answer: retry after Retry-After seconds */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/patches/plans/{id}/rollback': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record a rollback: what was rolled back and why */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['PatchPlanRollbackBody'];
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['PatchPlan'];
+          };
+        };
+        /** @description Invalid request: the message names the field and the fix */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Missing or unknown token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The token role is too low, or its scope does not include this route */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict with the current state (e.g. an illegal transition) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Body larger than http.body_limit_bytes */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body is not sent as Content-Type: application/json */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Rate limit of the token exceeded (Retry-After says when to retry) */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Overloaded, or the database does not answer: retry after Retry-After seconds */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/patches/plans/{id}/schedule': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Schedule (or reschedule) an approved plan inside a maintenance window of its hosts and outside trading hours; an emergency plan may be scheduled at any time (409 gate_unmet names what is missing) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['PatchPlanScheduleBody'];
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['PatchPlan'];
+          };
+        };
+        /** @description Invalid request: the message names the field and the fix */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Missing or unknown token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The token role is too low, or its scope does not include this route */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict with the current state (e.g. an illegal transition) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Body larger than http.body_limit_bytes */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body is not sent as Content-Type: application/json */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Well-formed but refused by a rule */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Rate limit of the token exceeded (Retry-After says when to retry) */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Overloaded, or the database does not answer: retry after Retry-After seconds */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/patches/plans/{id}/test': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record a test on test hosts: passed → tested; failed → back to draft (the timeline keeps every test) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['PatchPlanTestBody'];
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['PatchPlan'];
+          };
+        };
+        /** @description Invalid request: the message names the field and the fix */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Missing or unknown token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The token role is too low, or its scope does not include this route */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict with the current state (e.g. an illegal transition) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Body larger than http.body_limit_bytes */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body is not sent as Content-Type: application/json */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Rate limit of the token exceeded (Retry-After says when to retry) */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Overloaded, or the database does not answer: retry after Retry-After seconds */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/patches/plans/{id}/verify': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Verify an installed plan: collects its hosts now; none may report a plan package pending or an unrecorded required reboot, and every post-install check must pass in Prometheus (409 gate_unmet names host and package or check) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['PatchPlanVerifyBody'];
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['PatchPlan'];
+          };
+        };
+        /** @description Invalid request: the message names the field and the fix */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Missing or unknown token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The token role is too low, or its scope does not include this route */
         403: {
           headers: {
             [name: string]: unknown;
@@ -3404,7 +6089,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description The token role is too low */
+        /** @description The token role is too low, or its scope does not include this route */
         403: {
           headers: {
             [name: string]: unknown;
@@ -3502,7 +6187,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description The token role is too low */
+        /** @description The token role is too low, or its scope does not include this route */
         403: {
           headers: {
             [name: string]: unknown;
@@ -3597,7 +6282,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description The token role is too low */
+        /** @description The token role is too low, or its scope does not include this route */
         403: {
           headers: {
             [name: string]: unknown;
@@ -3687,7 +6372,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description The token role is too low */
+        /** @description The token role is too low, or its scope does not include this route */
         403: {
           headers: {
             [name: string]: unknown;
@@ -3767,7 +6452,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description The token role is too low */
+        /** @description The token role is too low, or its scope does not include this route */
         403: {
           headers: {
             [name: string]: unknown;
@@ -3796,6 +6481,15 @@ export interface paths {
         };
         /** @description The body is not sent as Content-Type: application/json */
         415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Well-formed but refused by a rule */
+        422: {
           headers: {
             [name: string]: unknown;
           };
@@ -3880,7 +6574,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description The token role is too low */
+        /** @description The token role is too low, or its scope does not include this route */
         403: {
           headers: {
             [name: string]: unknown;
@@ -3941,10 +6635,1654 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/vulnerabilities/counts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Open and overdue findings by severity, all findings by state, expired risk acceptances */
+    get: {
+      parameters: {
+        query?: {
+          asset?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['FindingCounts'];
+          };
+        };
+        /** @description Invalid request: the message names the field and the fix */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Missing or unknown token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The token role is too low, or its scope does not include this route */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Body larger than http.body_limit_bytes */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Rate limit of the token exceeded (Retry-After says when to retry) */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Overloaded, or the database does not answer: retry after Retry-After seconds */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/vulnerabilities/findings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Findings, newest first: filter by severity, state, asset, overdue (pass nextCursor back as cursor) */
+    get: {
+      parameters: {
+        query?: {
+          asset?: string;
+          cursor?: string;
+          knownExploited?: 'true' | 'false';
+          limit?: number;
+          overdue?: 'true' | 'false';
+          q?: string;
+          severity?: string;
+          state?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['FindingPage'];
+          };
+        };
+        /** @description Invalid request: the message names the field and the fix */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Missing or unknown token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The token role is too low, or its scope does not include this route */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Body larger than http.body_limit_bytes */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Rate limit of the token exceeded (Retry-After says when to retry) */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Overloaded, or the database does not answer: retry after Retry-After seconds */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Record a finding by hand (a penetration test, an advisory); 409 when it is recorded already */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['CreateFindingBody'];
+        };
+      };
+      responses: {
+        /** @description OK */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['FindingDetail'];
+          };
+        };
+        /** @description Invalid request: the message names the field and the fix */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Missing or unknown token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The token role is too low, or its scope does not include this route */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict with the current state (e.g. an illegal transition) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Body larger than http.body_limit_bytes */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body is not sent as Content-Type: application/json */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Rate limit of the token exceeded (Retry-After says when to retry) */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Overloaded, or the database does not answer: retry after Retry-After seconds */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/vulnerabilities/findings/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One finding with its timeline and the actions its state allows */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['FindingDetail'];
+          };
+        };
+        /** @description Invalid request: the message names the field and the fix */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Missing or unknown token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The token role is too low, or its scope does not include this route */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Body larger than http.body_limit_bytes */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Rate limit of the token exceeded (Retry-After says when to retry) */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Overloaded, or the database does not answer: retry after Retry-After seconds */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/vulnerabilities/findings/{id}/accept-risk': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Accept the risk (approver from the people directory, reason, expiry); it reopens when the acceptance expires */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['AcceptRiskBody'];
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['FindingDetail'];
+          };
+        };
+        /** @description Invalid request: the message names the field and the fix */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Missing or unknown token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The token role is too low, or its scope does not include this route */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict with the current state (e.g. an illegal transition) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Body larger than http.body_limit_bytes */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body is not sent as Content-Type: application/json */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Well-formed but refused by a rule */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Rate limit of the token exceeded (Retry-After says when to retry) */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Overloaded, or the database does not answer: retry after Retry-After seconds */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/vulnerabilities/findings/{id}/analyse': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record the analysis (impact, affected services, plan): open → analysed */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['AnalyseFindingBody'];
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['FindingDetail'];
+          };
+        };
+        /** @description Invalid request: the message names the field and the fix */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Missing or unknown token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The token role is too low, or its scope does not include this route */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict with the current state (e.g. an illegal transition) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Body larger than http.body_limit_bytes */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body is not sent as Content-Type: application/json */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Well-formed but refused by a rule */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Rate limit of the token exceeded (Retry-After says when to retry) */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Overloaded, or the database does not answer: retry after Retry-After seconds */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/vulnerabilities/findings/{id}/close': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Close a verified finding */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['FindingNoteBody'];
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['FindingDetail'];
+          };
+        };
+        /** @description Invalid request: the message names the field and the fix */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Missing or unknown token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The token role is too low, or its scope does not include this route */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict with the current state (e.g. an illegal transition) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Body larger than http.body_limit_bytes */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body is not sent as Content-Type: application/json */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Well-formed but refused by a rule */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Rate limit of the token exceeded (Retry-After says when to retry) */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Overloaded, or the database does not answer: retry after Retry-After seconds */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/vulnerabilities/findings/{id}/false-positive': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Mark it a false positive, with the reason; later imports keep it so */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['FindingReasonBody'];
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['FindingDetail'];
+          };
+        };
+        /** @description Invalid request: the message names the field and the fix */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Missing or unknown token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The token role is too low, or its scope does not include this route */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict with the current state (e.g. an illegal transition) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Body larger than http.body_limit_bytes */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body is not sent as Content-Type: application/json */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Well-formed but refused by a rule */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Rate limit of the token exceeded (Retry-After says when to retry) */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Overloaded, or the database does not answer: retry after Retry-After seconds */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/vulnerabilities/findings/{id}/fix': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Link the patch plan or change that fixes it: analysed → fixing */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['FixFindingBody'];
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['FindingDetail'];
+          };
+        };
+        /** @description Invalid request: the message names the field and the fix */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Missing or unknown token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The token role is too low, or its scope does not include this route */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict with the current state (e.g. an illegal transition) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Body larger than http.body_limit_bytes */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body is not sent as Content-Type: application/json */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Well-formed but refused by a rule */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Rate limit of the token exceeded (Retry-After says when to retry) */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Overloaded, or the database does not answer: retry after Retry-After seconds */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/vulnerabilities/findings/{id}/mark-fixed': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The fix is in: fixing → fixed (awaiting verification) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['MarkFindingFixedBody'];
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['FindingDetail'];
+          };
+        };
+        /** @description Invalid request: the message names the field and the fix */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Missing or unknown token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The token role is too low, or its scope does not include this route */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict with the current state (e.g. an illegal transition) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Body larger than http.body_limit_bytes */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body is not sent as Content-Type: application/json */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Well-formed but refused by a rule */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Rate limit of the token exceeded (Retry-After says when to retry) */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Overloaded, or the database does not answer: retry after Retry-After seconds */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/vulnerabilities/findings/{id}/reopen': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Reopen a fixed, verified, closed, accepted or false-positive finding, with the reason */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['FindingReasonBody'];
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['FindingDetail'];
+          };
+        };
+        /** @description Invalid request: the message names the field and the fix */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Missing or unknown token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The token role is too low, or its scope does not include this route */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict with the current state (e.g. an illegal transition) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Body larger than http.body_limit_bytes */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body is not sent as Content-Type: application/json */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Well-formed but refused by a rule */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Rate limit of the token exceeded (Retry-After says when to retry) */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Overloaded, or the database does not answer: retry after Retry-After seconds */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/vulnerabilities/findings/{id}/verify': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Verify the fix with a clean re-scan (an import after the fix that no longer reports it) or a recorded manual check: fixed → verified */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['VerifyFindingBody'];
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['FindingDetail'];
+          };
+        };
+        /** @description Invalid request: the message names the field and the fix */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Missing or unknown token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The token role is too low, or its scope does not include this route */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict with the current state (e.g. an illegal transition) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Body larger than http.body_limit_bytes */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body is not sent as Content-Type: application/json */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Well-formed but refused by a rule */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Rate limit of the token exceeded (Retry-After says when to retry) */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Overloaded, or the database does not answer: retry after Retry-After seconds */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/vulnerabilities/imports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Imports, newest first, with what each changed */
+    get: {
+      parameters: {
+        query?: {
+          asset?: string;
+          cursor?: string;
+          limit?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['VulnerabilityImportPage'];
+          };
+        };
+        /** @description Invalid request: the message names the field and the fix */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Missing or unknown token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The token role is too low, or its scope does not include this route */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Body larger than http.body_limit_bytes */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Rate limit of the token exceeded (Retry-After says when to retry) */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Overloaded, or the database does not answer: retry after Retry-After seconds */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Import a Trivy or Grype JSON report: new findings open, known ones update (never duplicated), findings of the same asset and target it no longer reports become fixed, awaiting verification */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['VulnerabilityImportBody'];
+        };
+      };
+      responses: {
+        /** @description OK */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['VulnerabilityImportResult'];
+          };
+        };
+        /** @description Invalid request: the message names the field and the fix */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Missing or unknown token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The token role is too low, or its scope does not include this route */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Body larger than http.body_limit_bytes */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body is not sent as Content-Type: application/json */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Well-formed but refused by a rule */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Rate limit of the token exceeded (Retry-After says when to retry) */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Overloaded, or the database does not answer: retry after Retry-After seconds */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    AcceptRiskBody: {
+      /** @description a people-directory id (GET /api/v1/people) */
+      approver: string;
+      /**
+       * Format: date-time
+       * @description when the acceptance ends and the finding reopens
+       */
+      expiresAt: string;
+      reason: string;
+    };
     AcknowledgeHandoverBody: Record<string, never>;
     ActionItem: {
       dueDate: string;
@@ -4013,6 +8351,119 @@ export interface components {
       alerts: components['schemas']['Alert'][];
       nextCursor: components['schemas']['NextCursor'];
     };
+    AnalyseFindingBody: {
+      /** @default [] */
+      affectedServices?: string[];
+      /** @description 影响: what an attacker could do here */
+      impact: string;
+      /**
+       * @description how it will be fixed
+       * @default
+       */
+      plan?: string;
+    };
+    BackupPolicies: {
+      policies: components['schemas']['BackupPolicy'][];
+    };
+    BackupPolicy: {
+      /** @description null: the RPO elapses in wall time */
+      calendar: string | null;
+      description: string;
+      name: string;
+      owner: string;
+      restoreTestIntervalSeconds: number;
+      retention: string;
+      rpoSeconds: number;
+      rtoSeconds: number;
+      schedule: string;
+      status: components['schemas']['BackupPolicyStatus'];
+      target: string;
+      /** @enum {string} */
+      tool: 'restic' | 'borg' | 'pgbackrest' | 'dump' | 'other';
+    };
+    BackupPolicyStatus: {
+      lastRestoreTest: {
+        at: string;
+        durationSeconds: number;
+        /** @enum {string} */
+        result: 'passed' | 'failed';
+        rtoMet: boolean;
+      } | null;
+      lastRunAt: string | null;
+      lastRunResult: ('success' | 'partial' | 'failed') | null;
+      lastSnapshotId: string | null;
+      /** @description the newest run with a snapshot (success or partial) */
+      lastSuccessAt: string | null;
+      restoreTestDueAt: string | null;
+      /** @description no passed restore test within restore_test_interval */
+      restoreTestOverdue: boolean;
+      /** @description no good run, or the RPO since the start of the newest one has passed */
+      rpoBreached: boolean;
+      rpoDueAt: string | null;
+    };
+    BackupRun: {
+      bytesAdded: number | null;
+      bytesProcessed: number | null;
+      durationSeconds: number;
+      exitCode: number;
+      filesChanged: number | null;
+      filesNew: number | null;
+      filesUnmodified: number | null;
+      finishedAt: string;
+      host: string | null;
+      id: string;
+      message: string | null;
+      policy: string;
+      receivedAt: string;
+      receivedBy: string;
+      /** @enum {string} */
+      result: 'success' | 'partial' | 'failed';
+      snapshotId: string | null;
+      startedAt: string;
+      summary: {
+        [key: string]: unknown;
+      } | null;
+      /** @description the summary sent was over backups.ingest.summary_limit_bytes and is not kept */
+      summaryDropped: boolean;
+      tool: string;
+    };
+    BackupRunPage: {
+      nextCursor: components['schemas']['NextCursor'];
+      runs: components['schemas']['BackupRun'][];
+    };
+    BackupRunRecorded: {
+      run: components['schemas']['BackupRun'];
+    };
+    BackupRunReport: {
+      bytesAdded?: number;
+      bytesProcessed?: number;
+      /** @description default: finishedAt - startedAt */
+      durationSeconds?: number;
+      /** @description the backup command's exit code (restic: 0 success, 3 partial, 1/10-12 failed) */
+      exitCode: number;
+      filesChanged?: number;
+      filesNew?: number;
+      filesUnmodified?: number;
+      /** Format: date-time */
+      finishedAt: string;
+      /** @description the host the backup ran on */
+      host?: string;
+      id: string;
+      /** @description an error or a note; kept up to 8000 characters */
+      message?: string;
+      policy: string;
+      /** @enum {string} */
+      result: 'success' | 'partial' | 'failed';
+      snapshotId?: string;
+      /** Format: date-time */
+      startedAt: string;
+      /** @description the tool's own JSON (restic backup --json summary, borg create --json); kept up to backups.ingest.summary_limit_bytes */
+      summary?: {
+        [key: string]: unknown;
+      };
+      /** @enum {string} */
+      tool: 'restic' | 'borg' | 'pgbackrest' | 'dump' | 'other';
+    };
     BridgeResult: {
       /** @description messages queued: one per phase (firing, resolved) present */
       queued: number;
@@ -4030,8 +8481,27 @@ export interface components {
       name: string;
       revokedAt: string | null;
       role: components['schemas']['Role'];
+      /** @description null: an ordinary token, limited by its role only */
+      scope: components['schemas']['TokenScope'] | null;
       /** @description the secret, shown this once: store it now */
       token: string;
+    };
+    CreateFindingBody: {
+      /** @default [] */
+      aliases?: string[];
+      asset: string;
+      /** @default  */
+      description?: string;
+      fixedVersion?: string;
+      installedVersion: string;
+      /** @default false */
+      knownExploited?: boolean;
+      packageName: string;
+      packageType: string;
+      severity: components['schemas']['VulnerabilitySeverity'];
+      /** @default  */
+      title?: string;
+      vulnerabilityId: string;
     };
     CreateHandoverBody: {
       layer: string;
@@ -4071,6 +8541,30 @@ export interface components {
       /** Format: date-time */
       start: string;
     };
+    CreatePatchPlanBody: {
+      /** @default [] */
+      advisories?: string[];
+      emergency?: components['schemas']['PatchPlanEmergency'];
+      /** @description a group of maintenance.host_groups; or hosts */
+      hostGroup?: string;
+      /** @description host exporter instances (e.g. db1:9741); or hostGroup */
+      hosts?: string[];
+      /** @default [] */
+      packages?: string[];
+      /** @default [] */
+      postInstallChecks?: components['schemas']['PatchPlanCheck'][];
+      title: string;
+    };
+    CreateRestoreRequestBody: {
+      /** @description the incident (id or number, e.g. INC-2026-0042) */
+      incidentId: string;
+      policy?: string;
+      /** @description a person id of the people directory */
+      requestedBy: string;
+      snapshotId?: string;
+      /** @description what is to be restored, e.g. table settlement.trades of 2026-12-01 */
+      what: string;
+    };
     CreateSwapBody: {
       a: {
         person: string;
@@ -4097,6 +8591,7 @@ export interface components {
       grafanaPlugin?: boolean;
       name: string;
       role: components['schemas']['Role'];
+      scope?: components['schemas']['TokenScope'];
     };
     Error: {
       error: {
@@ -4148,6 +8643,201 @@ export interface components {
       | {
           channel: string;
         };
+    Finding: {
+      /** @description every id the scanners reported it under */
+      aliases: string[];
+      analysis: {
+        affectedServices: string[];
+        at: string;
+        by: string;
+        impact: string;
+        plan: string;
+      } | null;
+      /** @description what was scanned: a host, an image (Trivy ArtifactName, Grype source) */
+      asset: string;
+      changeRef: string | null;
+      createdAt: string;
+      createdBy: string;
+      cvssScore: number | null;
+      description: string;
+      /** @description remediation deadline (vulnerabilities.sla); null without one for its severity */
+      dueAt: string | null;
+      firstSeenAt: string;
+      fixedAt: string | null;
+      /** @description import:<id> when a re-scan no longer reported it, else who marked it fixed */
+      fixedBy: string | null;
+      fixedVersion: string | null;
+      id: string;
+      installedVersion: string;
+      /** @description in the known-exploited list (CISA KEV): the shorter deadline applies */
+      knownExploited: boolean;
+      lastSeenAt: string;
+      /** @description still unfixed (open, analysed, fixing) past dueAt */
+      overdue: boolean;
+      packageName: string;
+      /** @description package-URL type: deb, rpm, apk, npm, pypi, maven, golang, … */
+      packageType: string;
+      patchPlanId: string | null;
+      primaryUrl: string | null;
+      purl: string | null;
+      resolutionNote: string | null;
+      /** @description Trivy Result.Target it was found in */
+      resultTarget: string | null;
+      riskAcceptance: {
+        approver: string;
+        at: string;
+        by: string;
+        expiresAt: string;
+        reason: string;
+      } | null;
+      /** @description an acceptance expired and reopened it, and nobody decided again since */
+      riskAcceptanceExpiredAt: string | null;
+      scannerSeverity: string | null;
+      /** @description what the importing scan scanned; re-imports of it judge the finding */
+      scanTarget: string | null;
+      severity: components['schemas']['VulnerabilitySeverity'];
+      /**
+       * @description who reported it last
+       * @enum {string}
+       */
+      source: 'trivy' | 'grype' | 'manual';
+      state: components['schemas']['FindingState'];
+      title: string;
+      updatedAt: string;
+      verification: {
+        at: string;
+        by: string;
+        evidence: string | null;
+        importId: string | null;
+        /** @enum {string} */
+        method: 'rescan' | 'manual';
+        note: string | null;
+      } | null;
+      /** @description the CVE when one is known, else the scanner’s id (GHSA-…, DLA-…) */
+      vulnerabilityId: string;
+    };
+    /** @enum {string} */
+    FindingAction: 'analyse' | 'fix' | 'mark-fixed' | 'verify' | 'close' | 'accept-risk' | 'false-positive' | 'reopen';
+    FindingCounts: {
+      byState: {
+        [key: string]: number;
+      };
+      /** @description open, analysed or fixing, by severity */
+      open: {
+        [key: string]: number;
+      };
+      overdue: {
+        [key: string]: number;
+      };
+      riskAcceptancesExpired: number;
+    };
+    FindingDetail: {
+      /** @description every id the scanners reported it under */
+      aliases: string[];
+      /** @description the actions its state allows now */
+      allowedActions: components['schemas']['FindingAction'][];
+      analysis: {
+        affectedServices: string[];
+        at: string;
+        by: string;
+        impact: string;
+        plan: string;
+      } | null;
+      /** @description what was scanned: a host, an image (Trivy ArtifactName, Grype source) */
+      asset: string;
+      changeRef: string | null;
+      createdAt: string;
+      createdBy: string;
+      cvssScore: number | null;
+      description: string;
+      /** @description remediation deadline (vulnerabilities.sla); null without one for its severity */
+      dueAt: string | null;
+      firstSeenAt: string;
+      fixedAt: string | null;
+      /** @description import:<id> when a re-scan no longer reported it, else who marked it fixed */
+      fixedBy: string | null;
+      fixedVersion: string | null;
+      id: string;
+      installedVersion: string;
+      /** @description in the known-exploited list (CISA KEV): the shorter deadline applies */
+      knownExploited: boolean;
+      lastSeenAt: string;
+      /** @description still unfixed (open, analysed, fixing) past dueAt */
+      overdue: boolean;
+      packageName: string;
+      /** @description package-URL type: deb, rpm, apk, npm, pypi, maven, golang, … */
+      packageType: string;
+      patchPlanId: string | null;
+      primaryUrl: string | null;
+      purl: string | null;
+      resolutionNote: string | null;
+      /** @description Trivy Result.Target it was found in */
+      resultTarget: string | null;
+      riskAcceptance: {
+        approver: string;
+        at: string;
+        by: string;
+        expiresAt: string;
+        reason: string;
+      } | null;
+      /** @description an acceptance expired and reopened it, and nobody decided again since */
+      riskAcceptanceExpiredAt: string | null;
+      scannerSeverity: string | null;
+      /** @description what the importing scan scanned; re-imports of it judge the finding */
+      scanTarget: string | null;
+      severity: components['schemas']['VulnerabilitySeverity'];
+      /**
+       * @description who reported it last
+       * @enum {string}
+       */
+      source: 'trivy' | 'grype' | 'manual';
+      state: components['schemas']['FindingState'];
+      timeline: components['schemas']['FindingTimelineEntry'][];
+      title: string;
+      updatedAt: string;
+      verification: {
+        at: string;
+        by: string;
+        evidence: string | null;
+        importId: string | null;
+        /** @enum {string} */
+        method: 'rescan' | 'manual';
+        note: string | null;
+      } | null;
+      /** @description the CVE when one is known, else the scanner’s id (GHSA-…, DLA-…) */
+      vulnerabilityId: string;
+    };
+    FindingNoteBody: {
+      /** @description why it is closed: what the verification showed */
+      note?: string;
+    };
+    FindingPage: {
+      findings: components['schemas']['Finding'][];
+      nextCursor: components['schemas']['NextCursor'];
+    };
+    FindingReasonBody: {
+      reason: string;
+    };
+    /**
+     * @description open → analysed → fixing → fixed (awaiting verification) → verified → closed; risk_accepted (reopens when it expires) and false_positive aside
+     * @enum {string}
+     */
+    FindingState: 'open' | 'analysed' | 'fixing' | 'fixed' | 'verified' | 'closed' | 'risk_accepted' | 'false_positive';
+    FindingTimelineEntry: {
+      actor: string;
+      at: string;
+      detail: {
+        [key: string]: unknown;
+      };
+      kind: string;
+    };
+    FixFindingBody: {
+      /** @description a change ticket or merge request */
+      changeRef?: string;
+      note?: string;
+      /** @description a patch plan (id or number, PP-3) */
+      patchPlanId?: string;
+    };
     Handover: {
       acknowledgedAt: string | null;
       acknowledgedBy: string | null;
@@ -4302,8 +8992,22 @@ export interface components {
       incidents: components['schemas']['Incident'][];
       nextCursor: components['schemas']['NextCursor'];
     };
+    IncidentRestoreTime: {
+      detectedAt: string;
+      incidentId: string;
+      number: string;
+      /** @description time to repair: detection to resolution (to now while unresolved) */
+      repairSeconds: number;
+      resolvedAt: string | null;
+      /** @description of which spent restoring data: the union of its restore attempts within the repair time */
+      restoreSeconds: number;
+    };
     /** @enum {string} */
     IncidentStatus: 'triggered' | 'acknowledged' | 'mitigated' | 'waiting_for_customer' | 'resolved' | 'closed';
+    MarkFindingFixedBody: {
+      fixedVersion?: string;
+      note?: string;
+    };
     /** @description null on the last page; otherwise send it back as cursor */
     NextCursor: string | null;
     NotifyChannel: {
@@ -4432,6 +9136,422 @@ export interface components {
     OverrideList: {
       overrides: components['schemas']['Override'][];
     };
+    PatchCollectRequest: {
+      /** @description only these hosts (Prometheus instances); default every target of patches.jobs */
+      hosts?: string[];
+    };
+    PatchCollectResult: {
+      /** @description hosts whose state was read (their own status may still be error or pending) */
+      collected: number;
+      failed: {
+        error: string;
+        host: string;
+      }[];
+    };
+    PatchHistoryEntry: {
+      arch: string;
+      candidateVersion: string;
+      firstSeenAt: string;
+      name: string;
+      /** @description when the host stopped reporting it (installed, or a newer candidate replaced it); null: pending */
+      resolvedAt: string | null;
+      security: boolean;
+    };
+    PatchHost: {
+      /** @description the last attempt, whatever its outcome */
+      attemptedAt: string;
+      /** @description when the host's package manager was last asked */
+      checkedAt: string | null;
+      /** @description the last collection that read a package list */
+      collectedAt: string | null;
+      error: string | null;
+      /** @description the Prometheus instance of the host exporter, e.g. db1:9741 */
+      host: string;
+      /** @description the host's own name, as its exporter reports it */
+      hostname: string | null;
+      /** @description its Prometheus job (config patches.jobs) */
+      job: string;
+      /** @description apt, dnf, yum or zypper */
+      manager: string | null;
+      /** @description since when the oldest pending security update has been pending */
+      oldestSecuritySince: string | null;
+      pending: number;
+      rebootRequired: boolean | null;
+      security: number;
+      /** @description no package list newer than patches.stale_after, or Prometheus no longer lists the target */
+      stale: boolean;
+      /**
+       * @description ok; error: the exporter's package-manager check fails (packages are the last good list); pending: it has not checked yet; failed: the server could not read it (down, timeout, not a host exporter)
+       * @enum {string}
+       */
+      status: 'ok' | 'error' | 'pending' | 'failed';
+    };
+    PatchPackage: {
+      /** @description RHSA-…, SUSE-…; apt names none */
+      advisories: string[];
+      arch: string;
+      candidateVersion: string;
+      cves: string[];
+      /** @description since when an upgrade of this package has been pending */
+      firstSeenAt: string;
+      /** @description null: a new package (a kernel) the upgrade installs */
+      installedVersion: string | null;
+      name: string;
+      origin: string | null;
+      repository: string | null;
+      security: boolean;
+    };
+    PatchPlan: {
+      advisories: string[];
+      /** @description the actions its state allows now */
+      allowedActions: (
+        'test' | 'approve' | 'schedule' | 'install' | 'verify' | 'close' | 'decline' | 'fail' | 'rollback'
+      )[];
+      approval: {
+        approver: string;
+        /** @description ISO 8601, UTC */
+        at: string;
+        by: string;
+        note: string | null;
+      } | null;
+      backup: {
+        backupRunId: string | null;
+        policy: string | null;
+        snapshotId: string | null;
+        takenAt: string | null;
+        tool: string | null;
+      } | null;
+      /** @description ISO 8601, UTC */
+      createdAt: string;
+      createdBy: string;
+      emergency: {
+        approver: string;
+        reason: string;
+      } | null;
+      /** @description the checklist: each gated state, met or what is missing */
+      gates: components['schemas']['PatchPlanGate'][];
+      hostGroup: string | null;
+      /** @description the plan’s hosts (a host group is resolved when the plan is created) */
+      hosts: string[];
+      id: string;
+      install: {
+        /** @description ISO 8601, UTC */
+        at: string;
+        by: string;
+        notes: string | null;
+      } | null;
+      /** @description e.g. PP-3 */
+      number: string;
+      /** @description why it was declined or failed */
+      outcome: {
+        /** @description ISO 8601, UTC */
+        at: string;
+        by: string;
+        reason: string;
+      } | null;
+      packages: string[];
+      postInstallChecks: components['schemas']['PatchPlanCheck'][];
+      rollback: {
+        /** @description ISO 8601, UTC */
+        at: string;
+        by: string;
+        what: string;
+        why: string;
+      } | null;
+      state: components['schemas']['PatchPlanState'];
+      /** @description the latest test (the timeline keeps earlier ones) */
+      test: {
+        /** @description ISO 8601, UTC */
+        at: string;
+        by: string;
+        evidence: string;
+        /** @enum {string} */
+        result: 'passed' | 'failed';
+        testHosts: string[];
+      } | null;
+      title: string;
+      /** @description ISO 8601, UTC */
+      updatedAt: string;
+      /** @description the latest verification attempt */
+      verification: {
+        /** @description ISO 8601, UTC */
+        at: string;
+        by: string;
+        checks: {
+          error: string | null;
+          /** @enum {string} */
+          expect: 'empty' | 'non_empty';
+          expr: string;
+          name: string;
+          passed: boolean;
+          /** @description series the query returned; null when it failed */
+          series: number | null;
+          /** @description the first series’ value (NaN and ±Inf as null) */
+          value: number | null;
+        }[];
+        /** @description false: the latest attempt, refused (the plan is still installed) */
+        passed: boolean;
+        reboot: {
+          /** @description ISO 8601, UTC */
+          at: string;
+        } | null;
+        results: {
+          /** @description when the server last read the host’s pending patches */
+          collectedAt: string | null;
+          host: string;
+          /** @description why this host does not pass */
+          problems: string[];
+          rebootRequired: boolean | null;
+          /** @description the host exporter’s patch check: ok, error or pending */
+          status: string | null;
+          stillPending: {
+            advisories: string[];
+            candidateVersion: string;
+            name: string;
+          }[];
+        }[];
+      } | null;
+      window: {
+        /** @description ISO 8601, UTC */
+        end: string;
+        /** @description the maintenance.windows entry holding it; null: an emergency outside every window */
+        maintenanceWindow: string | null;
+        /** @description ISO 8601, UTC */
+        start: string;
+      } | null;
+    };
+    PatchPlanApproveBody: {
+      /** @description the approving person; the caller must be that person (four eyes) */
+      approver: string;
+      note?: string;
+    };
+    /** @description a backup run of the backups domain, or a snapshot of a tool */
+    PatchPlanBackupEvidence:
+      | {
+          /** @description a run of the backups domain (GET /api/v1/backups/runs) */
+          backupRunId: string;
+        }
+      | {
+          snapshotId: string;
+          /**
+           * Format: date-time
+           * @description when the snapshot was taken (checked against maintenance.backup_max_age)
+           */
+          takenAt?: string;
+          tool: string;
+        };
+    PatchPlanCheck: {
+      /**
+       * @description empty: the check passes when the query returns no series (an alert-style expression: `up{job="db"} == 0`); non_empty: when it returns at least one
+       * @enum {string}
+       */
+      expect: 'empty' | 'non_empty';
+      /** @description a PromQL expression, evaluated as an instant query when the plan is verified */
+      expr: string;
+      name: string;
+    };
+    PatchPlanCloseBody: {
+      note?: string;
+    };
+    PatchPlanDetail: {
+      advisories: string[];
+      /** @description the actions its state allows now */
+      allowedActions: (
+        'test' | 'approve' | 'schedule' | 'install' | 'verify' | 'close' | 'decline' | 'fail' | 'rollback'
+      )[];
+      approval: {
+        approver: string;
+        /** @description ISO 8601, UTC */
+        at: string;
+        by: string;
+        note: string | null;
+      } | null;
+      backup: {
+        backupRunId: string | null;
+        policy: string | null;
+        snapshotId: string | null;
+        takenAt: string | null;
+        tool: string | null;
+      } | null;
+      /** @description ISO 8601, UTC */
+      createdAt: string;
+      createdBy: string;
+      emergency: {
+        approver: string;
+        reason: string;
+      } | null;
+      /** @description the checklist: each gated state, met or what is missing */
+      gates: components['schemas']['PatchPlanGate'][];
+      hostGroup: string | null;
+      /** @description the plan’s hosts (a host group is resolved when the plan is created) */
+      hosts: string[];
+      id: string;
+      install: {
+        /** @description ISO 8601, UTC */
+        at: string;
+        by: string;
+        notes: string | null;
+      } | null;
+      /** @description e.g. PP-3 */
+      number: string;
+      /** @description why it was declined or failed */
+      outcome: {
+        /** @description ISO 8601, UTC */
+        at: string;
+        by: string;
+        reason: string;
+      } | null;
+      packages: string[];
+      postInstallChecks: components['schemas']['PatchPlanCheck'][];
+      rollback: {
+        /** @description ISO 8601, UTC */
+        at: string;
+        by: string;
+        what: string;
+        why: string;
+      } | null;
+      state: components['schemas']['PatchPlanState'];
+      /** @description the latest test (the timeline keeps earlier ones) */
+      test: {
+        /** @description ISO 8601, UTC */
+        at: string;
+        by: string;
+        evidence: string;
+        /** @enum {string} */
+        result: 'passed' | 'failed';
+        testHosts: string[];
+      } | null;
+      timeline: components['schemas']['PatchPlanTimelineEntry'][];
+      title: string;
+      /** @description ISO 8601, UTC */
+      updatedAt: string;
+      /** @description the latest verification attempt */
+      verification: {
+        /** @description ISO 8601, UTC */
+        at: string;
+        by: string;
+        checks: {
+          error: string | null;
+          /** @enum {string} */
+          expect: 'empty' | 'non_empty';
+          expr: string;
+          name: string;
+          passed: boolean;
+          /** @description series the query returned; null when it failed */
+          series: number | null;
+          /** @description the first series’ value (NaN and ±Inf as null) */
+          value: number | null;
+        }[];
+        /** @description false: the latest attempt, refused (the plan is still installed) */
+        passed: boolean;
+        reboot: {
+          /** @description ISO 8601, UTC */
+          at: string;
+        } | null;
+        results: {
+          /** @description when the server last read the host’s pending patches */
+          collectedAt: string | null;
+          host: string;
+          /** @description why this host does not pass */
+          problems: string[];
+          rebootRequired: boolean | null;
+          /** @description the host exporter’s patch check: ok, error or pending */
+          status: string | null;
+          stillPending: {
+            advisories: string[];
+            candidateVersion: string;
+            name: string;
+          }[];
+        }[];
+      } | null;
+      window: {
+        /** @description ISO 8601, UTC */
+        end: string;
+        /** @description the maintenance.windows entry holding it; null: an emergency outside every window */
+        maintenanceWindow: string | null;
+        /** @description ISO 8601, UTC */
+        start: string;
+      } | null;
+    };
+    PatchPlanEmergency: {
+      /** @description the person (people directory id) who authorises the emergency and approves the plan */
+      approver: string;
+      reason: string;
+    };
+    PatchPlanGate: {
+      met: boolean;
+      /** @description codes of what is missing: test_evidence, approval, maintenance_window, outside_trading_hours, host_group, backup_evidence, install_in_window, hosts_collected, packages_pending, reboot, post_install_checks, prometheus, verification */
+      missing: string[];
+      /** @enum {string} */
+      state: 'tested' | 'approved' | 'scheduled' | 'installed' | 'verified';
+    };
+    PatchPlanInstallBody: {
+      /** @description required: the backup taken before installing (a plan without one is refused with 409 gate_unmet) */
+      backup?: components['schemas']['PatchPlanBackupEvidence'];
+      /**
+       * Format: date-time
+       * @description when the install happened; now when left out
+       */
+      installedAt?: string;
+      notes?: string;
+    };
+    PatchPlanPage: {
+      nextCursor: components['schemas']['NextCursor'];
+      plans: components['schemas']['PatchPlan'][];
+    };
+    PatchPlanReasonBody: {
+      reason: string;
+    };
+    PatchPlanRollbackBody: {
+      what: string;
+      why: string;
+    };
+    PatchPlanScheduleBody: {
+      /** Format: date-time */
+      end: string;
+      /** Format: date-time */
+      start: string;
+    };
+    /** @enum {string} */
+    PatchPlanState:
+      | 'draft'
+      | 'tested'
+      | 'approved'
+      | 'scheduled'
+      | 'installed'
+      | 'verified'
+      | 'closed'
+      | 'declined'
+      | 'failed'
+      | 'rolled_back';
+    PatchPlanTestBody: {
+      /** @description a link to the test record or a note of what was checked */
+      evidence: string;
+      /** @enum {string} */
+      result: 'passed' | 'failed';
+      /** @description the hosts the patches were tried on first */
+      testHosts: string[];
+    };
+    PatchPlanTimelineEntry: {
+      actor: string;
+      /** @description ISO 8601, UTC */
+      at: string;
+      detail: {
+        [key: string]: unknown;
+      };
+      /** @description created, tested, test_failed, approved, scheduled, installed, verify_refused, verified, closed, declined, failed, rolled_back */
+      kind: string;
+    };
+    PatchPlanVerifyBody: {
+      notes?: string;
+      /** @description the hosts were rebooted after the install, at this time */
+      reboot?: {
+        /** Format: date-time */
+        at: string;
+        /** @constant */
+        done: true;
+      };
+    };
     People: {
       people: components['schemas']['Person'][];
     };
@@ -4445,6 +9565,120 @@ export interface components {
       name: string;
       roles: string[];
       wecomUserId: string | null;
+    };
+    RestoreActionBody: {
+      /**
+       * Format: date-time
+       * @description when it happened, if not now (e.g. recorded afterwards)
+       */
+      at?: string;
+      /** @description verify: required */
+      evidence?: string;
+      note?: string;
+      /** @description cancel: required */
+      reason?: string;
+      /**
+       * @description finish: required
+       * @enum {string}
+       */
+      result?: 'restored' | 'failed';
+    };
+    RestoreRequest: {
+      allowedActions: ('start' | 'finish' | 'verify' | 'cancel')[];
+      attempts: {
+        finishedAt: string | null;
+        note: string | null;
+        result: ('restored' | 'failed') | null;
+        startedAt: string;
+      }[];
+      cancelReason: string | null;
+      createdAt: string;
+      createdBy: string;
+      /** @description time spent restoring over every attempt (a running one up to now) */
+      durationSeconds: number;
+      id: string;
+      incidentId: string;
+      incidentNumber: string;
+      policy: string | null;
+      requestedBy: string;
+      snapshotId: string | null;
+      /** @enum {string} */
+      state: 'requested' | 'in_progress' | 'restored' | 'failed' | 'verified' | 'cancelled';
+      updatedAt: string;
+      verification: {
+        at: string;
+        by: string;
+        evidence: string;
+      } | null;
+      what: string;
+    };
+    RestoreRequestPage: {
+      nextCursor: components['schemas']['NextCursor'];
+      /** @description with incidentId: the restore time within its repair time */
+      repair: components['schemas']['IncidentRestoreTime'] | null;
+      restoreRequests: components['schemas']['RestoreRequest'][];
+    };
+    RestoreTest: {
+      bytesRestored: number | null;
+      durationSeconds: number;
+      filesRestored: number | null;
+      finishedAt: string;
+      host: string | null;
+      id: string;
+      message: string | null;
+      policy: string;
+      receivedAt: string;
+      receivedBy: string;
+      restoreExitCode: number;
+      /** @enum {string} */
+      result: 'passed' | 'failed';
+      /** @description passed, within the RTO */
+      rtoMet: boolean;
+      /** @description the policy's RTO when the test was recorded */
+      rtoSeconds: number;
+      snapshotId: string | null;
+      startedAt: string;
+      verification: {
+        command: string | null;
+        exitCode: number | null;
+        output: string | null;
+        /** @enum {string} */
+        result: 'passed' | 'failed' | 'skipped';
+      };
+    };
+    RestoreTestPage: {
+      nextCursor: components['schemas']['NextCursor'];
+      restoreTests: components['schemas']['RestoreTest'][];
+    };
+    RestoreTestRecorded: {
+      restoreTest: components['schemas']['RestoreTest'];
+    };
+    RestoreTestReport: {
+      bytesRestored?: number;
+      /** @description the measured restore time: the RTO evidence */
+      durationSeconds: number;
+      filesRestored?: number;
+      /** Format: date-time */
+      finishedAt: string;
+      host?: string;
+      id: string;
+      message?: string;
+      policy: string;
+      restoreExitCode: number;
+      /** @enum {string} */
+      result: 'passed' | 'failed';
+      snapshotId?: string;
+      /** Format: date-time */
+      startedAt: string;
+      verification: {
+        /** @description the verification command, e.g. sha256sum -c SHA256SUMS */
+        command?: string;
+        exitCode?: number;
+        /** @description its output; kept up to 8000 characters */
+        output?: string;
+        /** @enum {string} */
+        result: 'passed' | 'failed' | 'skipped';
+      };
     };
     Review: {
       actionItems: components['schemas']['ActionItem'][];
@@ -4527,6 +9761,8 @@ export interface components {
       days: components['schemas']['RosterDay'][];
       shifts: components['schemas']['Shift'][];
     };
+    /** @enum {string} */
+    Scanner: 'trivy' | 'grype';
     /** @enum {string} */
     Severity: 'P1' | 'P2' | 'P3' | 'P4';
     Shift: {
@@ -4621,10 +9857,17 @@ export interface components {
       name: string;
       revokedAt: string | null;
       role: components['schemas']['Role'];
+      /** @description null: an ordinary token, limited by its role only */
+      scope: components['schemas']['TokenScope'] | null;
     };
     TokenList: {
       tokens: components['schemas']['Token'][];
     };
+    /**
+     * @description a scoped token may call only the routes listing its scope (x-opsdesk-scopes in this document); backups:ingest: report backup runs and restore tests
+     * @enum {string}
+     */
+    TokenScope: 'backups:ingest';
     TransitionBody: {
       note?: string;
     };
@@ -4642,6 +9885,64 @@ export interface components {
       symptom?: string;
       title?: string;
     };
+    VerifyFindingBody:
+      | {
+          /** @description an import of the same asset and target, after the fix, that no longer reports it */
+          importId: string;
+          /** @constant */
+          method: 'rescan';
+        }
+      | {
+          /** @description a link or reference to the evidence */
+          evidence: string;
+          /** @constant */
+          method: 'manual';
+          /** @description what was checked, e.g. dpkg -l openssl shows 3.0.15-1~deb12u1 */
+          note: string;
+        };
+    VulnerabilityImport: {
+      actor: string;
+      asset: string;
+      at: string;
+      /** @description findings this scan no longer reports: moved to fixed, awaiting verification */
+      awaitingVerification: number;
+      created: number;
+      id: string;
+      /** @description fixed, verified or closed findings this scan reports again */
+      reopened: number;
+      /** @description findings in the report (one per asset, package, version and vulnerability) */
+      reported: number;
+      /** @description Trivy: the result targets it judged */
+      resultTargets: string[];
+      scanner: components['schemas']['Scanner'];
+      /** @description what the report scanned; a later import of the same asset and target judges its findings */
+      target: string;
+      unchanged: number;
+      /** @description known findings whose severity, fix, title or description the scanner changed */
+      updated: number;
+    };
+    VulnerabilityImportBody: {
+      /** @description default: the report’s Trivy ArtifactName or Grype source target */
+      asset?: string;
+      /** @description the scanner’s JSON output as it wrote it (trivy --format json, grype -o json) */
+      report: {
+        [key: string]: unknown;
+      };
+      /** @description detected from the report when absent */
+      scanner?: components['schemas']['Scanner'];
+    };
+    VulnerabilityImportPage: {
+      imports: components['schemas']['VulnerabilityImport'][];
+      nextCursor: components['schemas']['NextCursor'];
+    };
+    VulnerabilityImportResult: {
+      import: components['schemas']['VulnerabilityImport'];
+    };
+    /**
+     * @description Trivy UNKNOWN/LOW/MEDIUM/HIGH/CRITICAL and Grype Unknown/Negligible/Low/Medium/High/Critical, in lower case
+     * @enum {string}
+     */
+    VulnerabilitySeverity: 'critical' | 'high' | 'medium' | 'low' | 'negligible' | 'unknown';
     WebhookPayload: {
       alerts: components['schemas']['AlertmanagerAlert'][];
       /** @default {} */

@@ -3,6 +3,7 @@ import type {
   CreateFindingBody,
   Finding,
   FindingAction,
+  FindingCounts,
   FindingDetail,
   FindingFilter,
   FindingPage,
@@ -37,3 +38,7 @@ export const importReport = (body: ImportBody) =>
 
 export const listImports = (asset?: string) =>
   request<ImportPage>('GET', 'api/v1/vulnerabilities/imports', { params: { asset } });
+
+/** Open (open, analysed, fixing) and overdue findings by severity, findings by state. */
+export const getFindingCounts = (asset?: string) =>
+  request<FindingCounts>('GET', 'api/v1/vulnerabilities/counts', { params: { asset } });

@@ -1,4 +1,5 @@
 import React, { useRef, useState } from 'react';
+import { config } from '@grafana/runtime';
 import { Button, Checkbox, Field, Input, Modal, RadioButtonGroup, Select, Stack, TextArea } from '@grafana/ui';
 import { t } from '../i18n';
 import { createPlan, planAction } from '../api/patches';
@@ -7,6 +8,13 @@ import type { Person } from '../api/types';
 import { ActionError } from './ActionError';
 import { localInputToIso, planActionLabel, splitList } from './patchFormat';
 import { useSubmit } from './useSubmit';
+
+/** The people-directory entry of the signed-in Grafana user (login or email is the person's id or email). */
+export function signedInPerson(people: Person[]): string | undefined {
+  const user = config.bootData?.user;
+  if (!user) return undefined;
+  return people.find((p) => p.id === user.login || (p.email !== null && p.email === user.email))?.id;
+}
 
 function PersonSelect({
   label,
@@ -229,13 +237,15 @@ export function PlanActionForm({
   const [testHosts, setTestHosts] = useState('');
   const [result, setResult] = useState<'passed' | 'failed'>('passed');
   const [evidence, setEvidence] = useState('');
-  const [approver, setApprover] = useState('');
+  // the server takes an approval from the approver only: the signed-in user, when the directory has them
+  const [approver, setApprover] = useState(signedInPerson(people) ?? '');
   const [start, setStart] = useState('');
   const [end, setEnd] = useState('');
   const [evidenceKind, setEvidenceKind] = useState<Evidence>('run');
   const [backupRunId, setBackupRunId] = useState('');
   const [tool, setTool] = useState('restic');
   const [snapshotId, setSnapshotId] = useState('');
+  const [takenAt, setTakenAt] = useState('');
   const [installedAt, setInstalledAt] = useState('');
   const [notes, setNotes] = useState('');
   const [rebooted, setRebooted] = useState(false);
@@ -258,7 +268,11 @@ export function PlanActionForm({
           backup:
             evidenceKind === 'run'
               ? { backupRunId: backupRunId.trim() }
-              : { tool: tool.trim(), snapshotId: snapshotId.trim() },
+              : {
+                  tool: tool.trim(),
+                  snapshotId: snapshotId.trim(),
+                  ...(localInputToIso(takenAt) ? { takenAt: localInputToIso(takenAt) } : {}),
+                },
           ...(localInputToIso(installedAt) ? { installedAt: localInputToIso(installedAt) } : {}),
           ...(notes.trim() ? { notes: notes.trim() } : {}),
         };
@@ -351,6 +365,12 @@ export function PlanActionForm({
                   label={t('patches.form.snapshotId', 'Snapshot id')}
                   value={snapshotId}
                   onChange={setSnapshotId}
+                />
+                <TextField
+                  label={t('patches.form.takenAt', 'Snapshot taken at')}
+                  type="datetime-local"
+                  value={takenAt}
+                  onChange={setTakenAt}
                 />
               </>
             )}

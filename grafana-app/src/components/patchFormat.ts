@@ -73,6 +73,10 @@ export function missingLabel(code: string): string {
       return t('patches.missing.test', 'no passing test record');
     case 'approval':
       return t('patches.missing.approval', 'not approved');
+    case 'independent_approver':
+      return t('patches.missing.independentApprover', 'the plan’s creator cannot approve it (four eyes)');
+    case 'emergency_approver':
+      return t('patches.missing.emergencyApprover', 'an emergency is approved by the person who authorised it');
     case 'maintenance_window':
       return t('patches.missing.window', 'not scheduled inside a maintenance window');
     case 'outside_trading_hours':

@@ -32,6 +32,7 @@ jest.mock('react-router-dom', () => ({
 
 const host = (h: Partial<PatchHost> & { host: string }): PatchHost => ({
   job: 'host',
+  attemptedAt: '2026-12-01T08:00:00Z',
   hostname: null,
   manager: 'apt',
   status: 'ok',

@@ -101,12 +101,11 @@ function PatchHost() {
                       {p.arch ? `:${p.arch}` : ''}{' '}
                       {p.security && <Badge text={t('patches.pkg.security', 'security')} color="red" />}
                     </td>
-                    <td className={s.code}>{p.installedVersion}</td>
-                    <td className={s.code}>{p.candidateVersion}</td>
-                    <td>
-                      {p.origin}
-                      {p.repository ? ` / ${p.repository}` : ''}
+                    <td className={s.code}>
+                      {p.installedVersion ?? t('patches.pkg.new', 'not installed (new package)')}
                     </td>
+                    <td className={s.code}>{p.candidateVersion}</td>
+                    <td>{[p.origin, p.repository].filter(Boolean).join(' / ') || '—'}</td>
                     <td className={s.code}>{p.advisories.join(', ') || '—'}</td>
                     <td className={s.code}>{p.cves.join(', ') || '—'}</td>
                     <td>{formatTime(p.firstSeenAt)}</td>

@@ -1,6 +1,6 @@
 import React, { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { css } from '@emotion/css';
+import { css, cx } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
 import { PluginPage } from '@grafana/runtime';
 import {
@@ -16,7 +16,7 @@ import {
   useStyles2,
 } from '@grafana/ui';
 import { t } from '../i18n';
-import { listFindings, listImports } from '../api/vulnerabilities';
+import { getFindingCounts, listFindings, listImports } from '../api/vulnerabilities';
 import { FINDING_SEVERITIES, FINDING_STATES, type ImportSummary } from '../api/patchTypes';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { formatTime } from '../components/format';
@@ -46,7 +46,8 @@ function Vulnerabilities() {
   const [imported, setImported] = useState<ImportSummary>();
   const [cursors, setCursors] = useState<string[]>([]);
   const findings = usePoll(() => listFindings(filter), [key], 30_000, !creating);
-  const imports = usePoll(listImports, [], 60_000, !creating);
+  const imports = usePoll(() => listImports(), [], 60_000, !creating);
+  const counts = usePoll(() => getFindingCounts(filter.asset), [filter.asset], 30_000, !creating);
   const update = (patch: Record<string, string | undefined>) => {
     if (!('cursor' in patch)) setCursors([]);
     setParams(withFilter(params, patch));
@@ -111,6 +112,34 @@ function Vulnerabilities() {
             )}
           </div>
 
+          {counts.data && (
+            <div className={v.tiles} data-testid="finding-counts">
+              {(['critical', 'high', 'medium', 'low'] as const).map((sev) => {
+                const open = counts.data!.open[sev] ?? 0;
+                const overdue = counts.data!.overdue[sev] ?? 0;
+                return (
+                  <button
+                    key={sev}
+                    data-severity={sev}
+                    className={cx(v.tile, overdue > 0 && (sev === 'critical' || sev === 'high') && v.critical)}
+                    onClick={() => update({ severity: sev, state: 'open,analysed,fixing' })}
+                  >
+                    <div className={v.value}>{open}</div>
+                    <div>
+                      {t('vulns.tile.open', '{{severity}} open', { severity: severityLabel(sev) })}
+                      {overdue > 0 && ` · ${t('vulns.tile.overdue', '{{n}} overdue', { n: overdue })}`}
+                    </div>
+                  </button>
+                );
+              })}
+              {counts.data.riskAcceptancesExpired > 0 && (
+                <div className={cx(v.tile, v.warning)}>
+                  <div className={v.value}>{counts.data.riskAcceptancesExpired}</div>
+                  <div>{t('vulns.tile.expired', 'risk acceptances expired')}</div>
+                </div>
+              )}
+            </div>
+          )}
           {canEdit && (
             <section className={v.upload}>
               <h4>{t('vulns.upload.title', 'Import a scan report')}</h4>
@@ -119,6 +148,7 @@ function Vulnerabilities() {
                   setImported(summary);
                   void findings.reload();
                   void imports.reload();
+                  void counts.reload();
                 }}
               />
             </section>
@@ -257,6 +287,24 @@ export default Vulnerabilities;
 const getStyles = (theme: GrafanaTheme2) => ({
   filters: css({ display: 'flex', gap: theme.spacing(1), flexWrap: 'wrap', alignItems: 'flex-end' }),
   right: css({ marginLeft: 'auto', marginBottom: theme.spacing(2) }),
+  tiles: css({
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(160px, 1fr))',
+    gap: theme.spacing(2),
+    marginBottom: theme.spacing(2),
+  }),
+  tile: css({
+    padding: theme.spacing(1.5),
+    borderRadius: theme.shape.radius.default,
+    background: theme.colors.background.secondary,
+    border: `1px solid ${theme.colors.border.weak}`,
+    color: theme.colors.text.primary,
+    textAlign: 'center',
+    cursor: 'pointer',
+  }),
+  critical: css({ background: theme.colors.error.main, color: theme.colors.error.contrastText }),
+  warning: css({ background: theme.colors.warning.main, color: theme.colors.warning.contrastText }),
+  value: css({ fontSize: theme.typography.h2.fontSize, fontWeight: theme.typography.fontWeightBold }),
   upload: css({
     padding: theme.spacing(1.5),
     marginBottom: theme.spacing(2),
