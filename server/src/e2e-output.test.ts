@@ -9,7 +9,11 @@ import {
   GOLDEN_FROZEN_CLOCK,
   mergeRules,
   ONLY_DATE_FAKED,
+  startPrometheus,
+  type RunningPrometheus,
 } from '@opsdesk/testing';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import pg from 'pg';
 import { serverConfigSchema } from './config';
 import { startServer, type RunningServer } from './server';
@@ -32,6 +36,8 @@ import { ADMIN_TOKEN } from './testing/server';
 const GOLDEN = path.join(__dirname, '..', 'fixtures', 'e2e-output.prom');
 const T0 = GOLDEN_FROZEN_CLOCK; // Thursday 10:00 in Shanghai
 const MINUTE = 60_000;
+/** the server starts (and collects the host's patches) 10 days and an hour before T0, before every seeded request */
+const START_BEFORE = 14_460;
 
 const RULES = mergeRules(COMMON_GOLDEN_RULES, {
   // how long this machine took to answer the seeding requests
@@ -64,6 +70,78 @@ async function ownDatabase(kind: DatabaseKind): Promise<TestDatabase> {
 
 let s: RunningServer;
 let database: TestDatabase;
+let prometheus: RunningPrometheus;
+let hostExporter: Server;
+
+/**
+ * What a host exporter's GET /api/v1/patches answers (exporters/host: version 1 of the document),
+ * fixed so the collected series are the same on every run: two pending packages, one a security
+ * update, and a reboot required.
+ */
+const PATCHES_DOCUMENT = {
+  version: 1,
+  host: 'db1',
+  manager: 'apt',
+  status: 'ok',
+  error: null,
+  checkedAt: '2026-11-30T01:00:00.000Z',
+  metadataRefreshedAt: '2026-11-30T00:30:00.000Z',
+  rebootRequired: true,
+  packages: [
+    {
+      name: 'openssl',
+      arch: 'amd64',
+      installedVersion: '3.0.15-1~deb12u1',
+      candidateVersion: '3.0.17-1~deb12u2',
+      origin: 'Debian-Security',
+      repository: 'bookworm-security',
+      security: true,
+      advisories: ['DSA-5956-1'],
+      cves: ['CVE-2025-27587'],
+    },
+    {
+      name: 'tzdata',
+      arch: 'all',
+      installedVersion: '2024b-0+deb12u1',
+      candidateVersion: '2025b-0+deb12u1',
+      origin: 'Debian',
+      repository: 'bookworm-updates',
+      security: false,
+      advisories: [],
+      cves: [],
+    },
+  ],
+};
+
+/**
+ * A host exporter as the server's collector meets it (its /metrics for Prometheus' scrape, its
+ * patches document), and the real Prometheus listing it as target `db1:9741` of job host: the
+ * collector finds it there and reads the document from the scrape URL.
+ */
+async function startHostAndPrometheus(): Promise<void> {
+  hostExporter = createServer((req, res) => {
+    const doc = req.url === '/api/v1/patches';
+    res.setHeader('content-type', doc ? 'application/json' : 'text/plain; version=0.0.4');
+    res.end(doc ? JSON.stringify(PATCHES_DOCUMENT) : '# TYPE demo_up gauge\ndemo_up 1\n');
+  });
+  await new Promise<void>((resolve) => hostExporter.listen(0, '127.0.0.1', resolve));
+  const address = `127.0.0.1:${(hostExporter.address() as AddressInfo).port}`;
+  prometheus = await startPrometheus(
+    [
+      'scrape_configs:',
+      '  - job_name: host',
+      `    static_configs: [{ targets: ['${address}'], labels: { instance: 'db1:9741' } }]`,
+    ].join('\n'),
+  );
+  // bounded: the target is listed once Prometheus has read its config (the first few seconds)
+  for (let i = 0; i < 150; i++) {
+    const res = await fetch(`${prometheus.url}/api/v1/targets?state=active`);
+    const body = (await res.json()) as { data: { activeTargets: unknown[] } };
+    if (body.data.activeTargets.length > 0) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`Prometheus at ${prometheus.url} never listed the host target`);
+}
 /** the server's log lines (warnings and errors), shown when a seeding request fails */
 const logged: string[] = [];
 
@@ -86,12 +164,16 @@ async function at<T>(minutesBefore: number, method: string, url: string, body: u
 // both databases answer the same scrape: one golden file for the two
 describe.each(DATABASE_KINDS)('on %s', (kind) => {
   beforeAll(async () => {
-    jest.useFakeTimers({ now: T0 - 24 * 60 * MINUTE, doNotFake: [...ONLY_DATE_FAKED] });
+    jest.useFakeTimers({ now: T0 - START_BEFORE * MINUTE, doNotFake: [...ONLY_DATE_FAKED] });
     database = await ownDatabase(kind);
+    await startHostAndPrometheus();
     // the robot's address: nothing is sent to it (the channel takes test messages only)
     process.env.OPSDESK_GOLDEN_UNUSED = 'http://127.0.0.1:9/cgi-bin/webhook/send?key=golden';
     const config = serverConfigSchema.parse({
       http: { rate_limit: { per_second: 100_000, burst: 100_000 } },
+      // the host's pending patches, collected once when the server starts (START_BEFORE)
+      prometheus: { url: prometheus.url },
+      patches: { jobs: ['host'], interval: '1000h', stale_after: '1000h' },
       // a channel and a roster, so the notify and on-call series carry their labels; the channel
       // takes only test messages (none is sent here), so its counters are the declared zeros
       notify: {
@@ -150,12 +232,26 @@ describe.each(DATABASE_KINDS)('on %s', (kind) => {
   });
   afterAll(async () => {
     await s?.close();
+    await prometheus?.stop();
+    await new Promise((r) => hostExporter?.close(r));
     await database?.drop();
     jest.useRealTimers();
   });
 
   test('the server over the seeded database serves exactly server/fixtures/e2e-output.prom', async () => {
     type Created = { id: string };
+    // the start tick collects the host at the start time, while the frozen clock stands there
+    for (let i = 0; ; i++) {
+      const { hosts } = await at<{ hosts: Array<{ collectedAt: string | null }> }>(
+        START_BEFORE,
+        'GET',
+        '/api/v1/patches/hosts',
+        undefined,
+      );
+      if (hosts[0]?.collectedAt) break;
+      if (i > 150) throw new Error(`the start tick never collected the host: ${JSON.stringify(hosts)}`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
     // vulnerability findings: a Trivy report imported ten days before T0, so its critical (7 days)
     // is overdue at T0, and a risk acceptance that expired two days before T0 (reopened by the tick)
     const image = 'registry.example.com/payments/api:1.4.2';
@@ -229,6 +325,7 @@ describe.each(DATABASE_KINDS)('on %s', (kind) => {
         'opsdesk_incident_sla_breaches_total{severity="P2",goal="response"} 1',
         'opsdesk_sla_clocks_stale 0',
         'opsdesk_vulnerability_findings_open{severity="high"} 5',
+        'opsdesk_patches_security_pending{host="db1:9741"} 1',
       ],
     });
   });
