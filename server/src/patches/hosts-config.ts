@@ -8,8 +8,8 @@ import { z } from 'zod';
  */
 export const patchesSchema = z
   .strictObject({
-    /** the Prometheus jobs whose targets are OpsDesk host exporters */
-    jobs: z.array(z.string().min(1).max(200)).max(50).default(['host']),
+    /** the Prometheus jobs whose targets are OpsDesk host exporters (provisioning's is opsdesk-host) */
+    jobs: z.array(z.string().min(1).max(200)).max(50).default(['opsdesk-host']),
     /** how often the scheduler collects every host (once across replicas) */
     interval: duration({ min: '1m' }).default(15 * 60_000),
     /** per host: a host that does not answer within it is recorded as failed */
