@@ -1,4 +1,6 @@
 import React from 'react';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { render, screen, within } from '@testing-library/react';
 import { ApiError } from '../api/client';
 import type { PatchHost } from '../api/patchTypes';
@@ -181,6 +183,23 @@ describe('vulnerability reports', () => {
       vulnerabilities: 1,
     });
     expect(reportSummary({ ...grype, source: { type: 'directory', target: '/srv/app' } })?.asset).toBe('/srv/app');
+  });
+});
+
+test('the server’s Trivy and Grype fixtures (written from each tool’s documented output) are recognised', () => {
+  const dir = path.join(__dirname, '..', '..', '..', 'server', 'src', 'vulnerabilities', 'fixtures');
+  const read = (f: string) => JSON.parse(readFileSync(path.join(dir, f), 'utf8'));
+  const t = read('trivy-image.json');
+  const g = read('grype-image.json');
+  expect(reportSummary(t)).toEqual({
+    scanner: 'trivy',
+    asset: t.ArtifactName,
+    vulnerabilities: t.Results.flatMap((r: { Vulnerabilities?: unknown[] }) => r.Vulnerabilities ?? []).length,
+  });
+  expect(reportSummary(g)).toEqual({
+    scanner: 'grype',
+    asset: g.source.target.userInput,
+    vulnerabilities: g.matches.length,
   });
 });
 

@@ -138,7 +138,13 @@ function FindingPage() {
   const finding = usePoll(() => getFinding(id), [id], 30_000, action === undefined);
   const people = usePoll(listPeople, [], 300_000, canEdit);
   const plans = usePoll(() => listPlans({}), [], 300_000, canEdit);
-  const imports = usePoll(listImports, [], 300_000, canEdit);
+  const assetOf = finding.data?.asset;
+  const imports = usePoll(
+    () => (assetOf ? listImports(assetOf) : Promise.resolve(undefined)),
+    [assetOf],
+    300_000,
+    canEdit
+  );
   const f = finding.data;
   return (
     <PluginPage pageNav={{ text: f ? `${f.vulnerabilityId} · ${f.asset}` : id }}>

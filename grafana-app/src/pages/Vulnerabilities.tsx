@@ -76,6 +76,10 @@ function Vulnerabilities() {
                 width={28}
                 options={[
                   { value: '', label: t('vulns.filter.any', 'any') },
+                  {
+                    value: 'open,analysed,fixing',
+                    label: t('vulns.filter.unfixed', 'not fixed yet (open, analysed, fixing)'),
+                  },
                   ...FINDING_STATES.map((x) => ({ value: x, label: findingStateLabel(x) })),
                 ]}
                 value={filter.state ?? ''}
