@@ -11,6 +11,7 @@ const path = require('node:path');
 const { startRobot, waitReady } = require('@opsdesk/testing');
 const { localAlertmanagerConfig } = require('./local-alertmanager');
 const { forLocalhost, localPrometheusConfig } = require('./local-provisioning');
+const { seedDemoRecords } = require('./demo-records');
 
 const root = path.join(__dirname, '..');
 const run = path.join(root, 'data', 'run');
@@ -260,6 +261,9 @@ async function main() {
     '\nExisting Grafana: add Prometheus at http://localhost:9090 (uid "prometheus") and install the app from grafana-app (docs/grafana-app.md).',
   );
   console.log('Ctrl-C stops everything.\n');
+  // the records of the domains without a live feed (vulnerabilities, backups, patch plans), through the API
+  if (demoConfig && started.some((c) => c.name === 'server'))
+    await seedDemoRecords({ root, run, adminToken, log: (line) => console.log(`opsdesk demo: ${line}`) });
 }
 
 main().catch((err) => {
