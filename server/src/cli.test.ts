@@ -45,6 +45,72 @@ test('token create shows the secret once; list never shows it; revoke stops it w
   await again.stop();
 });
 
+test('token create --scope backups:ingest makes a token the ingest routes take and every other refuses', async () => {
+  const db = path.join(dir, 'o.db');
+  const created = await run([
+    'token',
+    'create',
+    '--name',
+    'backup-db-1',
+    '--role',
+    'editor',
+    '--scope',
+    'backups:ingest',
+    '--database',
+    db,
+  ]);
+  expect(created.status).toBe(0);
+  expect(created.stderr).toContain('created editor token backup-db-1 with scope backups:ingest');
+  const secret = created.stdout.trim();
+  expect((await run(['token', 'list', '--database', db])).stdout).toMatch(
+    /^backup-db-1\teditor scope backups:ingest\t/m,
+  );
+  const wrong = await run([
+    'token',
+    'create',
+    '--name',
+    'b2',
+    '--role',
+    'editor',
+    '--scope',
+    'all',
+    '--database',
+    db,
+  ]);
+  expect([wrong.status, wrong.stderr.trim()]).toEqual([
+    2,
+    'opsdesk-server: token create: --scope must be one of backups:ingest',
+  ]);
+  const viewer = await run([
+    'token',
+    'create',
+    '--name',
+    'b3',
+    '--role',
+    'viewer',
+    '--scope',
+    'backups:ingest',
+    '--database',
+    db,
+  ]);
+  expect(viewer.status).not.toBe(0);
+  expect(viewer.stderr).toContain('must have role editor');
+  const server = await spawnServer(db);
+  try {
+    const call = (method: string, url: string, body?: unknown) =>
+      fetch(`${server.url}${url}`, {
+        method,
+        headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      }).then((r) => r.status);
+    expect(await call('GET', '/api/v1/incidents')).toBe(403);
+    expect(await call('GET', '/api/v1/backups/policies')).toBe(403);
+    expect(await call('POST', '/api/v1/backups/runs', {})).toBe(400); // authorised, then validated
+  } finally {
+    await server.stop();
+  }
+});
+
 test('backup while running, then restore into a stopped server', async () => {
   const db = path.join(dir, 'live.db');
   const server = await spawnServer(db);

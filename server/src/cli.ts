@@ -16,7 +16,7 @@ import { isPostgresUrl, migrate, openDb, pendingMigrations, SqliteDb } from './d
 import { copySqliteFile, sqliteTables } from './db/sqlite';
 import { ApiError } from './http/errors';
 import { buildOpenApi } from './http/openapi';
-import { ROLES, type Role } from './auth/roles';
+import { ROLES, SCOPES, type Role, type Scope } from './auth/roles';
 import { allRoutes, buildContext, databaseOwner, startServer, VERSION } from './server';
 
 const USAGE = `Usage: opsdesk-server [command] [flags]
@@ -26,6 +26,7 @@ Commands:
   migrate                                  apply pending database migrations and exit
   token create --name NAME --role ROLE     create an API token (viewer, editor, admin); prints the secret once
     [--grafana-plugin]                     the token of the Grafana app plugin: it may name the Grafana user
+    [--scope backups:ingest]               limit it to those routes (a backup host's token; role editor)
   token list                               list tokens (never their secrets)
   token revoke NAME                        revoke a token
   backup --to FILE                         online backup of the SQLite database
@@ -60,6 +61,7 @@ export async function main(argv: string[]): Promise<void> {
         name: { type: 'string' },
         role: { type: 'string' },
         'grafana-plugin': { type: 'boolean' },
+        scope: { type: 'string' },
         to: { type: 'string' },
         from: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -107,7 +109,15 @@ export async function main(argv: string[]): Promise<void> {
         return await db.close();
       }
       case 'token':
-        return await tokenCommand(database, sub, arg, flags.name, flags.role, flags['grafana-plugin']);
+        return await tokenCommand(
+          database,
+          sub,
+          arg,
+          flags.name,
+          flags.role,
+          flags['grafana-plugin'],
+          flags.scope,
+        );
       case 'backup':
         return await backup(database, flags.to);
       case 'restore':
@@ -171,6 +181,7 @@ async function tokenCommand(
   name?: string,
   role?: string,
   grafanaPlugin = false,
+  scope?: string,
 ): Promise<void> {
   const db = openDb(database);
   try {
@@ -181,15 +192,20 @@ async function tokenCommand(
         fail(`token create: --role must be one of ${ROLES.join(', ')}`);
       if (!/^[a-z0-9][a-z0-9._-]{0,62}$/.test(name))
         fail('token create: --name: expected lowercase letters, digits, dots, dashes or underscores');
-      const t = await createToken(db, name, role as Role, 'cli', undefined, { grafanaPlugin });
+      if (scope !== undefined && !(SCOPES as readonly string[]).includes(scope))
+        fail(`token create: --scope must be one of ${SCOPES.join(', ')}`);
+      const t = await createToken(db, name, role as Role, 'cli', undefined, {
+        grafanaPlugin,
+        scope: scope as Scope | undefined,
+      }).catch((err: Error) => fail(`token create: ${err.message}`));
       process.stdout.write(`${t.token}\n`);
       process.stderr.write(
-        `created ${t.role} token ${t.name}${t.grafanaPlugin ? ' for the Grafana app plugin' : ''}; the secret above is shown only now\n`,
+        `created ${t.role} token ${t.name}${t.grafanaPlugin ? ' for the Grafana app plugin' : ''}${t.scope ? ` with scope ${t.scope}` : ''}; the secret above is shown only now\n`,
       );
     } else if (sub === 'list') {
       for (const t of (await tokenStore.list(db)).map(toTokenInfo)) {
         process.stdout.write(
-          `${t.name}\t${t.role}${t.grafanaPlugin ? ' grafana-plugin' : ''}\tcreated ${t.createdAt}\tlast used ${t.lastUsedAt ?? 'never'}${t.revokedAt ? `\trevoked ${t.revokedAt}` : ''}\n`,
+          `${t.name}\t${t.role}${t.grafanaPlugin ? ' grafana-plugin' : ''}${t.scope ? ` scope ${t.scope}` : ''}\tcreated ${t.createdAt}\tlast used ${t.lastUsedAt ?? 'never'}${t.revokedAt ? `\trevoked ${t.revokedAt}` : ''}\n`,
         );
       }
     } else if (sub === 'revoke') {

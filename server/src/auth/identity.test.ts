@@ -92,6 +92,75 @@ describe.each(DATABASE_KINDS)('tokens and identity on %s', (kind) => {
     expect(listed.body.tokens.filter((t) => t.grafanaPlugin).map((t) => t.name)).toEqual(['grafana-app']);
   });
 
+  test('a backups:ingest token reaches only the ingest routes; it must be an editor, not the plugin token', async () => {
+    const created = await s.api<{ token: string; scope: string | null; role: string }>(
+      'POST',
+      '/api/v1/tokens',
+      {
+        name: 'backup-db-1',
+        role: 'editor',
+        scope: 'backups:ingest',
+      },
+    );
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ scope: 'backups:ingest', role: 'editor' });
+    const refused = await s.api<{ error: { message: string } }>(
+      'GET',
+      '/api/v1/incidents',
+      undefined,
+      created.body.token,
+    );
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.message).toBe(
+      'token backup-db-1 has scope backups:ingest, which may call only POST /api/v1/backups/runs, POST /api/v1/backups/restore-tests; use an ordinary token for GET /api/v1/incidents',
+    );
+    // an ingest route takes it (here the policy is unknown: 422, past the authorisation)
+    const ingest = await s.api<{ error: { code: string } }>(
+      'POST',
+      '/api/v1/backups/runs',
+      {
+        id: 'run-0000-0001',
+        policy: 'none',
+        tool: 'restic',
+        startedAt: '2026-11-30T01:00:00Z',
+        finishedAt: '2026-11-30T01:01:00Z',
+        exitCode: 0,
+        result: 'success',
+      },
+      created.body.token,
+    );
+    expect([ingest.status, ingest.body.error.code]).toEqual([422, 'unknown_policy']);
+    // and an ordinary editor token still reaches the ingest routes
+    const editor = await token('backup-editor', 'editor');
+    const byEditor = await s.api<{ error: { code: string } }>(
+      'POST',
+      '/api/v1/backups/runs',
+      {},
+      editor.token,
+    );
+    expect(byEditor.status).toBe(400);
+    for (const bad of [
+      { name: 'backup-viewer', role: 'viewer', scope: 'backups:ingest' },
+      { name: 'backup-admin', role: 'admin', scope: 'backups:ingest' },
+      { name: 'backup-plugin', role: 'editor', scope: 'backups:ingest', grafanaPlugin: true },
+    ]) {
+      const r = await s.api<{ error: { message: string } }>('POST', '/api/v1/tokens', bad);
+      expect([bad.name, r.status]).toEqual([bad.name, 422]);
+    }
+    const unknownScope = await s.api<{ error: { message: string } }>('POST', '/api/v1/tokens', {
+      name: 'x-scope',
+      role: 'editor',
+      scope: 'incidents:write',
+    });
+    expect(unknownScope.status).toBe(400);
+    expect(unknownScope.body.error.message).toContain('body scope');
+    const listed = await s.api<{ tokens: Array<{ name: string; scope: string | null }> }>(
+      'GET',
+      '/api/v1/tokens',
+    );
+    expect(listed.body.tokens.filter((t) => t.scope !== null).map((t) => t.name)).toEqual(['backup-db-1']);
+  });
+
   // last: it revokes the bootstrap token the other tests use
   test('two admins revoking each other at once never leave zero', async () => {
     // leave exactly two admins, a-0 and b-0, then let them revoke each other; ten rounds

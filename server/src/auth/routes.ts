@@ -25,9 +25,12 @@ export function tokenRoutes(db: Db) {
       status: 201,
       body: createTokenBody,
       response: createdTokenSchema,
-      errors: [409],
+      errors: [409, 422],
       handler: ({ body, caller }) =>
-        createToken(db, body.name, body.role, caller.actor, undefined, { grafanaPlugin: body.grafanaPlugin }),
+        createToken(db, body.name, body.role, caller.actor, undefined, {
+          grafanaPlugin: body.grafanaPlugin,
+          scope: body.scope,
+        }),
     }),
     defineRoute({
       method: 'delete',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ROLES } from './roles';
+import { ROLES, SCOPES } from './roles';
 
 export const tokenName = z
   .string()
@@ -9,6 +9,12 @@ export const tokenName = z
   );
 
 export const roleSchema = z.enum(ROLES).meta({ id: 'Role', description: 'viewer < editor < admin' });
+
+export const scopeSchema = z.enum(SCOPES).meta({
+  id: 'TokenScope',
+  description:
+    'a scoped token may call only the routes listing its scope (x-opsdesk-scopes in this document); backups:ingest: report backup runs and restore tests',
+});
 
 export const tokenSchema = z
   .object({
@@ -20,6 +26,7 @@ export const tokenSchema = z
       .describe(
         'the Grafana app plugin token: only it may name the Grafana user (X-Grafana-Context) in the timeline',
       ),
+    scope: scopeSchema.nullable().describe('null: an ordinary token, limited by its role only'),
     createdAt: z.string(),
     createdBy: z.string(),
     lastUsedAt: z.string().nullable(),
@@ -34,6 +41,8 @@ export const createTokenBody = z
     role: roleSchema,
     /** the token the Grafana app plugin sends: its X-Grafana-Context / X-Grafana-User name the actor */
     grafanaPlugin: z.boolean().default(false),
+    /** limits the token to the routes of this scope (a backup host's ingest token) */
+    scope: scopeSchema.optional(),
   })
   .meta({ id: 'CreateTokenBody' });
 export const tokenListSchema = z.object({ tokens: z.array(tokenSchema) }).meta({ id: 'TokenList' });

@@ -3,7 +3,7 @@ import type { Request } from 'express';
 import type { Db } from '../db';
 import { isUniqueViolation } from '../db';
 import { ApiError } from '../http/errors';
-import type { Caller, Role } from './roles';
+import type { Caller, Role, Scope } from './roles';
 import type { TokenInfo } from './schema';
 import { tokenStore, toTokenInfo } from './store';
 
@@ -20,14 +20,30 @@ export async function createToken(
   role: Role,
   createdBy: string,
   secret = newTokenSecret(),
-  opts: { grafanaPlugin?: boolean } = {},
+  opts: { grafanaPlugin?: boolean; scope?: Scope | undefined } = {},
 ): Promise<TokenInfo & { token: string }> {
+  if (opts.scope !== undefined) {
+    // the scope's routes write (editor); a viewer could call none of them, an admin scope is a contradiction
+    if (role !== 'editor')
+      throw new ApiError(
+        422,
+        'invalid_scope',
+        `a ${opts.scope} token must have role editor (its routes record reports), not ${role}; create it with role editor`,
+      );
+    if (opts.grafanaPlugin)
+      throw new ApiError(
+        422,
+        'invalid_scope',
+        `the Grafana app plugin's token calls every route; create it without a scope, and a separate ${opts.scope} token`,
+      );
+  }
   const row = {
     id: randomUUID(),
     name,
     role,
     hash: hashToken(secret),
     grafana_plugin: opts.grafanaPlugin ? 1 : 0,
+    scope: opts.scope ?? null,
     created_at: Date.now(),
     created_by: createdBy,
   };
@@ -147,6 +163,7 @@ export function authenticator(db: Db) {
       tokenId: row.id,
       tokenName: row.name,
       role: row.role,
+      scope: (row.scope ?? null) as Scope | null,
       grafanaUser: user,
       actor: user ? `${user} via ${row.name}` : row.name,
     };

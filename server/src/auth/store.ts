@@ -15,6 +15,7 @@ export function toTokenInfo(r: TokenRow): TokenInfo {
     name: r.name,
     role: r.role,
     grafanaPlugin: Number(r.grafana_plugin ?? 0) === 1,
+    scope: (r.scope ?? null) as TokenInfo['scope'],
     createdAt: iso(r.created_at) as string,
     createdBy: r.created_by,
     lastUsedAt: iso(r.last_used_at),

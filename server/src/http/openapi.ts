@@ -5,7 +5,7 @@ import { errorSchema, type AnyRoute } from './routes';
 const ERROR_STATUSES: Record<number, string> = {
   400: 'Invalid request: the message names the field and the fix',
   401: 'Missing or unknown token',
-  403: 'The token role is too low',
+  403: 'The token role is too low, or its scope does not include this route',
   404: 'Not found',
   409: 'Conflict with the current state (e.g. an illegal transition)',
   413: 'Body larger than http.body_limit_bytes',
@@ -116,6 +116,11 @@ export function buildOpenApi(routes: readonly AnyRoute[], version: string): Reco
         },
       },
     };
+    if (r.replay)
+      responses[String(r.replay.status)] = {
+        description: r.replay.description,
+        content: { 'application/json': { schema: components.schema(r.response, 'output', name) } },
+      };
     for (const status of errorStatuses(r)) {
       responses[status] = {
         description: ERROR_STATUSES[status] ?? 'Error',
@@ -127,6 +132,7 @@ export function buildOpenApi(routes: readonly AnyRoute[], version: string): Reco
       summary: r.summary,
       tags: [r.tag],
       'x-opsdesk-role': r.role,
+      ...(r.scopes?.length ? { 'x-opsdesk-scopes': [...r.scopes] } : {}),
       security: [{ bearer: [] }],
       parameters: [
         ...parameters(components, r.params, 'path', name),

@@ -1,6 +1,6 @@
 import type { Request, RequestHandler, Response, Router } from 'express';
 import { z } from 'zod';
-import { roleAllows, type Caller, type Role } from '../auth/roles';
+import { roleAllows, type Caller, type Role, type Scope } from '../auth/roles';
 import { ApiError } from './errors';
 import { findNul, withoutNul } from './input';
 import type { RateLimiter } from './rate-limit';
@@ -19,11 +19,21 @@ export interface RouteDef<P = unknown, Q = unknown, B = unknown, R = unknown> {
   summary: string;
   tag: string;
   role: Role;
+  /**
+   * token scopes (auth/roles.ts SCOPES) that may call this route besides ordinary tokens of the
+   * role; a scoped token is refused on every route that does not list its scope
+   */
+  scopes?: readonly Scope[];
   params?: z.ZodType<P>;
   query?: z.ZodType<Q>;
   body?: z.ZodType<B>;
   response: z.ZodType<R>;
   status?: number;
+  /**
+   * an idempotent write's second answer: the handler returns `new Replayed(body)` when the request
+   * repeats one already recorded, answered with this status (documented with the same schema)
+   */
+  replay?: { status: number; description: string };
   /** error statuses its rules answer with beyond those every route has (409, 422): documented in OpenAPI */
   errors?: readonly number[];
   /** false: the per-token rate limit does not apply (the Alertmanager receiver sheds load itself) */
@@ -35,7 +45,12 @@ export interface RouteDef<P = unknown, Q = unknown, B = unknown, R = unknown> {
   nulBytes?: 'refuse' | 'replace';
   /** a response that is not JSON (an iCalendar feed): its media type; the handler returns the text */
   produces?: string;
-  handler(input: RouteInput<P, Q, B>): Promise<R>;
+  handler(input: RouteInput<P, Q, B>): Promise<R | Replayed<R>>;
+}
+
+/** What a handler returns for a request that repeats one already recorded (see RouteDef.replay). */
+export class Replayed<R> {
+  constructor(readonly body: R) {}
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -94,6 +109,11 @@ export function mountRoutes(
   limiter?: RateLimiter,
   readBody: RequestHandler = (_req, _res, next) => next(),
 ): void {
+  /** what a token of each scope may call, for the refusal's message */
+  const scoped = new Map<string, string[]>();
+  for (const r of routes)
+    for (const scope of r.scopes ?? [])
+      scoped.set(scope, [...(scoped.get(scope) ?? []), `${r.method.toUpperCase()} ${r.path}`]);
   for (const route of routes) {
     router[route.method](route.path, readBody, async (req: Request, res: Response) => {
       const limit = limiter && route.rateLimited !== false ? limiter : undefined;
@@ -108,6 +128,13 @@ export function mountRoutes(
       }
       const wait = limit?.token(caller.tokenId);
       if (wait !== undefined) throw rateLimited(wait, res, `with token ${caller.tokenName}`);
+      if (caller.scope && !route.scopes?.includes(caller.scope)) {
+        throw new ApiError(
+          403,
+          'forbidden',
+          `token ${caller.tokenName} has scope ${caller.scope}, which may call only ${(scoped.get(caller.scope) ?? []).join(', ') || 'nothing here'}; use an ordinary token for ${route.method.toUpperCase()} ${route.path}`,
+        );
+      }
       if (!roleAllows(caller.role, route.role)) {
         throw new ApiError(
           403,
@@ -130,7 +157,11 @@ export function mountRoutes(
       const params = parsePart(route.params, req.params, 'path');
       const query = parsePart(route.query, req.query, 'query');
       const body = parsePart(route.body, raw, 'body');
-      const result = await route.handler({ params, query, body, caller });
+      const result: unknown = await route.handler({ params, query, body, caller });
+      if (result instanceof Replayed) {
+        res.status(route.replay?.status ?? 200).json(result.body);
+        return;
+      }
       if (route.produces)
         res
           .status(route.status ?? 200)
