@@ -392,3 +392,32 @@ export async function seedBackups(
 
 const runsOf = (api: ServerApi, policy: string) =>
   call<{ runs: RecordedRun[] }>(api, 'GET', `/api/v1/backups/runs?policy=${encodeURIComponent(policy)}`);
+
+/** What POST /api/v1/vulnerabilities/imports answers in `import` (the counts the page shows). */
+export interface ImportSeed {
+  id: string;
+  scanner: string;
+  asset: string;
+  created: number;
+  updated: number;
+  unchanged: number;
+  awaitingVerification: number;
+  reopened: number;
+}
+
+/** A patch plan created through the API (draft), as an Editor's form would. */
+export async function seedPatchPlan(
+  api: ServerApi,
+  plan: { title: string; hosts?: string[]; hostGroup?: string; packages?: string[]; advisories?: string[] }
+): Promise<{ id: string; number: string; state: string }> {
+  return call(api, 'POST', '/api/v1/patches/plans', plan, 201);
+}
+
+/** A scanner's report imported through the API for `asset`; the import's counts. */
+export async function importScanReport(api: ServerApi, report: unknown, asset: string): Promise<ImportSeed> {
+  const { import: imported } = await call<{ import: ImportSeed }>(api, 'POST', '/api/v1/vulnerabilities/imports', {
+    asset,
+    report,
+  });
+  return imported;
+}
