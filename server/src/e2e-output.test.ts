@@ -181,6 +181,21 @@ describe.each(DATABASE_KINDS)('on %s', (kind) => {
           { name: 'team', type: 'wecom', webhook_url: { env: 'OPSDESK_GOLDEN_UNUSED' }, events: ['test'] },
         ],
       },
+      // a backup policy with one good run and a restore test, so the backup series carry their policy
+      backups: {
+        policies: [
+          {
+            name: 'settlement-db',
+            target: 'PostgreSQL settlement on db-1',
+            tool: 'restic',
+            schedule: 'daily 01:00',
+            retention: '7 daily, 4 weekly',
+            rpo: '1d',
+            rto: '4h',
+            owner: 'zhang.san',
+          },
+        ],
+      },
       people: [
         { id: 'zhang.san', name: '张三' },
         { id: 'li.si', name: '李四' },
@@ -278,6 +293,31 @@ describe.each(DATABASE_KINDS)('on %s', (kind) => {
       severity: 'P3',
       service: 'reports',
     });
+    // the settlement database's nightly backup 9 hours before T0, and a restore test of it
+    const backupStart = new Date(T0 - 540 * MINUTE);
+    await at(539, 'POST', '/api/v1/backups/runs', {
+      id: '0b6c3a52-golden-run',
+      policy: 'settlement-db',
+      tool: 'restic',
+      startedAt: backupStart.toISOString(),
+      finishedAt: new Date(T0 - 539 * MINUTE).toISOString(),
+      exitCode: 0,
+      result: 'success',
+      snapshotId: '4f2a9c1e',
+      bytesAdded: 52_428_800,
+      durationSeconds: 58.5,
+    });
+    await at(500, 'POST', '/api/v1/backups/restore-tests', {
+      id: '0b6c3a52-golden-restore',
+      policy: 'settlement-db',
+      snapshotId: '4f2a9c1e',
+      startedAt: new Date(T0 - 510 * MINUTE).toISOString(),
+      finishedAt: new Date(T0 - 500 * MINUTE).toISOString(),
+      durationSeconds: 600,
+      result: 'passed',
+      restoreExitCode: 0,
+      verification: { result: 'passed' },
+    });
     // P1 opened three hours before T0, acknowledged after 10 minutes, resolved an hour before T0
     // (both goals met); the requests go in time order, as the clock of a real server would
     const p1 = await at<Created>(180, 'POST', '/api/v1/incidents', {
@@ -326,6 +366,7 @@ describe.each(DATABASE_KINDS)('on %s', (kind) => {
         'opsdesk_sla_clocks_stale 0',
         'opsdesk_vulnerability_findings_open{severity="high"} 5',
         'opsdesk_patches_security_pending{host="db1:9741"} 1',
+        'opsdesk_backup_rpo_breached{policy="settlement-db"} 0',
       ],
     });
   });
