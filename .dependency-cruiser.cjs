@@ -49,7 +49,16 @@ module.exports = {
       severity: 'error',
       from: { path: '^lib/' },
       to: {
-        path: anyOf('exporters', 'server', 'grafana-app', 'dashboards', 'demo', 'tools', 'scripts', 'provisioning'),
+        path: anyOf(
+          'exporters',
+          'server',
+          'grafana-app',
+          'dashboards',
+          'demo',
+          'tools',
+          'scripts',
+          'provisioning',
+        ),
       },
     },
     {
@@ -63,10 +72,12 @@ module.exports = {
     {
       name: 'tools-import-only-lib',
       comment:
-        'tools/* are small programs that run on the client\'s hosts (opsdesk-backup): they meet the server only over HTTP and import only lib/*, so they install without the server.',
+        "tools/* are small programs that run on the client's hosts (opsdesk-backup): they meet the server only over HTTP and import only lib/*, so they install without the server.",
       severity: 'error',
       from: { path: '^tools/' },
-      to: { path: anyOf('exporters', 'server', 'grafana-app', 'dashboards', 'demo', 'scripts', 'provisioning') },
+      to: {
+        path: anyOf('exporters', 'server', 'grafana-app', 'dashboards', 'demo', 'scripts', 'provisioning'),
+      },
     },
     {
       name: 'only-scripts-import-scripts',

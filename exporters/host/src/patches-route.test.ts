@@ -64,7 +64,13 @@ describeWithPrograms({ 'apt-get': 'apt' }, 'GET /api/v1/patches of the real expo
       const d = await get(exp.url);
       return d.status === 'pending' ? undefined : d;
     });
-    expect(doc).toMatchObject({ version: 1, manager: 'apt', status: 'ok', error: null, rebootRequired: false });
+    expect(doc).toMatchObject({
+      version: 1,
+      manager: 'apt',
+      status: 'ok',
+      error: null,
+      rebootRequired: false,
+    });
     expect(Date.parse(doc.checkedAt as string)).toBeGreaterThan(Date.now() - 60_000);
     expect(doc.packages.map((p) => p.name)).toEqual(['distro-info-data', 'tzdata']);
     expect(doc.packages[1]).toEqual({
@@ -78,7 +84,11 @@ describeWithPrograms({ 'apt-get': 'apt' }, 'GET /api/v1/patches of the real expo
       advisories: [],
       cves: [],
     });
-    expect(doc.packages[0]).toMatchObject({ installedVersion: '0.58+deb12u1', security: false, origin: 'Debian' });
+    expect(doc.packages[0]).toMatchObject({
+      installedVersion: '0.58+deb12u1',
+      security: false,
+      origin: 'Debian',
+    });
     const samples = parseExposition(await (await fetch(`${exp.url}/metrics`)).text());
     expect(samples.get('opsdesk_host_patches_security_upgrades_pending')).toBe(1);
   });
@@ -87,10 +97,14 @@ describeWithPrograms({ 'apt-get': 'apt' }, 'GET /api/v1/patches of the real expo
     const before = await get(exp.url);
     apt.install('tzdata', apt.candidate('tzdata'));
     // the read that notices the change waits for the new check (the interval is 1h)
-    const doc = await waitFor('tzdata no longer pending', async () => {
-      const d = await get(exp.url);
-      return d.packages.some((p) => p.name === 'tzdata') ? undefined : d;
-    }, { timeoutMs: 15_000 });
+    const doc = await waitFor(
+      'tzdata no longer pending',
+      async () => {
+        const d = await get(exp.url);
+        return d.packages.some((p) => p.name === 'tzdata') ? undefined : d;
+      },
+      { timeoutMs: 15_000 },
+    );
     expect(doc.status).toBe('ok');
     expect(doc.packages.map((p) => p.name)).toEqual(['distro-info-data']);
     expect(Date.parse(doc.checkedAt as string)).toBeGreaterThan(Date.parse(before.checkedAt as string));
@@ -100,10 +114,14 @@ describeWithPrograms({ 'apt-get': 'apt' }, 'GET /api/v1/patches of the real expo
 
   test('apt failing is status error with apt’s own message, the last good list kept', async () => {
     writeFileSync(apt.statusFile, 'Package: broken\nthis is not a dpkg status file\n');
-    const doc = await waitFor('error status', async () => {
-      const d = await get(exp.url);
-      return d.status === 'error' ? d : undefined;
-    }, { timeoutMs: 15_000 });
+    const doc = await waitFor(
+      'error status',
+      async () => {
+        const d = await get(exp.url);
+        return d.status === 'error' ? d : undefined;
+      },
+      { timeoutMs: 15_000 },
+    );
     expect(doc.error).toMatch(/apt-get .*exited with/);
     expect(doc.packages.map((p) => p.name)).toEqual(['distro-info-data']);
   });

@@ -165,7 +165,9 @@ function parseWith<S extends z.ZodType>(
   if (envProblems.length > 0) {
     throw new ConfigError(
       file,
-      envProblems.map(([at, msg]) => `${name}${lineOf(yaml, doc, lines, at)}: ${formatConfigPath(at)}: ${msg}`),
+      envProblems.map(
+        ([at, msg]) => `${name}${lineOf(yaml, doc, lines, at)}: ${formatConfigPath(at)}: ${msg}`,
+      ),
     );
   }
   const result = schema.safeParse(data, { reportInput: true });
@@ -186,7 +188,9 @@ function parseWith<S extends z.ZodType>(
     if (!/\bgot\b/.test(message) && issue.code !== 'custom') {
       message = `${message.replace(/, received \w+$/, '')}, got ${describeInput(input)}`;
     }
-    problems.push(`${name}${lineOf(yaml, doc, lines, issue.path)}: ${formatConfigPath(issue.path)}: ${message}`);
+    problems.push(
+      `${name}${lineOf(yaml, doc, lines, issue.path)}: ${formatConfigPath(issue.path)}: ${message}`,
+    );
   }
   throw new ConfigError(file, problems);
 }

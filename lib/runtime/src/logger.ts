@@ -60,7 +60,8 @@ export function createLogger(name: string, level: LogLevel = 'info', destination
 
 function levelValue(level: string): number {
   const v = LEVEL_VALUES[level];
-  if (v === undefined) throw new Error(`unknown log level ${JSON.stringify(level)}; use one of ${LOG_LEVELS.join(', ')}`);
+  if (v === undefined)
+    throw new Error(`unknown log level ${JSON.stringify(level)}; use one of ${LOG_LEVELS.join(', ')}`);
   return v;
 }
 

@@ -39,7 +39,9 @@ function stanza(aptConfig: string, name: string, version: string): string {
     .split('\n')
     .filter((l) => !REPO_ONLY_FIELDS.test(l) && !/^Version:/.test(l) && l.trim() !== '');
   // continuation lines (a long Description) belong to the field before them; keep them in place
-  return [record[0], 'Status: install ok installed', `Version: ${version}`, ...record.slice(1), ''].join('\n');
+  return [record[0], 'Status: install ok installed', `Version: ${version}`, ...record.slice(1), ''].join(
+    '\n',
+  );
 }
 
 /**

@@ -18,7 +18,8 @@ import type { BackupTables } from '../backups/tables';
  * itself stores text. PostgreSQL's BIGINT arrives as a number too (see postgres.ts).
  */
 export interface Tables
-  extends OncallTables,
+  extends
+    OncallTables,
     NotifyTables,
     EscalationTables,
     PatchHostTables,

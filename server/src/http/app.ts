@@ -173,7 +173,10 @@ export function createApp(ctx: AppContext, opts: AppOptions): express.Express {
     receiverGuard(ctx, throttled),
     jsonParser(() => ctx.config.alertmanager.body_limit_bytes),
   );
-  api.post(VULNERABILITY_IMPORTS_PATH, jsonParser(() => ctx.config.vulnerabilities.import_body_limit_bytes));
+  api.post(
+    VULNERABILITY_IMPORTS_PATH,
+    jsonParser(() => ctx.config.vulnerabilities.import_body_limit_bytes),
+  );
   mountRoutes(
     api,
     opts.routes,

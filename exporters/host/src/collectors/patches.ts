@@ -179,7 +179,11 @@ export function patchesCheck(
       packages: s?.packages ?? [],
     };
     if (opts.enabled === false)
-      return { ...base, status: 'error', error: 'the patches collector is disabled (collectors.patches.enabled: false)' };
+      return {
+        ...base,
+        status: 'error',
+        error: 'the patches collector is disabled (collectors.patches.enabled: false)',
+      };
     if (!task)
       return {
         ...base,

@@ -119,11 +119,13 @@ describe('pending package lists', () => {
         'Inst libssl3 [3.0.2-0ubuntu1.9] (3.0.2-0ubuntu1.10 Ubuntu:22.04/jammy-updates, Ubuntu:22.04/jammy-security [amd64])',
       ].join('\n'),
     );
-    expect(pkgs.map((p) => [p.name, p.arch, p.installedVersion, p.origin, p.repository, p.security])).toEqual([
-      ['libc6', 'i386', '2.36-9+deb12u7', 'Debian', 'stable', false],
-      ['libssl3', 'amd64', '3.0.2-0ubuntu1.9', 'Ubuntu', 'jammy-security', true],
-      ['linux-image-6.1.0-30-amd64', 'amd64', null, 'Debian-Security', 'stable-security', true],
-    ]);
+    expect(pkgs.map((p) => [p.name, p.arch, p.installedVersion, p.origin, p.repository, p.security])).toEqual(
+      [
+        ['libc6', 'i386', '2.36-9+deb12u7', 'Debian', 'stable', false],
+        ['libssl3', 'amd64', '3.0.2-0ubuntu1.9', 'Ubuntu', 'jammy-security', true],
+        ['linux-image-6.1.0-30-amd64', 'amd64', null, 'Debian-Security', 'stable-security', true],
+      ],
+    );
   });
 
   test('dnf: NEVRA with and without an epoch', () => {

@@ -64,8 +64,14 @@ export function cveIds(text: string): string[] {
 }
 
 /** The rpm database file that changes on every install: sqlite (RHEL 9, SLES 15 SP3+) or Berkeley DB. */
-export async function rpmDatabase(fileMtime: (f: string) => Promise<number | undefined>): Promise<string | undefined> {
-  for (const f of ['/var/lib/rpm/rpmdb.sqlite', '/usr/lib/sysimage/rpm/rpmdb.sqlite', '/var/lib/rpm/Packages'])
+export async function rpmDatabase(
+  fileMtime: (f: string) => Promise<number | undefined>,
+): Promise<string | undefined> {
+  for (const f of [
+    '/var/lib/rpm/rpmdb.sqlite',
+    '/usr/lib/sysimage/rpm/rpmdb.sqlite',
+    '/var/lib/rpm/Packages',
+  ])
     if ((await fileMtime(f)) !== undefined) return f;
   return undefined;
 }
