@@ -3,7 +3,7 @@
  * write it (the incident create route, transitions, comments, the Alertmanager webhook), never
  * with SQL: the rows, their SLA clocks and their timelines are what the server itself stores.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
@@ -243,28 +243,48 @@ function writeDataSet(dir: string): { files: number; bytes: number } {
   return { files: sizes.length + 1, bytes: bytes + Buffer.byteLength(sums.join('\n') + '\n') };
 }
 
-/** Runs a program to its end; its exit code, output and the wall time it took (the measured duration). */
+/**
+ * Runs a program to its end; its exit code, output and the wall time it took (the measured
+ * duration). Asynchronous on purpose: a synchronous spawn blocks the event loop for the whole
+ * backup, so the keep-alive socket of the previous request never sees the server close it after
+ * its idle timeout, and the next fetch is sent on a dead socket ("other side closed").
+ */
 function runProgram(
   command: string,
   args: string[],
   opts: { env?: Record<string, string>; cwd?: string } = {}
-): { status: number; stdout: string; stderr: string; startedAt: Date; finishedAt: Date; seconds: number } {
+): Promise<{ status: number; stdout: string; stderr: string; startedAt: Date; finishedAt: Date; seconds: number }> {
   const startedAt = new Date();
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(command, args, {
-    env: { ...process.env, ...opts.env },
-    cwd: opts.cwd,
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-    timeout: 120_000,
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { env: { ...process.env, ...opts.env }, cwd: opts.cwd });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (b: Buffer) => out.push(b));
+    child.stderr.on('data', (b: Buffer) => err.push(b));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 120_000);
+    child.on('error', (e) => {
+      clearTimeout(timer);
+      reject(new Error(`${command} ${args.join(' ')}: ${e.message}`));
+    });
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+      const stderr = Buffer.concat(err).toString('utf8') + (signal ? `\n(killed by ${signal})` : '');
+      resolve({
+        status: code ?? -1,
+        stdout: Buffer.concat(out).toString('utf8'),
+        stderr,
+        startedAt,
+        finishedAt: new Date(),
+        seconds,
+      });
+    });
   });
-  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
-  if (r.error) throw new Error(`${command} ${args.join(' ')}: ${r.error.message}`);
-  return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr, startedAt, finishedAt: new Date(), seconds };
 }
 
-function mustRun(...a: Parameters<typeof runProgram>) {
-  const r = runProgram(...a);
+async function mustRun(...a: Parameters<typeof runProgram>) {
+  const r = await runProgram(...a);
   if (r.status !== 0) throw new Error(`${a[0]} ${a[1].join(' ')} exited ${r.status}: ${r.stderr.slice(0, 1000)}`);
   return r;
 }
@@ -309,24 +329,24 @@ export async function seedBackups(
     RESTIC_REPOSITORY: repo,
     RESTIC_CACHE_DIR: path.join(dir, 'restic-cache'),
   };
-  mustRun('restic', ['init'], { env });
+  await mustRun('restic', ['init'], { env });
   // first a run with the wrong password: restic refuses the repository, opsdesk-backup reports a
   // failed run and exits with restic's own code
   const backupArgs = ['run', '--policy', policies.restic, '--', 'restic', 'backup', '--json', '--host', host, data];
-  const refused = runProgram(
+  const refused = await runProgram(
     process.execPath,
     [BACKUP_CLI, '--server', api.url, '--token-file', tokenFile, '--spool', path.join(dir, 'spool'), ...backupArgs],
     { env: { ...env, RESTIC_PASSWORD: 'not-the-password' } }
   );
   if (refused.status === 0) throw new Error('restic with the wrong password: opsdesk-backup exited 0');
-  cli(backupArgs, env);
+  await cli(backupArgs, env);
   const [run, failed, ...moreRuns] = (await runsOf(api, policies.restic)).runs;
   if (!run?.snapshotId || !failed || moreRuns.length)
     throw new Error(`expected a good and a failed restic run: ${JSON.stringify([run, failed])}`);
   const scratch = path.join(dir, 'restore-scratch');
   // restic restores the absolute path under the target; the data set's own SHA256SUMS checks it there
   const restored = path.join(scratch, data);
-  const restore = cli(
+  const restore = await cli(
     [
       'restore-test',
       '--policy',
@@ -365,17 +385,20 @@ export async function seedBackups(
     BORG_PASSPHRASE: 'browser-test-borg',
     BORG_BASE_DIR: path.join(dir, 'borg-home'),
   };
-  mustRun('borg', ['init', '--encryption=repokey', borgRepo], { env: borgEnv });
+  await mustRun('borg', ['init', '--encryption=repokey', borgRepo], { env: borgEnv });
   const archive = `${host}-${new Date().toISOString().replace(/[:.]/g, '-')}`;
-  cli(['run', '--policy', policies.borg, '--', 'borg', 'create', '--json', `${borgRepo}::${archive}`, data], borgEnv);
+  await cli(
+    ['run', '--policy', policies.borg, '--', 'borg', 'create', '--json', `${borgRepo}::${archive}`, data],
+    borgEnv
+  );
   const [borgRun] = (await runsOf(api, policies.borg)).runs;
   if (!borgRun) throw new Error('the server lists no borg run after opsdesk-backup run');
 
-  const snapshots = JSON.parse(mustRun('restic', ['snapshots', '--json'], { env }).stdout) as Array<{
+  const snapshots = JSON.parse((await mustRun('restic', ['snapshots', '--json'], { env })).stdout) as Array<{
     id: string;
     short_id: string;
   }>;
-  const archives = JSON.parse(mustRun('borg', ['list', '--json', borgRepo], { env: borgEnv }).stdout) as {
+  const archives = JSON.parse((await mustRun('borg', ['list', '--json', borgRepo], { env: borgEnv })).stdout) as {
     archives: Array<{ name: string }>;
   };
   return {
