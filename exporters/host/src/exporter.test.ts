@@ -224,13 +224,14 @@ describe('faults', () => {
 describe('what it loads', () => {
   // The packages a started exporter may have loaded when its config asks for nothing more: the
   // config loader's (yaml, zod); the logger is lib/runtime's own (no pino). A collector that needs
-  // more loads it when it starts (systeminformation for inventory), never at import.
+  // more loads it when it starts, never at import; inventory's systeminformation is loaded only by
+  // the short-lived child that reads it (readInventoryIsolated), never by the exporter.
   const AT_START = new Set(['yaml', 'zod']);
 
-  test('serving /metrics with the Linux collectors loads no npm package beyond the config loader', () => {
+  test('serving /metrics with the Linux collectors and the inventory loads no npm package beyond the config loader', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'opsdesk-hostexp-'));
     const config = path.join(dir, 'host.yml');
-    writeFileSync(config, 'collectors: { inventory: { enabled: false }, patches: { enabled: false } }\n');
+    writeFileSync(config, 'collectors: { patches: { enabled: false } }\n');
     // the built exporter, started in-process so its require.cache can be read after a scrape
     const script = `
       const { startExporter } = require('@opsdesk/exporter-core');
@@ -238,7 +239,13 @@ describe('what it loads', () => {
       const { hostExporter } = require(${JSON.stringify(path.join(__dirname, '..', 'dist', 'index.js'))});
       const config = loadConfigFile(${JSON.stringify(config)}, hostExporter.configSchema);
       startExporter(hostExporter, { ...config, log_level: 'error' }, { listen: '127.0.0.1:0' }).then(async (exp) => {
-        await (await fetch(exp.url + '/metrics')).text();
+        // until the inventory child has answered: the host's facts are served, read elsewhere
+        for (let i = 0; ; i++) {
+          const text = await (await fetch(exp.url + '/metrics')).text();
+          if (text.includes('opsdesk_host_info{')) break;
+          if (i === 300) throw new Error('no opsdesk_host_info after 30 s');
+          await new Promise((r) => setTimeout(r, 100));
+        }
         const packages = new Set();
         for (const file of Object.keys(require.cache)) {
           const m = /node_modules\\/((?:@[^/]+\\/)?[^/]+)/.exec(file);
