@@ -9,6 +9,7 @@ import type { PatchHostTables } from '../patches/hosts-tables';
 import type { PatchPlanTables } from '../patches/plans-tables';
 import type { VulnerabilityTables } from '../vulnerabilities/tables';
 import type { BackupTables } from '../backups/tables';
+import type { InspectionScheduleTables } from '../inspections/schedules-store';
 
 /**
  * The tables as the numbered migrations create them, one interface per table, columns typed as
@@ -25,7 +26,8 @@ export interface Tables
     PatchHostTables,
     PatchPlanTables,
     VulnerabilityTables,
-    BackupTables {
+    BackupTables,
+    InspectionScheduleTables {
   tokens: TokensTable;
   counters: CountersTable;
   incidents: IncidentsTable;
