@@ -133,7 +133,8 @@ function seriesTable(item: InspectionReportItem, report: InspectionReport, label
   if (item.series.length === 0) return '';
   const columns = seriesColumns(item);
   const head = columns.map((c) => `<th>${e(c.title)}</th>`).join('');
-  const showValue = item.kind === 'metric' || item.series.some((s) => s.value !== undefined);
+  // a configuration finding is the series itself (its value is the check's 1)
+  const showValue = item.kind === 'metric';
   const rows = item.series
     .map(
       (s) =>
@@ -159,10 +160,7 @@ function evidenceList(item: InspectionReportItem, labels: ReportLabels): string 
 
 function itemBlock(item: InspectionReportItem, report: InspectionReport, labels: ReportLabels): string {
   const facts: string[] = [];
-  if (
-    item.kind !== 'manual' &&
-    (item.value !== undefined || item.series.length > 0 || item.kind === 'metric')
-  )
+  if (item.kind === 'metric')
     facts.push(`<span>${e(labels.value)}: ${e(formatValue(item.value, item.unit, report.locale))}</span>`);
   const thresholds = formatThresholds(item, report.locale);
   if (thresholds) facts.push(`<span>${e(labels.thresholds)}: ${e(thresholds)}</span>`);
