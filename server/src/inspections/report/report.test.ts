@@ -5,6 +5,7 @@ import { runCommand } from '@opsdesk/runtime';
 import { describeWithPrograms, program } from '@opsdesk/testing';
 import type * as ExcelJSTypes from 'exceljs';
 import {
+  formatTime,
   formatValue,
   PdfRenderError,
   renderHtml,
@@ -135,6 +136,22 @@ describe('report model and wording', () => {
     expect(formatValue(undefined, 'ratio', 'en-US')).toBe('—');
     expect(formatValue(Number.POSITIVE_INFINITY, 'ratio', 'en-US')).toBe('+Inf');
   });
+
+  test('times are shown in the zone asked for, UTC when the zone is unknown', () => {
+    expect(formatTime('2026-12-02T16:30:00Z', 'Asia/Shanghai')).toBe('2026-12-03 00:30:00 Asia/Shanghai');
+    expect(formatTime('2026-12-02T16:30:00Z', 'Mars/Olympus')).toBe('2026-12-02 16:30:00 UTC');
+    expect(formatTime(undefined)).toBe('');
+  });
+
+  test('series of a template without aliases show every label but the metric name', () => {
+    const report = chineseReport();
+    const item = report.layers[0]!.items[0]!;
+    item.labelAliases = {};
+    item.series = [{ labels: { __name__: 'up', zone: 'sh', instance: 'a' }, value: 0.95 }];
+    const html = renderHtml(report);
+    expect(html).toContain('<th>instance</th><th>zone</th><th class="num">数值</th>');
+    expect(html).not.toContain('<th>__name__</th>');
+  });
 });
 
 describe('HTML report', () => {
@@ -244,6 +261,13 @@ describe('Excel report', () => {
     );
     expect(items.getRow(5).getCell(10).value).toBe('错误信息: bad_data: 1:7: parse error: unexpected "{"');
   });
+});
+
+test('an en-US workbook names its sheets in English', async () => {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load((await renderXlsx(chineseReport({ locale: 'en-US' }))) as unknown as ArrayBuffer);
+  expect(wb.worksheets.map((w) => w.name)).toEqual(['Summary', 'Items']);
+  expect(wb.getWorksheet('Items')?.getRow(2).getCell(5).value).toBe('Critical');
 });
 
 describeWithPrograms(
