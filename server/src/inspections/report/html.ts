@@ -22,8 +22,31 @@ export const REPORT_FONT_FAMILY = '"Noto Sans CJK SC","Noto Sans SC","Source Han
 
 const e = (s: string | number | undefined): string => (s === undefined ? '' : escapeHtml(String(s)));
 
+/** A CSS string literal: every character outside plain ASCII as an escape, so no text leaves the string or the <style>. */
+export function cssString(text: string): string {
+  let out = '"';
+  for (const ch of text) {
+    out += /^[A-Za-z0-9 _.,:()-]$/.test(ch)
+      ? ch
+      : `\\${(ch.codePointAt(0) as number).toString(16).padStart(6, '0')}`;
+  }
+  return `${out}"`;
+}
+
+/** Page margin boxes (Chromium 131+): the run on the left, "page n of m" on the right of every printed page. */
+function pageStyle(report: InspectionReport, labels: ReportLabels): string {
+  const left = cssString(`${labels.reportTitle} ${report.run.number} · ${report.run.templateTitle}`);
+  const [before, between, after] = labels.pageOf.map(cssString);
+  const box = 'font-family: ' + REPORT_FONT_FAMILY + '; font-size: 9px; color: #777;';
+  return `@page {
+  size: A4;
+  margin: 14mm 12mm 16mm 12mm;
+  @bottom-left { content: ${left}; ${box} }
+  @bottom-right { content: ${before} counter(page) ${between} counter(pages) ${after}; ${box} }
+}`;
+}
+
 const STYLE = `
-@page { size: A4; margin: 14mm 12mm 16mm 12mm; }
 * { box-sizing: border-box; }
 body { margin: 0; padding: 16px; font-family: ${REPORT_FONT_FAMILY}; font-size: 12px; line-height: 1.5; color: #212121; background: #fff; }
 @media print { body { padding: 0; } a { color: inherit; } }
@@ -144,9 +167,9 @@ function seriesTable(item: InspectionReportItem, report: InspectionReport, label
     )
     .join('');
   const more = item.truncated ? `<div class="meta">${e(labels.truncated(item.truncated))}</div>` : '';
-  return `<div class="series"><div class="meta">${e(labels.failingSeries)} (${e(item.series.length + (item.truncated ?? 0))})</div><table><tr>${head}${
+  return `<div class="series"><div class="meta">${e(labels.failingSeries)} (${e(item.series.length + (item.truncated ?? 0))})</div><table><thead><tr>${head}${
     showValue ? `<th class="num">${e(labels.value)}</th>` : ''
-  }</tr>${rows}</table>${more}</div>`;
+  }</tr></thead><tbody>${rows}</tbody></table>${more}</div>`;
 }
 
 function evidenceList(item: InspectionReportItem, labels: ReportLabels): string {
@@ -215,7 +238,7 @@ export function renderHtml(report: InspectionReport, options: RenderOptions = {}
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${e(title)}</title>
-<style>${STYLE}</style>
+<style>${pageStyle(report, labels)}${STYLE}</style>
 </head>
 <body>
 <header>

@@ -41,6 +41,8 @@ export interface ReportLabels {
   noItems: string;
   series: string;
   signatures: string;
+  /** "page 3 of 7" as the text before, between and after the two numbers */
+  pageOf: [string, string, string];
   summaryCounts: Record<keyof SummaryCountLabels, string>;
   layers: Record<InspectionLayer, string>;
   kinds: Record<InspectionReportItem['kind'], string>;
@@ -101,6 +103,7 @@ const zhHans: ReportLabels = {
   noItems: '无巡检项',
   series: '序列',
   signatures: '签署',
+  pageOf: ['第 ', ' 页 / 共 ', ' 页'],
   summaryCounts: {
     normal: '正常',
     warning: '警告',
@@ -173,6 +176,7 @@ const enUS: ReportLabels = {
   noItems: 'No items',
   series: 'Series',
   signatures: 'Sign-off',
+  pageOf: ['Page ', ' of ', ''],
   summaryCounts: {
     normal: 'Normal',
     warning: 'Warning',

@@ -203,8 +203,14 @@ describe('HTML report', () => {
     // the one external reference is the evidence link
     expect(external).toHaveLength(1);
     expect(html).not.toMatch(/url\(|@import|<script|<link|<img|<iframe/i);
+    // the margin-box text is a CSS string: nothing from the run can close it or the <style>
+    const hostile = renderHtml(
+      chineseReport({ run: { ...chineseReport().run, templateTitle: '"; } </style><script>x</script>' } }),
+    );
+    expect(hostile).not.toContain('<script>');
+    expect(hostile.match(/<\/style>/g)).toHaveLength(1);
     expect(html).toContain('font-family: "Noto Sans CJK SC","Noto Sans SC","Source Han Sans SC",sans-serif');
-    expect(html).toContain('@page { size: A4;');
+    expect(html).toMatch(/@page \{\s+size: A4;/);
   });
 
   test('speaks English when the report is en-US', () => {
@@ -301,6 +307,11 @@ describeWithPrograms(
         timeoutMs: 30_000,
       });
       expect(text.code).toBe(0);
+      // the page margin boxes: every page says which run it belongs to and which page it is
+      // (pdftotext drops the spaces between CJK and Latin text)
+      expect(text.stdout).toMatch(/第\s*1\s*页\s*\/\s*共\s*2\s*页/);
+      expect(text.stdout).toMatch(/第\s*2\s*页\s*\/\s*共\s*2\s*页/);
+      expect(text.stdout).toMatch(/巡检报告\s*INS-17\s*·\s*交易日日常巡检/);
       for (const s of [
         '巡检报告',
         '某证券交易所',
