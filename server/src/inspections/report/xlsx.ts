@@ -25,12 +25,13 @@ function loadExcel(): ExcelJS {
 
 const HEADER_FILL: ExcelJSTypes.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF424242' } };
 const HEADER_FONT: Partial<ExcelJSTypes.Font> = { bold: true, color: { argb: 'FFFFFFFF' } };
-const FONT_NAME = 'Noto Sans CJK SC';
+// No font name: Excel and WPS then use the workbook default (等线 / Calibri with CJK fallback), which a
+// client's Windows machine has; naming Noto CJK would only make them substitute.
 
 function styleHeaderRow(row: ExcelJSTypes.Row): void {
   row.eachCell((cell) => {
     cell.fill = HEADER_FILL;
-    cell.font = { ...HEADER_FONT, name: FONT_NAME };
+    cell.font = HEADER_FONT;
     cell.alignment = { vertical: 'middle', wrapText: true };
   });
   row.height = 20;
@@ -39,7 +40,7 @@ function styleHeaderRow(row: ExcelJSTypes.Row): void {
 function toneCell(cell: ExcelJSTypes.Cell, status: string): void {
   const c = TONE_COLOURS[statusTone(status)];
   cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${c.fill}` } };
-  cell.font = { bold: true, color: { argb: `FF${c.ink}` }, name: FONT_NAME };
+  cell.font = { bold: true, color: { argb: `FF${c.ink}` } };
 }
 
 /** Failing series as text, one per line: "主机=web-1, 挂载点=/data: 93.4 %". */
@@ -71,7 +72,7 @@ function summarySheet(
   });
   ws.columns = [{ width: 22 }, { width: 60 }];
   const title = ws.addRow([labels.reportTitle]);
-  title.font = { bold: true, size: 16, name: FONT_NAME };
+  title.font = { bold: true, size: 16 };
   ws.addRow([]);
   const r = report.run;
   const fields: Array<[string, string | number | undefined]> = [
@@ -94,7 +95,7 @@ function summarySheet(
   ];
   for (const [k, v] of fields) {
     const row = ws.addRow([k, v ?? '']);
-    row.getCell(1).font = { bold: true, name: FONT_NAME };
+    row.getCell(1).font = { bold: true };
   }
   ws.addRow([]);
   styleHeaderRow(ws.addRow([labels.summary, labels.total]));
@@ -121,7 +122,7 @@ function summarySheet(
   for (const k of counts) {
     const row = ws.addRow([labels.summaryCounts[k], report.summary[k]]);
     if (statusOf[k] && report.summary[k] > 0) toneCell(row.getCell(1), statusOf[k]);
-    if (k === 'total') row.font = { bold: true, name: FONT_NAME };
+    if (k === 'total') row.font = { bold: true };
   }
   if (report.followUps.length > 0) {
     ws.addRow([]);
@@ -180,7 +181,6 @@ function itemsSheet(wb: ExcelJSTypes.Workbook, report: InspectionReport, labels:
         followUp: followUpText(item, labels),
       });
       row.alignment = { vertical: 'top', wrapText: true };
-      row.font = { name: FONT_NAME };
       toneCell(row.getCell('status'), item.status);
     }
   }
