@@ -1067,6 +1067,128 @@ function suite(react: 18 | 19, history: () => string) {
       expect(status).toBe(403);
       await page.close();
     });
+
+    test('Patches (Editor): a plan made on the page, its test recorded; approving one’s own plan is refused (four eyes), another person’s approval meets the gate', async () => {
+      const title = `Editor's plan ${react}`;
+      const page = await open(`${BASE}/patches`);
+      await page.getByRole('button', { name: 'New patch plan' }).click();
+      const create = page.getByRole('dialog');
+      await create.getByLabel('Title', { exact: true }).fill(title);
+      await create.getByLabel('Host group', { exact: true }).fill('db');
+      await create.getByLabel('Packages', { exact: true }).fill('openssl libssl3');
+      await create.getByRole('button', { name: 'Create plan' }).click();
+      await page.getByTestId('patch-plan-page').waitFor();
+      await page.getByRole('heading', { name: title }).waitFor();
+      const [plan] = (
+        await api<{ plans: Array<{ id: string; number: string; title: string; createdBy: string; hosts: string[] }> }>(
+          'GET',
+          '/api/v1/patches/plans?state=draft&limit=200'
+        )
+      ).plans.filter((x) => x.title === title);
+      // made by the signed-in Editor, for the host group's hosts, as the form said
+      expect(plan).toMatchObject({ hosts: ['db1:9741', 'db2:9741'] });
+      expect(plan!.createdBy).toMatch(/^li\.si\b/);
+      expect(await gate(page, 'tested').getAttribute('data-met')).toBe('false');
+
+      await page.getByRole('button', { name: 'Record test' }).click();
+      const test = page.getByTestId('plan-form-test');
+      await test.getByLabel('Test hosts', { exact: true }).fill('test-db1:9741');
+      await test.getByLabel('Evidence (link or note)', { exact: true }).fill('staging: settlement batch ran clean');
+      await page.getByRole('dialog').getByRole('button', { name: 'Record test' }).click();
+      await page.locator(`[data-testid="plan-gates"] [data-gate="tested"][data-met="true"]`).waitFor();
+
+      // li.si made the plan: the approver the form offers (the signed-in person) is refused
+      await page.getByRole('button', { name: 'Approve', exact: true }).click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Approve', exact: true }).click();
+      const refusal = page.getByTestId('plan-form-approve').getByTestId('error-detail');
+      await refusal.waitFor();
+      expect(await refusal.innerText()).toContain('cannot approve it (four eyes)');
+      await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+      expect(await gate(page, 'approved').getAttribute('data-met')).toBe('false');
+
+      // zhang.san approves as themselves, with a token of their own name; the page shows it
+      const { token } = await call<{ token: string }>(
+        admin(),
+        'POST',
+        '/api/v1/tokens',
+        { name: `zhang.san`, role: 'editor' },
+        201
+      );
+      await call({ url: server.url, token }, 'POST', `/api/v1/patches/plans/${plan!.id}/approve`, {
+        approver: 'zhang.san',
+      });
+      await page.reload();
+      await page.locator(`[data-testid="plan-gates"] [data-gate="approved"][data-met="true"]`).waitFor();
+      expect(await page.getByTestId('plan-approval').innerText()).toContain('zhang.san');
+      await page.getByTestId('record-timeline').getByText('zhang.san').first().waitFor();
+      await page.close();
+    });
+
+    test('Vulnerabilities (Editor): a Trivy report uploaded on the page; the same file chosen again re-imports and adds nothing; a finding analysed', async () => {
+      const mine = `${asset}-editor`;
+      const vulnerabilities = trivy.Results.flatMap((r) => r.Vulnerabilities ?? []).length;
+      const page = await open(`${BASE}/vulnerabilities`);
+      const upload = async () => {
+        await page.getByTestId('report-upload').locator('input[type="file"]').setInputFiles(TRIVY);
+        const preview = page.getByTestId('report-preview');
+        await preview.waitFor();
+        expect(await preview.innerText()).toContain(`${vulnerabilities} vulnerabilities`);
+        await preview.getByLabel('Asset (empty: as the report names it)').fill(mine);
+        await preview.getByRole('button', { name: 'Import report' }).click();
+        const result = page.getByTestId('import-result');
+        await result.waitFor();
+        const text = await result.innerText();
+        await page.getByRole('button', { name: 'Close alert' }).click();
+        await result.waitFor({ state: 'detached' });
+        return text;
+      };
+      const stored = async () =>
+        (
+          await api<{ findings: Finding[] }>(
+            'GET',
+            `/api/v1/vulnerabilities/findings?asset=${encodeURIComponent(mine)}&limit=200`
+          )
+        ).findings;
+      const first = await upload();
+      const findings = await stored();
+      expect(findings.length).toBeGreaterThan(0);
+      expect(first).toContain(`${findings.length} new, 0 updated, 0 unchanged`);
+      const again = await upload();
+      expect(again).toContain(`0 new, 0 updated, ${findings.length} unchanged, 0 no longer reported`);
+      expect((await stored()).map((f) => f.id).sort()).toEqual(findings.map((f) => f.id).sort());
+
+      const f = findings[0]!;
+      await page.goto(`${host.url}${BASE}/vulnerabilities/findings/${f.id}?user=li.si`);
+      await page.getByTestId('finding-page').waitFor();
+      await page.getByRole('button', { name: 'Record analysis' }).click();
+      const form = page.getByTestId('finding-form-analyse');
+      await form.getByLabel('Impact', { exact: true }).fill('reachable from the trading gateway');
+      await form.getByLabel('Remediation plan', { exact: true }).fill('update in the next maintenance window');
+      await page.getByRole('dialog').getByRole('button', { name: 'Record analysis' }).click();
+      await page.getByTestId('finding-remediation').getByText('reachable from the trading gateway').waitFor();
+      expect(
+        (await api<Finding & { analysis?: { impact: string } }>('GET', `/api/v1/vulnerabilities/findings/${f.id}`))
+          .analysis
+      ).toMatchObject({ impact: 'reachable from the trading gateway' });
+      await page.getByTestId('record-timeline').getByText('li.si').first().waitFor();
+      await page.close();
+    });
+
+    test('Patches and Vulnerabilities in Simplified Chinese', async () => {
+      const page = await open(`${BASE}/patches`, { lang: 'zh-Hans', theme: 'light' });
+      await page.getByRole('heading', { name: '各主机待安装补丁' }).waitFor();
+      await page.getByRole('heading', { name: '补丁计划' }).waitFor();
+      await page.getByText('尚未采集到任何主机').waitFor();
+      await page.getByRole('button', { name: '新建补丁计划' }).waitFor();
+      await shot(page, 'patches-zh-Hans-light');
+      const vulns = await open(`${BASE}/vulnerabilities`, { lang: 'zh-Hans', theme: 'light' });
+      await vulns.getByRole('heading', { name: '导入扫描报告' }).waitFor();
+      await vulns.getByRole('heading', { name: '导入记录' }).waitFor();
+      await vulns.getByLabel('严重程度').first().waitFor();
+      await shot(vulns, 'vulnerabilities-zh-Hans-light');
+      await vulns.close();
+      await page.close();
+    });
   });
 
   test('module.js stays small: pages load on demand', () => {

@@ -92,6 +92,9 @@ export function ReportUpload({ onImported }: { onImported: (summary: ImportSumma
         onFileUpload={({ currentTarget }) => {
           const file = currentTarget.files?.[0];
           if (file) void read(file);
+          // cleared, so that choosing the same file again (the next scan written to the same
+          // path, a re-import) is a change the browser reports; otherwise nothing would happen
+          currentTarget.value = '';
         }}
       >
         {t('vulns.upload.choose', 'Choose a Trivy or Grype JSON report')}

@@ -79,7 +79,8 @@ function Facts({ plan }: { plan: PatchPlanDetail }) {
         {plan.approval &&
           row(
             t('patches.form.approver', 'Approver'),
-            `${plan.approval.approver} · ${formatTime(plan.approval.at)}${plan.approval.note ? ` · ${plan.approval.note}` : ''}`
+            `${plan.approval.approver} · ${formatTime(plan.approval.at)}${plan.approval.note ? ` · ${plan.approval.note}` : ''}`,
+            'plan-approval'
           )}
         {plan.window &&
           row(
