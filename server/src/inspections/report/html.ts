@@ -20,6 +20,9 @@ export interface RenderOptions {
 /** The font list that shows Chinese: Noto CJK as Debian's fonts-noto-cjk installs it, then its other names. */
 export const REPORT_FONT_FAMILY = '"Noto Sans CJK SC","Noto Sans SC","Source Han Sans SC",sans-serif';
 
+/** Above this many series an item may break across pages (about a third of an A4 page of rows). */
+const LONG_SERIES = 15;
+
 const e = (s: string | number | undefined): string => (s === undefined ? '' : escapeHtml(String(s)));
 
 /** A CSS string literal: every character outside plain ASCII as an escape, so no text leaves the string or the <style>. */
@@ -59,6 +62,9 @@ th { background: #f1f3f4; font-weight: 600; }
 .header td.k { width: 16%; background: #f8f9fa; font-weight: 600; white-space: nowrap; }
 .summary td, .summary th { text-align: center; }
 .item { border: 1px solid #bdbdbd; border-radius: 3px; margin: 8px 0; padding: 6px 8px; break-inside: avoid; }
+.item.long { break-inside: auto; }
+.item-head, .item .meta { break-after: avoid; }
+tr { break-inside: avoid; }
 .item-head { display: flex; justify-content: space-between; align-items: baseline; gap: 8px; }
 .meta { color: #555; font-size: 11px; }
 .facts { margin: 4px 0; }
@@ -192,7 +198,9 @@ function itemBlock(item: InspectionReportItem, report: InspectionReport, labels:
     facts.push(
       `<span>${e(labels.followUp)}: ${e(word(labels.followUpKinds, item.followUp.kind))} ${e(item.followUp.ref)}</span>`,
     );
-  return `<div class="item" data-item="${e(item.key)}">
+  // an item that fits on a page stays whole; a long series table flows on, its header row repeated
+  const long = item.series.length > LONG_SERIES ? ' long' : '';
+  return `<div class="item${long}" data-item="${e(item.key)}">
 <div class="item-head"><h3>${e(item.title)}</h3>${statusBadge(item.status, labels)}</div>
 <div class="meta">${e(word(labels.kinds, item.kind))} · ${e(item.key)}</div>
 ${facts.length ? `<div class="facts">${facts.join('')}</div>` : ''}
