@@ -16,6 +16,7 @@ export enum ROUTES {
   Patches = 'patches',
   Vulnerabilities = 'vulnerabilities',
   Backups = 'backups',
+  Inspections = 'inspections',
 }
 
 /** Settings stored by Grafana for the plugin (jsonData); the tokens live in secureJsonData. */

@@ -17,6 +17,9 @@ const PatchPlan = lazy(() => import('../pages/PatchPlan'));
 const Vulnerabilities = lazy(() => import('../pages/Vulnerabilities'));
 const Finding = lazy(() => import('../pages/Finding'));
 const Backups = lazy(() => import('../pages/Backups'));
+const Inspections = lazy(() => import('../pages/Inspections'));
+const InspectionRun = lazy(() => import('../pages/InspectionRun'));
+const InspectionReport = lazy(() => import('../pages/InspectionReport'));
 
 function App(props: AppRootProps<AppSettings>) {
   return (
@@ -35,6 +38,9 @@ function App(props: AppRootProps<AppSettings>) {
           <Route path={ROUTES.Vulnerabilities} element={<Vulnerabilities />} />
           <Route path={`${ROUTES.Vulnerabilities}/findings/:id`} element={<Finding />} />
           <Route path={ROUTES.Backups} element={<Backups />} />
+          <Route path={ROUTES.Inspections} element={<Inspections />} />
+          <Route path={`${ROUTES.Inspections}/runs/:id`} element={<InspectionRun />} />
+          <Route path={`${ROUTES.Inspections}/runs/:id/report`} element={<InspectionReport />} />
           <Route path="*" element={<Navigate to={ROUTES.Overview} replace />} />
         </Routes>
       </Suspense>

@@ -13,6 +13,7 @@ import { ErrorMessage } from '../components/ErrorMessage';
 import { actionLabel } from '../components/format';
 import { IncidentFacts } from '../components/IncidentFacts';
 import { IncidentRestores } from '../components/IncidentRestores';
+import { InspectionVerify } from '../components/InspectionVerify';
 import { ReviewEditor } from '../components/ReviewEditor';
 import { useCanEdit, useSettings } from '../components/settings';
 import { Timeline } from '../components/Timeline';
@@ -85,6 +86,12 @@ function IncidentPage() {
             </Stack>
           )}
           {actionError !== undefined && <ErrorMessage error={actionError} />}
+          {canEdit && (
+            <InspectionVerify
+              incident={i.number}
+              onStarted={() => void Promise.all([incident.reload(), timeline.reload()])}
+            />
+          )}
 
           {i.alerts.length > 0 && <AlertList incident={i} prometheusUid={prometheusUid} />}
 
