@@ -30,8 +30,7 @@ export function InspectionImportForm({
   onSaved: (result: TemplateImportResult) => void;
 }) {
   const [yaml, setYaml] = useState('');
-  const [result, setResult] = useState<TemplateImportResult>();
-  const { error, saving, submit } = useSubmit(() => result && onSaved(result));
+  const { error, saving, submit } = useSubmit(() => undefined);
   return (
     <Modal title={t('inspections.import.title', 'Import a template (YAML)')} isOpen onDismiss={onClose}>
       {error !== undefined && <ErrorMessage error={error} subject="record" />}
@@ -65,13 +64,7 @@ export function InspectionImportForm({
         </Button>
         <Button
           disabled={saving || yaml.trim() === ''}
-          onClick={() =>
-            submit(async () => {
-              const r = await importTemplate(yaml);
-              setResult(r);
-              onSaved(r);
-            })
-          }
+          onClick={() => submit(async () => onSaved(await importTemplate(yaml)))}
         >
           {t('inspections.import.save', 'Import')}
         </Button>
