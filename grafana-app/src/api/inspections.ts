@@ -4,9 +4,9 @@ import { request } from './client';
 
 // Inspections (巡检, issue 16): versioned templates of metric, configuration and manual items
 // grouped in layers, schedules on a service or trading calendar, runs signed by the inspector
-// (巡检人) and the reviewer (复核人), and their reports. The shapes follow the helpers' contract of
-// issue 16 (and the schedule schema of server/src/inspections/schedules-service.ts) until the
-// server's routes are in server/openapi.json; then they are its, by name, from openapi.gen.ts.
+// (巡检人) and the reviewer (复核人), and their reports. The shapes are the server's answers
+// (server/src/inspections/service.ts runOut, templateOut, listRuns; schedules-service.ts) until
+// its routes are in server/openapi.json; then they are its, by name, from openapi.gen.ts.
 
 export interface InspectionSchedule {
   id: string;
@@ -54,33 +54,23 @@ export interface RunSummary {
 }
 
 export interface InspectionTemplate {
+  id: string;
   key: string;
   title: string;
-  description?: string | null;
-  client?: string | null;
-  system?: string | null;
-  currentVersion: number;
-  createdAt: string;
-  updatedAt: string;
-  archivedAt: string | null;
-  /** the newest run of the template, if any */
-  lastRun?: { number: string; state: RunState; evaluatedAt: string; summary: RunSummary } | null;
-}
-
-export interface TemplateVersion {
+  description: string | null;
+  /** the current version; a new import of the same key with other content adds one */
   version: number;
-  createdAt: string;
-  createdBy: string;
+  archived: boolean;
+  layers: Array<{ layer: InspectionLayer; items: number }>;
+  itemCount: number;
+  updatedAt: string;
+  /** the newest run of the template, if any */
+  lastRun: { number: string; state: RunState; evaluatedAt: string; summary: RunSummary } | null;
 }
 
-export interface InspectionTemplateDetail extends InspectionTemplate {
-  versions: TemplateVersion[];
-}
-
-/** A template sent as YAML, or the answer to it: created (201), a new version or unchanged (200). */
+/** The answer to a template sent as YAML: created (201), a new version or unchanged (200). */
 export interface TemplateImportResult {
-  template: InspectionTemplate;
-  outcome?: 'created' | 'new_version' | 'unchanged';
+  outcome: 'created' | 'updated' | 'unchanged';
 }
 
 export interface FailingSeries {
@@ -95,24 +85,27 @@ export interface EvidenceRef {
 
 export interface RunItem {
   key: string;
-  position: number;
   layer: InspectionLayer;
   kind: ItemKind;
   title: string;
-  status: ItemStatus;
-  value?: number | null;
-  unit?: string | null;
-  thresholds?: { comparison: string; warning?: number | null; critical?: number | null } | null;
-  series: FailingSeries[];
-  labelAliases: Record<string, string>;
-  truncated?: number | null;
-  error?: string | null;
+  description?: string | null;
   guidance?: string | null;
   evidenceRequired?: boolean;
+  query?: string | null;
+  thresholds?: { comparison: string; warning?: number | null; critical?: number | null } | null;
+  unit?: string | null;
+  labelAliases: Record<string, string>;
+  status: ItemStatus;
+  value?: number | null;
+  series: FailingSeries[];
+  /** failing series beyond the 100 stored */
+  truncated?: number | null;
+  error?: string | null;
   note?: string | null;
   evidence: EvidenceRef[];
   completedBy?: string | null;
   completedAt?: string | null;
+  /** the incident opened from this item (ref: its number) */
   followUp?: { kind: string; id: string; ref: string } | null;
 }
 
@@ -123,29 +116,33 @@ export interface RunEvent {
   detail?: Record<string, unknown> | null;
 }
 
+/** A run as the runs list has it. */
 export interface InspectionRun {
   id: string;
   number: string;
-  templateKey: string;
-  templateTitle: string;
-  templateVersion: number;
+  template: { key: string; title: string; version: number };
   trigger: RunTrigger;
   state: RunState;
-  subject?: { kind: 'incident' | 'patch_plan'; id: string; ref?: string } | null;
+  /** what a verification run verifies (an incident by its id) */
+  subject: { kind: 'incident' | 'patch_plan'; id: string } | null;
   evaluatedAt: string;
   inspector: string | null;
-  inspectorSignedAt: string | null;
   reviewer: string | null;
-  reviewerSignedAt: string | null;
   completedAt: string | null;
-  createdAt: string;
-  createdBy: string;
   summary: RunSummary;
 }
 
+/** A run with its items (in the template's order), its timeline and the steps it allows now. */
 export interface InspectionRunDetail extends InspectionRun {
+  scheduleId: string | null;
+  scheduledFor: string | null;
+  inspectorSignedAt: string | null;
+  reviewerSignedAt: string | null;
+  createdBy: string;
   items: RunItem[];
   events: RunEvent[];
+  /** record, sign-inspector, sign-reviewer, cancel, follow-up */
+  allowedActions: string[];
 }
 
 export interface RunPage {
@@ -216,9 +213,6 @@ export type FollowUpBody =
 
 export const listTemplates = () => request<{ templates: InspectionTemplate[] }>('GET', 'api/v1/inspections/templates');
 
-export const getTemplate = (key: string) =>
-  request<InspectionTemplateDetail>('GET', `api/v1/inspections/templates/${encodeURIComponent(key)}`);
-
 /** Imports a template as YAML: the same key makes a new version, the same text changes nothing. */
 export const importTemplate = (yaml: string) =>
   request<TemplateImportResult>('POST', 'api/v1/inspections/templates', { data: { yaml } });
@@ -266,7 +260,7 @@ export const cancelRun = (id: string, reason: string) =>
   });
 
 export const openFollowUp = (id: string, item: string, body: FollowUpBody) =>
-  request<InspectionRunDetail>(
+  request<{ incident: { id: string; number: string }; run: InspectionRunDetail }>(
     'POST',
     `api/v1/inspections/runs/${encodeURIComponent(id)}/items/${encodeURIComponent(item)}/follow-up`,
     { data: body }

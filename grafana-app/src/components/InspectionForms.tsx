@@ -98,8 +98,8 @@ export function InspectionStartForm({
         <Select
           aria-label={t('inspections.col.template', 'Template')}
           options={templates
-            .filter((x) => !x.archivedAt)
-            .map((x) => ({ value: x.key, label: x.title, description: `${x.key} v${x.currentVersion}` }))}
+            .filter((x) => !x.archived)
+            .map((x) => ({ value: x.key, label: x.title, description: `${x.key} v${x.version}` }))}
           value={template || null}
           onChange={(v) => setTemplate(v.value!)}
         />
@@ -309,8 +309,8 @@ export function InspectionVerifyForm({
         <Select
           aria-label={t('inspections.col.template', 'Template')}
           options={templates
-            .filter((x) => !x.archivedAt)
-            .map((x) => ({ value: x.key, label: x.title, description: `${x.key} v${x.currentVersion}` }))}
+            .filter((x) => !x.archived)
+            .map((x) => ({ value: x.key, label: x.title, description: `${x.key} v${x.version}` }))}
           value={template || null}
           onChange={(v) => setTemplate(v.value!)}
         />

@@ -122,7 +122,7 @@ export function InspectionItems({
   const s = useStyles2(getStyles);
   return (
     <div data-testid="inspection-items">
-      {groupByLayer([...items].sort((a, b) => a.position - b.position)).map(({ layer, items: list }) => (
+      {groupByLayer(items).map(({ layer, items: list }) => (
         <section key={layer} data-testid="inspection-layer" data-layer={layer}>
           <h3>{layerLabel(layer)}</h3>
           {list.map((item) => (

@@ -47,7 +47,7 @@ export function InspectionTemplates({
               <div>{tpl.title}</div>
               <div className={s.code}>{tpl.key}</div>
             </td>
-            <td>v{tpl.currentVersion}</td>
+            <td>v{tpl.version}</td>
             <td>
               {tpl.lastRun ? (
                 <>
@@ -61,7 +61,7 @@ export function InspectionTemplates({
             </td>
             {canEdit && (
               <td>
-                {!tpl.archivedAt && (
+                {!tpl.archived && (
                   <Button size="sm" onClick={() => onStart(tpl.key)}>
                     {t('inspections.start', 'Start a run')}
                   </Button>
@@ -173,7 +173,7 @@ export function InspectionRuns({ runs }: { runs: InspectionRun[] }) {
               <div className={s.muted}>{triggerLabel(r.trigger)}</div>
             </td>
             <td>
-              {r.templateTitle} <span className={s.muted}>v{r.templateVersion}</span>
+              {r.template.title} <span className={s.muted}>v{r.template.version}</span>
             </td>
             <td>{formatTime(r.evaluatedAt)}</td>
             <td>

@@ -19,11 +19,14 @@ export function InspectionGateError({ error }: { error: unknown }) {
   return <ErrorMessage error={error} subject="record" />;
 }
 
-/** What a signed-in editor may do next on a run, by its state. */
-export function signoffActions(run: Pick<InspectionRunDetail, 'state' | 'inspectorSignedAt' | 'reviewerSignedAt'>) {
+/**
+ * What a signed-in editor may do next on a run: the signatures the server allows now, and
+ * completing, which the server refuses (409 gate_unmet, naming what is missing) until both signed.
+ */
+export function signoffActions(run: Pick<InspectionRunDetail, 'state' | 'allowedActions'>) {
   return {
-    signInspector: run.state === 'open' && !run.inspectorSignedAt,
-    signReviewer: run.state === 'signed' && !run.reviewerSignedAt,
+    signInspector: run.allowedActions.includes('sign-inspector'),
+    signReviewer: run.allowedActions.includes('sign-reviewer'),
     complete: run.state === 'open' || run.state === 'signed',
   };
 }

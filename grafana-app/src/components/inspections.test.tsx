@@ -35,7 +35,6 @@ const summary = {
 
 const item = (over: Partial<RunItem>): RunItem => ({
   key: 'cpu-busy',
-  position: 0,
   layer: 'infrastructure',
   kind: 'metric',
   title: '主机CPU使用率',
@@ -52,7 +51,6 @@ const item = (over: Partial<RunItem>): RunItem => ({
 const items: RunItem[] = [
   item({
     key: 'logs',
-    position: 3,
     layer: 'application',
     kind: 'manual',
     title: '检查撮合引擎错误日志',
@@ -64,7 +62,6 @@ const items: RunItem[] = [
   }),
   item({
     key: 'disk',
-    position: 1,
     title: '磁盘使用率',
     status: 'critical',
     value: 0.95,
@@ -77,7 +74,6 @@ const items: RunItem[] = [
   item({}),
   item({
     key: 'ntp',
-    position: 2,
     layer: 'network',
     kind: 'configuration',
     title: '时钟同步',
@@ -90,9 +86,7 @@ const items: RunItem[] = [
 const run = (over: Partial<InspectionRunDetail> = {}): InspectionRunDetail => ({
   id: 'r1',
   number: 'INS-7',
-  templateKey: 'daily-trading',
-  templateTitle: '交易日日常巡检',
-  templateVersion: 2,
+  template: { key: 'daily-trading', title: '交易日日常巡检', version: 2 },
   trigger: 'manual',
   state: 'open',
   subject: null,
@@ -102,8 +96,10 @@ const run = (over: Partial<InspectionRunDetail> = {}): InspectionRunDetail => ({
   reviewer: null,
   reviewerSignedAt: null,
   completedAt: null,
-  createdAt: '2026-12-02T00:30:00Z',
+  scheduleId: null,
+  scheduledFor: null,
   createdBy: 'li.si',
+  allowedActions: ['record', 'sign-inspector', 'cancel', 'follow-up'],
   summary,
   items,
   events: [],
@@ -215,14 +211,14 @@ describe('InspectionItems', () => {
 });
 
 describe('sign-off', () => {
-  test('what can be done next follows the state', () => {
+  test('the signatures offered are the ones the server allows now; completing is offered until the run is done', () => {
     expect(signoffActions(run())).toEqual({ signInspector: true, signReviewer: false, complete: true });
-    expect(signoffActions(run({ state: 'signed', inspectorSignedAt: 'x' }))).toEqual({
+    expect(signoffActions(run({ state: 'signed', allowedActions: ['sign-reviewer', 'cancel', 'follow-up'] }))).toEqual({
       signInspector: false,
       signReviewer: true,
       complete: true,
     });
-    expect(signoffActions(run({ state: 'completed', inspectorSignedAt: 'x', reviewerSignedAt: 'y' }))).toEqual({
+    expect(signoffActions(run({ state: 'completed', allowedActions: ['follow-up'] }))).toEqual({
       signInspector: false,
       signReviewer: false,
       complete: false,
@@ -260,7 +256,12 @@ describe('sign-off', () => {
   test('a Viewer sees the signatures and no buttons', () => {
     render(
       <InspectionSignoff
-        run={run({ state: 'signed', inspector: 'li.si', inspectorSignedAt: '2026-12-02T01:00:00Z' })}
+        run={run({
+          state: 'signed',
+          inspector: 'li.si',
+          inspectorSignedAt: '2026-12-02T01:00:00Z',
+          allowedActions: ['sign-reviewer'],
+        })}
         canEdit={false}
         busy={false}
         error={undefined}

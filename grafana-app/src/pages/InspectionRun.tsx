@@ -40,9 +40,9 @@ function InspectionRunPage() {
     }
   };
   const r = run.data;
-  const open = r?.state === 'open';
+  const allows = (a: string) => canEdit && (r?.allowedActions.includes(a) ?? false);
   return (
-    <PluginPage pageNav={{ text: r ? `${r.number} · ${r.templateTitle}` : id }}>
+    <PluginPage pageNav={{ text: r ? `${r.number} · ${r.template.title}` : id }}>
       <LinkButton variant="secondary" fill="text" icon="arrow-left" href={appHref(ROUTES.Inspections)}>
         {t('inspections.back', 'Inspections')}
       </LinkButton>
@@ -51,7 +51,7 @@ function InspectionRunPage() {
       {r && (
         <div data-testid="inspection-run-page">
           <h2>
-            {r.number} · {r.templateTitle} <span className={s.muted}>v{r.templateVersion}</span>
+            {r.number} · {r.template.title} <span className={s.muted}>v{r.template.version}</span>
           </h2>
           <Stack gap={1} alignItems="center" wrap="wrap">
             <RunStateBadge state={r.state} />
@@ -60,8 +60,8 @@ function InspectionRunPage() {
               {t('inspections.evaluatedAt', 'checks evaluated {{at}}', { at: formatTime(r.evaluatedAt) })}
             </span>
             {r.subject?.kind === 'incident' && (
-              <Link to={prefixRoute(`${ROUTES.Incidents}/${encodeURIComponent(r.subject.ref ?? r.subject.id)}`)}>
-                {t('inspections.verifies', 'verifies {{ref}}', { ref: r.subject.ref ?? r.subject.id })}
+              <Link to={prefixRoute(`${ROUTES.Incidents}/${encodeURIComponent(r.subject.id)}`)}>
+                {t('inspections.verifiesIncident', 'verifies an incident')}
               </Link>
             )}
             <Link to={reportRoute(r.number)} data-testid="inspection-report-link">
@@ -79,8 +79,8 @@ function InspectionRunPage() {
           />
           <InspectionItems
             items={r.items}
-            canFill={canEdit && open}
-            canFollowUp={canEdit && r.state !== 'cancelled'}
+            canFill={allows('record')}
+            canFollowUp={allows('follow-up')}
             onFill={(item) => setForm({ kind: 'fill', item })}
             onFollowUp={(item) => setForm({ kind: 'followUp', item })}
             followUpHref={(ref) => appHref(`${ROUTES.Incidents}/${encodeURIComponent(ref)}`)}
@@ -89,7 +89,7 @@ function InspectionRunPage() {
             <h3>{t('inspections.timeline', 'Timeline')}</h3>
             <InspectionTimeline events={r.events} />
           </section>
-          {canEdit && (r.state === 'open' || r.state === 'signed') && (
+          {allows('cancel') && (
             <Button
               variant="destructive"
               fill="text"

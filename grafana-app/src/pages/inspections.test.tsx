@@ -23,9 +23,7 @@ jest.mock('@grafana/runtime', () => ({
 const detail = (over: Partial<InspectionRunDetail> = {}): InspectionRunDetail => ({
   id: 'r1',
   number: 'INS-7',
-  templateKey: 'daily-trading',
-  templateTitle: '交易日日常巡检',
-  templateVersion: 1,
+  template: { key: 'daily-trading', title: '交易日日常巡检', version: 1 },
   trigger: 'manual',
   state: 'open',
   subject: null,
@@ -35,13 +33,14 @@ const detail = (over: Partial<InspectionRunDetail> = {}): InspectionRunDetail =>
   reviewer: null,
   reviewerSignedAt: null,
   completedAt: null,
-  createdAt: '2026-12-02T00:30:00Z',
+  scheduleId: null,
+  scheduledFor: null,
   createdBy: 'li.si',
+  allowedActions: ['record', 'sign-inspector', 'cancel', 'follow-up'],
   summary: { normal: 1, warning: 0, critical: 0, error: 0, manualAbnormal: 0, notApplicable: 0, pending: 1, total: 2 },
   items: [
     {
       key: 'cpu-busy',
-      position: 0,
       layer: 'infrastructure',
       kind: 'metric',
       title: '主机CPU使用率',
@@ -54,7 +53,6 @@ const detail = (over: Partial<InspectionRunDetail> = {}): InspectionRunDetail =>
     },
     {
       key: 'logs',
-      position: 1,
       layer: 'application',
       kind: 'manual',
       title: '检查撮合引擎错误日志',
