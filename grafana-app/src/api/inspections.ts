@@ -197,6 +197,8 @@ export interface InspectionReport {
 
 export interface RunFilter {
   template?: string;
+  /** the verification runs of an incident (id or number) */
+  incident?: string;
   state?: RunState;
   cursor?: string;
 }
@@ -229,7 +231,7 @@ export const nextTimes = (id: string, count = 3) =>
 
 export const listRuns = (f: RunFilter) =>
   request<RunPage>('GET', 'api/v1/inspections/runs', {
-    params: { template: f.template, state: f.state, cursor: f.cursor },
+    params: { template: f.template, state: f.state, incident: f.incident, cursor: f.cursor },
   });
 
 export const getRun = (id: string) =>

@@ -12,6 +12,7 @@ import { InspectionRuns } from './InspectionLists';
 import { InspectionReportView } from './InspectionReportView';
 import { InspectionSignoff, signoffActions } from './InspectionSignoff';
 import { eventDetail, InspectionTimeline } from './InspectionTimeline';
+import { InspectionVerify } from './InspectionVerify';
 
 const fetchMock = jest.fn();
 jest.mock('@grafana/runtime', () => ({
@@ -404,4 +405,38 @@ test('the report view: header, summary, layers with their series, follow-ups', (
   expect(disk).toHaveTextContent('95.0%');
   expect(within(disk).getByTestId('inspection-series')).toHaveTextContent('主机');
   expect(screen.getByTestId('inspection-report-follow-ups')).toHaveTextContent('INC-2026-0042 · 磁盘使用率');
+});
+
+describe("the incident page's verification runs", () => {
+  const renderVerify = (canEdit: boolean) =>
+    render(
+      <MemoryRouter>
+        <InspectionVerify incident="INC-2026-0042" canEdit={canEdit} onStarted={jest.fn()} />
+      </MemoryRouter>
+    );
+
+  test('listed with their state for everyone, asked for by the incident', async () => {
+    fetchMock.mockReturnValue(
+      of({ data: { runs: [run({ trigger: 'verification', state: 'completed' })], nextCursor: null } })
+    );
+    renderVerify(false);
+    const table = await screen.findByTestId('inspection-verify-runs');
+    expect(within(table).getByRole('link', { name: 'INS-7' })).toBeInTheDocument();
+    expect(within(table).getByTestId('inspection-run-state')).toHaveAttribute('data-state', 'completed');
+    expect(fetchMock.mock.calls[0][0]).toMatchObject({
+      url: '/api/plugin-proxy/opsdesk-ops-app/api/v1/inspections/runs',
+      params: { incident: 'INC-2026-0042' },
+    });
+    expect(screen.queryByRole('button')).not.toBeInTheDocument();
+  });
+
+  test('a Viewer sees nothing when there is none; an Editor gets the verify action', async () => {
+    fetchMock.mockReturnValue(of({ data: { runs: [], nextCursor: null } }));
+    const { container, unmount } = renderVerify(false);
+    await waitFor(() => expect(fetchMock).toHaveBeenCalled());
+    expect(container).toBeEmptyDOMElement();
+    unmount();
+    renderVerify(true);
+    expect(await screen.findByRole('button', { name: 'Verify with an inspection' })).toBeInTheDocument();
+  });
 });

@@ -86,12 +86,6 @@ function IncidentPage() {
             </Stack>
           )}
           {actionError !== undefined && <ErrorMessage error={actionError} />}
-          {canEdit && (
-            <InspectionVerify
-              incident={i.number}
-              onStarted={() => void Promise.all([incident.reload(), timeline.reload()])}
-            />
-          )}
 
           {i.alerts.length > 0 && <AlertList incident={i} prometheusUid={prometheusUid} />}
 
@@ -120,6 +114,12 @@ function IncidentPage() {
               </div>
             )}
           </section>
+
+          <InspectionVerify
+            incident={i.number}
+            canEdit={canEdit}
+            onStarted={() => void Promise.all([incident.reload(), timeline.reload()])}
+          />
 
           <IncidentRestores
             incident={i}
