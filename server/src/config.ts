@@ -11,6 +11,7 @@ import { peopleSchema } from './people/config';
 import { vulnerabilitiesConfigIssues, vulnerabilitiesSchema } from './vulnerabilities/config';
 import { maintenanceIssues, maintenanceSchema } from './patches/plans-config';
 import { patchesSchema } from './patches/hosts-config';
+import { inspectionsSchema } from './inspections/config';
 
 const severity = z.enum(SEVERITIES);
 
@@ -126,6 +127,8 @@ export const serverConfigSchema = z
     patches: patchesSchema,
     /** patch plans: host groups, maintenance windows and the trading calendar (docs/patches.md) */
     maintenance: maintenanceSchema,
+    /** inspections (巡检): report language, Chromium, template files, verification before close (docs/inspections.md) */
+    inspections: inspectionsSchema,
   })
   .superRefine((cfg, ctx) => {
     for (const issue of maintenanceIssues(cfg.maintenance, cfg.sla.calendars))

@@ -1,3 +1,4 @@
+import { importTemplateFiles } from './inspections/service';
 import { Gauge, type Registry } from 'prom-client';
 import type { ServerConfig } from './config';
 import type { AppContext } from './context';
@@ -91,6 +92,8 @@ export async function reloadConfig(
   ctx.sla = sla;
   ctx.log.level = kept.log_level;
   if (changes.some((c) => c.startsWith('sla.'))) await incidentStore.markOpenClocksStale(ctx.db);
+  // inspection template files: one edited since the start becomes a new version (docs/inspections.md)
+  await importTemplateFiles(ctx, baseDir);
   metrics.ok.set(1);
   metrics.at.set(Date.now() / 1000);
   ctx.log.info(

@@ -32,6 +32,10 @@ import { collectIfDue } from './patches/collector';
 import { vulnerabilityRoutes } from './vulnerabilities/routes';
 import { expireRiskAcceptances, notifyOverdue } from './vulnerabilities/service';
 import { patchPlanRoutes } from './patches/plans-routes';
+import { inspectionRoutes } from './inspections/routes';
+import { importTemplateFiles } from './inspections/service';
+import { inspectionScheduleRoutes } from './inspections/schedules-routes';
+import { runDueInspections } from './inspections/schedules-service';
 
 /** Start time of a process in clock ticks since boot (/proc/<pid>/stat field 22), on Linux. */
 function processStartTime(pid: number | 'self'): string | undefined {
@@ -93,6 +97,8 @@ const SCHEDULER_LOCK = 0x0905d35d;
 /** Every route of the API, in one list: the HTTP binding and the OpenAPI document both come from it. */
 export function allRoutes(ctx: AppContext): AnyRoute[] {
   return [
+    // before the incidents' /api/v1/incidents/:id/:action, which would take .../verifications
+    ...inspectionRoutes(ctx),
     ...incidentRoutes(ctx),
     ...reviewRoutes(ctx),
     ...slaRoutes(ctx),
@@ -106,6 +112,7 @@ export function allRoutes(ctx: AppContext): AnyRoute[] {
     ...vulnerabilityRoutes(ctx),
     ...patchPlanRoutes(ctx),
     ...backupRoutes(ctx),
+    ...inspectionScheduleRoutes(ctx),
     ...tokenRoutes(ctx.db),
   ];
 }
@@ -170,6 +177,8 @@ export async function startServer(
       `OPSDESK_BOOTSTRAP_TOKEN names a ${bootstrap === 'revoked' ? 'revoked' : 'non-admin'} token, which stays as it is; unset it, or set a new value to create an admin token when none is left`,
     );
   const ctx = buildContext(config, db, log, opts.baseDir ?? process.cwd());
+  // the template files of inspections.templates (a changed one becomes a new version); a bad file is logged, not fatal
+  await importTemplateFiles(ctx, opts.baseDir ?? process.cwd());
   const routes = allRoutes(ctx);
   const app = createApp(ctx, {
     version: VERSION,
@@ -215,6 +224,7 @@ export async function startServer(
         ['pending-patch collection', () => collectIfDue(ctx, () => stopping)],
         ['vulnerability risk-acceptance expiry', () => expireRiskAcceptances(ctx, () => stopping)],
         ['vulnerability overdue notifications', () => notifyOverdue(ctx, () => stopping)],
+        ['scheduled inspections', () => runDueInspections(ctx, () => stopping)],
       ];
       for (const [name, job] of jobs) {
         if (stopping) break;

@@ -9,7 +9,8 @@ import type { PatchHostTables } from '../patches/hosts-tables';
 import type { PatchPlanTables } from '../patches/plans-tables';
 import type { VulnerabilityTables } from '../vulnerabilities/tables';
 import type { BackupTables } from '../backups/tables';
-import type { InspectionScheduleTables } from '../inspections/schedules-store';
+import type { InspectionScheduleTables } from '../inspections/schedules-tables';
+import type { InspectionTables } from '../inspections/tables';
 
 /**
  * The tables as the numbered migrations create them, one interface per table, columns typed as
@@ -27,6 +28,7 @@ export interface Tables
     PatchPlanTables,
     VulnerabilityTables,
     BackupTables,
+    InspectionTables,
     InspectionScheduleTables {
   tokens: TokensTable;
   counters: CountersTable;

@@ -175,6 +175,13 @@ export async function insertIncident(
 }
 
 /**
+ * Checks another domain adds to closing an incident (inspections: a passing verification run),
+ * registered by that domain so this one imports none of them; each throws the refusal.
+ */
+export type CloseGate = (ctx: AppContext, tx: Db, row: IncidentRow) => Promise<void>;
+export const closeGates = new Set<CloseGate>();
+
+/**
  * Applies a transition and its effects: timestamps, SLA pauses (waiting for the customer; the
  * time between resolve and reopen), the review rule on close, the timeline entry and the stored
  * clocks. Only a person's transition (`byPerson`, the API's callers) is a response: Alertmanager
@@ -205,6 +212,7 @@ export async function applyTransition(
       `a ${row.severity} incident is closed only with a post-incident review; write it (PUT /api/v1/incidents/${row.number}/review) first`,
     );
   }
+  if (action === 'close') for (const gate of closeGates) await gate(ctx, tx, row);
   const now = ctx.now();
   const byPerson = opts.byPerson === true;
   const fields: Partial<IncidentRow> = {

@@ -8,6 +8,7 @@ import patchHosts from './007_patch_hosts';
 import patchPlans from './008_patch_plans';
 import vulnerabilities from './009_vulnerabilities';
 import backups from './010_backups';
+import inspections from './011_inspections';
 import inspectionSchedules from './012_inspection_schedules';
 
 /** Numbered migrations, applied in order, each once. Never edit one that has shipped; add the next. */
@@ -22,5 +23,6 @@ export const MIGRATIONS: ReadonlyArray<{ id: number; name: string; sql: string }
   { id: 8, name: 'patch_plans', sql: patchPlans },
   { id: 9, name: 'vulnerabilities', sql: vulnerabilities },
   { id: 10, name: 'backups', sql: backups },
+  { id: 11, name: 'inspections', sql: inspections },
   { id: 12, name: 'inspection_schedules', sql: inspectionSchedules },
 ];
