@@ -5,6 +5,7 @@ import type { AppContext } from '../context';
 import { isUniqueViolation } from '../db';
 import { ApiError, conflict, notFound } from '../http/errors';
 import { dueTimes, nextDueTimes, SCHEDULE_DAYS } from './schedule';
+import { startRun } from './service';
 import { scheduleStore, type ScheduleRow } from './schedules-store';
 
 const HHMM = /^([01]\d|2[0-3]):([0-5]\d)$/;
@@ -111,6 +112,24 @@ async function templateIdOf(ctx: AppContext, key: string): Promise<string> {
   return id;
 }
 
+function checkPeople(ctx: AppContext, body: ScheduleBody): void {
+  for (const field of ['inspector', 'reviewer'] as const) {
+    const id = body[field];
+    if (id !== null && id !== undefined && !ctx.config.people.some((p) => p.id === id))
+      throw new ApiError(
+        422,
+        'unknown_person',
+        `${field}: ${JSON.stringify(id)} is not in the people directory; use a person id (people[].id)`,
+      );
+  }
+  if (body.inspector && body.inspector === body.reviewer)
+    throw new ApiError(
+      422,
+      'same_person',
+      'reviewer: the reviewer (复核人) must be another person than the inspector (巡检人)',
+    );
+}
+
 async function getRow(ctx: AppContext, id: string): Promise<ScheduleRow> {
   const row = await scheduleStore(ctx.db).get(id);
   if (!row) throw notFound(`inspection schedule ${id}`);
@@ -133,6 +152,7 @@ export async function createSchedule(
   caller: Caller,
 ): Promise<ScheduleOut> {
   calendarOf(ctx, body.calendar);
+  checkPeople(ctx, body);
   const templateId = await templateIdOf(ctx, body.template);
   const store = scheduleStore(ctx.db);
   const id = randomUUID();
@@ -163,6 +183,7 @@ export async function createSchedule(
 export async function updateSchedule(ctx: AppContext, id: string, body: ScheduleBody): Promise<ScheduleOut> {
   const row = await getRow(ctx, id);
   calendarOf(ctx, body.calendar);
+  checkPeople(ctx, body);
   const templateId = await templateIdOf(ctx, body.template);
   const store = scheduleStore(ctx.db);
   const now = ctx.now();
@@ -307,4 +328,12 @@ export async function runDueInspectionsWith(
     }
   }
   return { started, missed: missedTotal };
+}
+
+/** The scheduler job of the server tick: runDueInspectionsWith the inspections service's startRun. */
+export function runDueInspections(
+  ctx: AppContext,
+  stopping: () => boolean,
+): Promise<{ started: number; missed: number }> {
+  return runDueInspectionsWith(ctx, stopping, startRun);
 }
