@@ -318,6 +318,24 @@ describe.each(DATABASE_KINDS)('on %s', (kind) => {
       restoreExitCode: 0,
       verification: { result: 'passed' },
     });
+    // the demo daily inspection (巡检), scheduled at 09:55 on working days of 5x8 (T0 is a Thursday
+    // 10:00), and run by hand 20 minutes before T0 (against the Prometheus above: its queries find
+    // nothing, so the items are errors or, where the template says so, normal); both wait for sign-off
+    await at(200, 'POST', '/api/v1/inspections/templates', {
+      yaml: readFileSync(
+        path.join(__dirname, '..', '..', 'provisioning', 'inspections', 'daily-trading.yml'),
+        'utf8',
+      ),
+    });
+    await at(190, 'POST', '/api/v1/inspections/schedules', {
+      name: 'daily-0955',
+      template: 'daily-trading',
+      calendar: '5x8',
+      times: ['09:55'],
+      days: 'working',
+      inspector: 'zhang.san',
+      reviewer: 'li.si',
+    });
     // P1 opened three hours before T0, acknowledged after 10 minutes, resolved an hour before T0
     // (both goals met); the requests go in time order, as the clock of a real server would
     const p1 = await at<Created>(180, 'POST', '/api/v1/incidents', {
@@ -335,6 +353,7 @@ describe.each(DATABASE_KINDS)('on %s', (kind) => {
     await at(60, 'POST', `/api/v1/incidents/${p1.id}/resolve`, {
       note: 'failed over to the standby gateway',
     });
+    await at(20, 'POST', '/api/v1/inspections/runs', { template: 'daily-trading', inspector: 'zhang.san' });
     // an alert from Alertmanager opens a P4 (severity info), and a body that is not JSON is refused
     await at(
       15,
@@ -355,6 +374,19 @@ describe.each(DATABASE_KINDS)('on %s', (kind) => {
     );
     await at(10, 'POST', '/api/v1/alertmanager/webhook', '{"version": "4", "alerts": [', [400]);
     jest.setSystemTime(T0);
+    // the scheduler's tick at T0 starts the 09:55 inspection (due 5 minutes before T0)
+    for (let i = 0; ; i++) {
+      const { schedules } = await at<{ schedules: Array<{ lastRunAt: string | null }> }>(
+        0,
+        'GET',
+        '/api/v1/inspections/schedules',
+        undefined,
+      );
+      if (schedules[0]?.lastRunAt) break;
+      if (i > 150)
+        throw new Error(`the tick never started the scheduled inspection: ${JSON.stringify(schedules)}`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
 
     // an SLA tick at T0 has seen the P2 breach and recomputed every clock
     await expectGoldenScrape(`${s.url}/metrics`, {
@@ -367,6 +399,7 @@ describe.each(DATABASE_KINDS)('on %s', (kind) => {
         'opsdesk_vulnerability_findings_open{severity="high"} 5',
         'opsdesk_patches_security_pending{host="db1:9741"} 1',
         'opsdesk_backup_rpo_breached{policy="settlement-db"} 0',
+        'opsdesk_inspections_runs_awaiting_signoff{template="daily-trading"} 2',
       ],
     });
   });
