@@ -3,7 +3,13 @@ import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
 import { Button, Stack, useStyles2 } from '@grafana/ui';
 import { t } from '../i18n';
-import { LAYERS, type FailingSeries, type InspectionLayer, type RunItem } from '../api/inspections';
+import { LAYERS, type InspectionLayer, type RunItem } from '../api/inspections';
+
+/** A failing series of a run's item or of a report's. */
+export interface FailingSeries {
+  labels: Record<string, string>;
+  value?: number | null;
+}
 import { ItemStatusBadge, formatValue, kindLabel, layerLabel } from './InspectionBadges';
 import { getTableStyles } from './tableStyles';
 

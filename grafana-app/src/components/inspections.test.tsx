@@ -35,6 +35,16 @@ const summary = {
 };
 
 const item = (over: Partial<RunItem>): RunItem => ({
+  description: null,
+  guidance: null,
+  evidenceRequired: false,
+  query: null,
+  truncated: 0,
+  error: null,
+  note: null,
+  completedBy: null,
+  completedAt: null,
+  followUp: null,
   key: 'cpu-busy',
   layer: 'infrastructure',
   kind: 'metric',
@@ -344,7 +354,7 @@ test('the timeline lists who did what', () => {
   render(
     <InspectionTimeline
       events={[
-        { at: '2026-12-02T00:30:00Z', actor: 'scheduler', kind: 'started', detail: null },
+        { at: '2026-12-02T00:30:00Z', actor: 'scheduler', kind: 'started', detail: {} },
         { at: '2026-12-02T01:00:00Z', actor: 'li.si', kind: 'signed', detail: { role: 'inspector' } },
       ]}
     />

@@ -3,7 +3,7 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter, Route, Routes } from 'react-router-dom';
 import { of, throwError } from 'rxjs';
-import type { InspectionRunDetail } from '../api/inspections';
+import type { InspectionRunDetail, RunItem } from '../api/inspections';
 import InspectionRunPage from './InspectionRun';
 
 const fetchMock = jest.fn();
@@ -19,6 +19,25 @@ jest.mock('@grafana/runtime', () => ({
   },
   PluginPage: ({ children }: { children: React.ReactNode }) => <div>{children}</div>,
 }));
+
+const blank: Omit<RunItem, 'key' | 'layer' | 'kind' | 'title' | 'status'> = {
+  description: null,
+  guidance: null,
+  evidenceRequired: false,
+  query: null,
+  thresholds: null,
+  unit: null,
+  labelAliases: {},
+  value: null,
+  series: [],
+  truncated: 0,
+  error: null,
+  note: null,
+  evidence: [],
+  completedBy: null,
+  completedAt: null,
+  followUp: null,
+};
 
 const detail = (over: Partial<InspectionRunDetail> = {}): InspectionRunDetail => ({
   id: 'r1',
@@ -40,6 +59,7 @@ const detail = (over: Partial<InspectionRunDetail> = {}): InspectionRunDetail =>
   summary: { normal: 1, warning: 0, critical: 0, error: 0, manualAbnormal: 0, notApplicable: 0, pending: 1, total: 2 },
   items: [
     {
+      ...blank,
       key: 'cpu-busy',
       layer: 'infrastructure',
       kind: 'metric',
@@ -52,6 +72,7 @@ const detail = (over: Partial<InspectionRunDetail> = {}): InspectionRunDetail =>
       evidence: [],
     },
     {
+      ...blank,
       key: 'logs',
       layer: 'application',
       kind: 'manual',
@@ -62,7 +83,7 @@ const detail = (over: Partial<InspectionRunDetail> = {}): InspectionRunDetail =>
       evidence: [],
     },
   ],
-  events: [{ at: '2026-12-02T00:30:00Z', actor: 'li.si', kind: 'started', detail: null }],
+  events: [{ at: '2026-12-02T00:30:00Z', actor: 'li.si', kind: 'started', detail: {} }],
   ...over,
 });
 
