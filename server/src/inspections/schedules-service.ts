@@ -292,16 +292,7 @@ export async function runDueInspectionsWith(
         { schedule: s.name, missed: missed.map((t) => new Date(t).toISOString()) },
         'inspection schedule was more than a day behind; the older due times are recorded as missed',
       );
-      await store.advance(
-        s.id,
-        {
-          dueAt: missed[missed.length - 1] as number,
-          missedAt: missed[missed.length - 1],
-          missed: missed.length,
-        },
-        now,
-      );
-      missedTotal += missed.length;
+      missedTotal += await store.advance(s.id, { dueAt: missed[missed.length - 1] as number, missed }, now);
     }
     for (const at of toStart) {
       if (stopping()) break;

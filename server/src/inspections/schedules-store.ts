@@ -120,42 +120,51 @@ export function scheduleStore(db: Db) {
         await tx.kysely.deleteFrom('inspection_schedules').where('id', '=', id).execute();
       });
     },
-    /** Moves the scheduler's state forward; never back (another replica may have gone further). */
+    /**
+     * Moves the scheduler's state forward, never back (another replica may have gone further), and
+     * records as missed only the due times past the last one handled, so two replicas recording the
+     * same skipped times count them once. The state row is locked (PostgreSQL) while it is read.
+     * Returns how many due times were recorded as missed.
+     */
     async advance(
       id: string,
-      next: { dueAt: number; runAt?: number | undefined; missedAt?: number | undefined; missed?: number },
+      next: { dueAt: number; runAt?: number | undefined; missed?: readonly number[] },
       now: number,
-    ): Promise<void> {
-      await db.transaction(async (tx) => {
-        const cur = await tx.kysely
+    ): Promise<number> {
+      return db.transaction(async (tx) => {
+        await tx.kysely
+          .insertInto('inspection_schedule_state')
+          .values({
+            schedule_id: id,
+            last_due_at: null,
+            last_run_at: null,
+            missed_at: null,
+            missed_count: 0,
+            updated_at: now,
+          })
+          .onConflict((oc) => oc.column('schedule_id').doNothing())
+          .execute();
+        const read = tx.kysely
           .selectFrom('inspection_schedule_state')
           .selectAll()
+          .where('schedule_id', '=', id);
+        const cur = await (db.kind === 'postgres' ? read.forUpdate() : read).executeTakeFirstOrThrow();
+        const lastDue = cur.last_due_at === null ? null : Number(cur.last_due_at);
+        const missed = (next.missed ?? []).filter((t) => lastDue === null || t > lastDue);
+        const max = (a: number | null, b: number | null | undefined) =>
+          a === null ? (b ?? null) : b === null || b === undefined ? Number(a) : Math.max(Number(a), b);
+        await tx.kysely
+          .updateTable('inspection_schedule_state')
+          .set({
+            last_due_at: max(cur.last_due_at, next.dueAt),
+            last_run_at: max(cur.last_run_at, next.runAt),
+            missed_at: max(cur.missed_at, missed.length > 0 ? Math.max(...missed) : null),
+            missed_count: Number(cur.missed_count) + missed.length,
+            updated_at: now,
+          })
           .where('schedule_id', '=', id)
-          .executeTakeFirst();
-        const max = (a: number | null | undefined, b: number | null | undefined) =>
-          a === null || a === undefined
-            ? (b ?? null)
-            : b === null || b === undefined
-              ? Number(a)
-              : Math.max(Number(a), b);
-        const row = {
-          last_due_at: max(cur?.last_due_at, next.dueAt),
-          last_run_at: max(cur?.last_run_at, next.runAt),
-          missed_at: max(cur?.missed_at, next.missedAt),
-          missed_count: Number(cur?.missed_count ?? 0) + (next.missed ?? 0),
-          updated_at: now,
-        };
-        if (cur)
-          await tx.kysely
-            .updateTable('inspection_schedule_state')
-            .set(row)
-            .where('schedule_id', '=', id)
-            .execute();
-        else
-          await tx.kysely
-            .insertInto('inspection_schedule_state')
-            .values({ schedule_id: id, ...row })
-            .execute();
+          .execute();
+        return missed.length;
       });
     },
   };

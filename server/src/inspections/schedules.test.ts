@@ -207,6 +207,8 @@ describe('the scheduler job on two replicas sharing one PostgreSQL database', ()
     later += 3 * DAY;
     const caught = await Promise.all(replicas.map((ctx) => runDueInspections(ctx, () => false)));
     expect(caught.reduce((n, r) => n + r.started, 0)).toBe(1);
+    // both replicas saw the two skipped due times; they are recorded once
+    expect(caught.reduce((n, r) => n + r.missed, 0)).toBe(2);
     expect((await runs()).length).toBe(2);
     const state = await s.api<{ schedules: ScheduleOut[] }>('GET', '/api/v1/inspections/schedules');
     const sch = state.body.schedules.find((x) => x.id === created.body.id)!;
