@@ -2942,6 +2942,15 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
         /** @description Body larger than http.body_limit_bytes */
         413: {
           headers: {
@@ -3015,6 +3024,15 @@ export interface paths {
         };
         /** @description The token role is too low, or its scope does not include this route */
         403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
           headers: {
             [name: string]: unknown;
           };
@@ -4295,6 +4313,15 @@ export interface paths {
         };
         /** @description The token role is too low, or its scope does not include this route */
         403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
           headers: {
             [name: string]: unknown;
           };
@@ -12121,8 +12148,7 @@ export interface components {
        */
       kind?: 'incident';
       service?: string;
-      /** @enum {string} */
-      severity: 'P1' | 'P2' | 'P3' | 'P4';
+      severity: components['schemas']['Severity'];
       title?: string;
     };
     InspectionItemHistory: {

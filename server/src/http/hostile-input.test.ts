@@ -625,6 +625,67 @@ function hostileSet(incident: string): Hostile[] {
       },
       field: 'body packageType',
     },
+    // inspections (巡检): templates refused with the line and path, runs of nothing
+    {
+      name: 'a template whose YAML is not YAML',
+      method: 'POST',
+      path: '/api/v1/inspections/templates',
+      body: { yaml: 'key: [daily\n' },
+      field: 'body yaml',
+    },
+    {
+      name: 'a template metric item without a threshold',
+      method: 'POST',
+      path: '/api/v1/inspections/templates',
+      body: {
+        definition: {
+          key: 'x',
+          title: 'x',
+          layers: [
+            {
+              layer: 'network',
+              items: [{ key: 'a', title: 'a', kind: 'metric', query: 'up', comparison: '>' }],
+            },
+          ],
+        },
+      },
+      field: 'definition.layers.0.items.0.warning',
+    },
+    {
+      name: 'a template in an unknown layer',
+      method: 'POST',
+      path: '/api/v1/inspections/templates',
+      body: { definition: { key: 'x', title: 'x', layers: [{ layer: 'os', items: [] }] } },
+      field: 'definition.layers.0.layer',
+    },
+    {
+      name: 'a run of a template that does not exist',
+      method: 'POST',
+      path: '/api/v1/inspections/runs',
+      body: { template: 'nowhere' },
+      field: 'inspection template nowhere',
+      status: 404,
+    },
+    {
+      name: 'a manual result that is neither normal nor abnormal',
+      method: 'POST',
+      path: '/api/v1/inspections/runs/INS-1/items/logs',
+      body: { result: 'fine' },
+      field: 'body result',
+    },
+    {
+      name: 'a signature in a role that does not exist',
+      method: 'POST',
+      path: '/api/v1/inspections/runs/INS-1/sign',
+      body: { role: 'manager' },
+      field: 'body role',
+    },
+    {
+      name: 'a report in a language the server does not write',
+      method: 'GET',
+      path: '/api/v1/inspections/runs/INS-1/report.pdf?lang=fr',
+      field: 'query lang',
+    },
     // a path with no route is a 404 whatever the body: it is never read (a dot segment, "/incidents/.",
     // reaches the server as "/incidents/")
     {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { nextCursorSchema, SEVERITIES } from '../incidents/schema';
+import { nextCursorSchema, severitySchema } from '../incidents/schema';
 import { LAYERS } from './template';
 
 const ref = z.string().min(1).max(100);
@@ -175,7 +175,7 @@ export const cancelBody = z
 export const followUpBody = z
   .strictObject({
     kind: z.literal('incident').default('incident'),
-    severity: z.enum(SEVERITIES),
+    severity: severitySchema,
     title: z.string().trim().min(1).max(200).optional(),
     service: z.string().trim().min(1).max(100).optional(),
   })
