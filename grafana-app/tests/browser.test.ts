@@ -24,11 +24,14 @@ import {
   call,
   fireAlert as fireAlertThrough,
   importScanReport,
+  INSPECTION_TEMPLATE,
   seedBackups,
   seedHistory,
+  seedInspections,
   seedOnCall,
   seedPatchPlan,
   type BackupSeed,
+  type InspectionSeed,
   type OnCallSeed,
   type ServerApi,
 } from './seed';
@@ -1187,6 +1190,113 @@ function suite(react: 18 | 19, history: () => string) {
       await vulns.getByLabel('严重程度').first().waitFor();
       await shot(vulns, 'vulnerabilities-zh-Hans-light');
       await vulns.close();
+      await page.close();
+    });
+  });
+
+  describe('inspections', () => {
+    let seeded: InspectionSeed;
+    beforeAll(async () => {
+      const as = async (name: string): Promise<ServerApi> => ({
+        url: server.url,
+        token: (await api<{ token: string }>('POST', '/api/v1/tokens', { name, role: 'editor' })).token,
+      });
+      seeded = await seedInspections(admin(), { inspector: await as('li.si'), reviewer: await as('wang.wu') });
+    }, 120_000);
+    const [first, second] = INSPECTION_TEMPLATE.items;
+
+    test('Inspections (Viewer): a completed run, its report and its HTML, PDF and Excel files; no write buttons', async () => {
+      const page = await open(`${BASE}/inspections`, { role: 'Viewer' });
+      const row = page.getByTestId('inspection-runs').locator(`tr[data-number="${seeded.completed}"]`);
+      await row.waitFor();
+      expect(await row.getByTestId('inspection-run-state').getAttribute('data-state')).toBe('completed');
+      expect(await row.innerText()).toContain('li.si / wang.wu');
+      // the pager's buttons only: nothing that starts a run or imports a template
+      for (const name of ['Start a run', 'Import a template'])
+        expect(await page.getByRole('button', { name }).count()).toBe(0);
+      await row.getByRole('link', { name: seeded.completed }).click();
+      const run = page.getByTestId('inspection-run-page');
+      await run.waitFor();
+      expect(await run.getByRole('button').count()).toBe(0);
+      expect(await page.getByTestId('inspection-reviewer').innerText()).toMatch(/wang\.wu, signed/);
+      await page.getByTestId('inspection-report-link').click();
+      const report = page.getByTestId('inspection-report');
+      await report.waitFor();
+      const header = await page.getByTestId('inspection-report-header').innerText();
+      expect(header).toContain(INSPECTION_TEMPLATE.client);
+      expect(header).toContain('li.si');
+      expect(header).toContain('wang.wu');
+      expect(await report.innerText()).toContain(seeded.note);
+      await shot(page, 'inspection-report-viewer-dark');
+      // the downloads go through the proxy's viewer route to the stored report files
+      for (const [format, type] of [
+        ['html', 'text/html'],
+        ['pdf', 'application/pdf'],
+        ['xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+      ] as const) {
+        const href = await page
+          .getByTestId('inspection-downloads')
+          .locator(`[data-format="${format}"]`)
+          .getAttribute('href');
+        // the PDF is printed by headless Chromium on the server when it is not stored yet: seconds
+        const res = await page.request.get(`${host.url}${href}`, { timeout: 120_000 });
+        expect([format, res.status()]).toEqual([format, 200]);
+        expect(res.headers()['content-type']).toContain(type);
+        const body = await res.body();
+        if (format === 'html') expect(body.toString('utf8')).toContain(seeded.note);
+        if (format === 'pdf') expect(body.subarray(0, 5).toString()).toBe('%PDF-');
+        if (format === 'xlsx') expect(body.subarray(0, 2).toString()).toBe('PK');
+      }
+      expect(proxied(/\/inspections\/runs\/[^/]+\/report\.pdf/, 'GET').map((l) => [l.login, l.status])).toContainEqual([
+        'wang.wu',
+        200,
+      ]);
+      await page.close();
+    });
+
+    test('Inspections (Editor): a manual item filled in, signing refused while one is empty, completing refused until the reviewer signs', async () => {
+      const page = await open(`${BASE}/inspections/runs/${seeded.open}`);
+      const run = page.getByTestId('inspection-run-page');
+      await run.waitFor();
+      const item = (key: string) => run.locator(`[data-testid="inspection-item"][data-key="${key}"]`);
+      const fill = async (key: string, result: string, note: string) => {
+        await item(key).getByRole('button', { name: 'Fill in' }).click();
+        const form = page.getByRole('dialog');
+        await form.getByLabel(result, { exact: true }).check({ force: true });
+        await form.getByLabel('Note', { exact: true }).fill(note);
+        await form.getByRole('button', { name: 'Save the result' }).click();
+        await item(key).locator(`[data-testid="inspection-item-status"][data-status="${result}"]`).waitFor();
+      };
+      await fill(first!.key, 'normal', '日志无 ERROR');
+      await page.getByRole('button', { name: 'Sign as inspector' }).click();
+      const gate = page.getByTestId('inspection-gate');
+      await gate.waitFor();
+      expect(await gate.innerText()).toContain(second!.key);
+      await fill(second!.key, 'abnormal', '备份 1 次失败');
+      await page.getByRole('button', { name: 'Sign as inspector' }).click();
+      await page
+        .getByTestId('inspection-inspector')
+        .getByText(/li\.si, signed/)
+        .waitFor();
+      await page.getByRole('button', { name: 'Complete the run' }).click();
+      await gate.waitFor();
+      expect(await gate.innerText()).toMatch(/review/);
+      const stored = await api<{ state: string; inspector: string }>('GET', `/api/v1/inspections/runs/${seeded.open}`);
+      expect(stored).toMatchObject({ state: 'signed', inspector: 'li.si' });
+      await page.getByTestId('inspection-timeline').getByText('li.si').first().waitFor();
+      await shot(page, 'inspection-run-editor-dark');
+      await page.close();
+    });
+
+    test('Inspections in Simplified Chinese', async () => {
+      const page = await open(`${BASE}/inspections?tab=templates`, { lang: 'zh-Hans', theme: 'light' });
+      await page.getByTestId('inspection-templates').waitFor();
+      for (const label of ['巡检记录', '巡检模板', '巡检计划', '发起巡检', '导入巡检模板'])
+        await page.getByText(label).first().waitFor();
+      await page.goto(`${host.url}${BASE}/inspections/runs/${seeded.completed}?lang=zh-Hans&theme=light`);
+      await page.getByTestId('inspection-run-page').waitFor();
+      for (const label of ['巡检人', '复核人', '应用', '正常', '已完成']) await page.getByText(label).first().waitFor();
+      await shot(page, 'inspection-run-zh-Hans-light');
       await page.close();
     });
   });

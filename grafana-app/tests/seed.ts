@@ -444,3 +444,57 @@ export async function importScanReport(api: ServerApi, report: unknown, asset: s
   });
   return imported;
 }
+
+/** A template of two manual checks (巡检模板), imported as YAML as an operator would from provisioning/. */
+export const INSPECTION_TEMPLATE = {
+  key: 'browser-daily',
+  title: '交易日日常巡检（浏览器测试）',
+  client: '某证券交易所',
+  items: [
+    { key: 'matching-engine-logs', title: '检查撮合引擎错误日志' },
+    { key: 'backup-records', title: '核对夜间备份记录' },
+  ],
+};
+
+export const INSPECTION_YAML = `key: ${INSPECTION_TEMPLATE.key}
+title: ${INSPECTION_TEMPLATE.title}
+client: ${INSPECTION_TEMPLATE.client}
+system: 交易系统
+layers:
+  - layer: application
+    items:
+${INSPECTION_TEMPLATE.items.map((i) => `      - key: ${i.key}\n        title: ${i.title}\n        kind: manual\n`).join('')}`;
+
+export interface InspectionSeed {
+  /** a run filled in, signed by the inspector and the reviewer: completed, its report stored */
+  completed: string;
+  /** a run just started, its manual items empty */
+  open: string;
+  note: string;
+}
+
+/**
+ * Inspection runs written through the API: the template imported, one run filled in and signed by
+ * two people (each with a token of their own name, as the server takes the signer from the caller),
+ * and one run left open for the Editor's page test.
+ */
+export async function seedInspections(
+  admin: ServerApi,
+  people: { inspector: ServerApi; reviewer: ServerApi }
+): Promise<InspectionSeed> {
+  await call(admin, 'POST', '/api/v1/inspections/templates', { yaml: INSPECTION_YAML });
+  const start = () =>
+    call<{ number: string }>(admin, 'POST', '/api/v1/inspections/runs', { template: INSPECTION_TEMPLATE.key }, 201);
+  const note = '撮合引擎日志无 ERROR；夜间备份 3/3 成功';
+  const done = await start();
+  for (const item of INSPECTION_TEMPLATE.items) {
+    await call(people.inspector, 'POST', `/api/v1/inspections/runs/${done.number}/items/${item.key}`, {
+      result: 'normal',
+      note,
+    });
+  }
+  await call(people.inspector, 'POST', `/api/v1/inspections/runs/${done.number}/sign`, { role: 'inspector' });
+  await call(people.reviewer, 'POST', `/api/v1/inspections/runs/${done.number}/sign`, { role: 'reviewer' });
+  const open = await start();
+  return { completed: done.number, open: open.number, note };
+}
