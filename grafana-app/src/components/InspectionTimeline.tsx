@@ -3,8 +3,9 @@ import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
 import { useStyles2 } from '@grafana/ui';
 import { t } from '../i18n';
-import type { RunEvent } from '../api/inspections';
+import type { RunEvent, RunSummary } from '../api/inspections';
 import { formatTime } from './format';
+import { summaryText } from './InspectionBadges';
 
 export function eventKindLabel(kind: string): string {
   switch (kind) {
@@ -29,12 +30,15 @@ export function eventKindLabel(kind: string): string {
   }
 }
 
-/** The detail the server recorded, as "key: value" pairs. */
+const isSummary = (v: unknown): v is RunSummary =>
+  typeof v === 'object' && v !== null && ['normal', 'warning', 'critical', 'pending'].every((k) => k in v);
+
+/** The detail the server recorded, as "key: value" pairs; a run's counts as the runs list writes them. */
 export function eventDetail(detail: Record<string, unknown> | null | undefined): string {
   if (!detail) return '';
   return Object.entries(detail)
     .filter(([, v]) => v !== null && v !== undefined && v !== '')
-    .map(([k, v]) => `${k}: ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`)
+    .map(([k, v]) => (isSummary(v) ? summaryText(v) : `${k}: ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`))
     .join(' · ');
 }
 

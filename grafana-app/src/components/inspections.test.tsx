@@ -153,6 +153,9 @@ describe('formats', () => {
   test('a timeline detail reads as key: value pairs; empty values are left out', () => {
     expect(eventDetail({ item: 'logs', result: 'abnormal', note: '' })).toBe('item: logs · result: abnormal');
     expect(eventDetail(null)).toBe('');
+    expect(eventDetail({ trigger: 'manual', summary })).toBe(
+      'trigger: manual · 3 normal · 1 warning · 1 critical · 1 to fill in'
+    );
   });
 
   test('report downloads go through the proxy with the sub-path and the language', () => {
