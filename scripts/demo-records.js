@@ -1,5 +1,5 @@
 // `npm start`'s records for the domains that hold no live feed of their own: once the stack is up,
-// the demo host's Trivy report is imported, a real restic backup and restore test of a small data
+// the demo host's Trivy report is imported, the daily inspection is run and signed, a real restic backup and restore test of a small data
 // set run through opsdesk-backup, and a patch plan for the demo host moves through its gates. Every
 // record goes through the server's API, as a team's own tools would write it; a restart imports the
 // same report again (nothing changes: findings are deduplicated) and adds one more backup run.
@@ -154,10 +154,87 @@ async function patchPlan(run, adminToken, backupRun, log) {
   log(`patch plan ${created.body.number} went through every gate`);
 }
 
+/**
+ * The demo daily inspection (巡检), run once per start against the running stack: it waits (bounded:
+ * 2 min) until Prometheus has scraped the host exporter twice (a rate needs two samples), so the
+ * metric items hold real values; li.si
+ * records the manual items and signs as the inspector (巡检人), zhao.liu reviews and signs (复核人),
+ * which completes the run and stores its HTML, PDF and Excel reports. A schedule runs it at 08:30 on
+ * the working days of the 5x8 service calendar from then on.
+ */
+async function dailyInspection(root, run, adminToken, log) {
+  for (let i = 0; ; i++) {
+    const r = await fetch(
+      `http://localhost:9090/api/v1/query?query=${encodeURIComponent('rate(opsdesk_host_cpu_seconds_total[5m])')}`,
+    )
+      .then((res) => res.json())
+      .catch(() => undefined);
+    if (r && r.data && r.data.result && r.data.result.length) break;
+    if (i >= 60)
+      return log('daily inspection skipped: Prometheus has not scraped the host exporter (is it up?)');
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+  }
+  const inspector = readFileSync(
+    await keptToken(run, adminToken, 'demo-inspector-token', { name: 'li.si', role: 'editor' }),
+    'utf8',
+  ).trim();
+  const reviewer = readFileSync(
+    await keptToken(run, adminToken, 'demo-approver-token', { name: 'zhao.liu', role: 'editor' }),
+    'utf8',
+  ).trim();
+  const schedules = await call(adminToken, 'GET', '/api/v1/inspections/schedules');
+  if (
+    schedules.status === 200 &&
+    !(schedules.body.schedules || []).some((x) => x.name === 'daily-trading-0830')
+  ) {
+    const created = await call(adminToken, 'POST', '/api/v1/inspections/schedules', {
+      name: 'daily-trading-0830',
+      template: 'daily-trading',
+      calendar: '5x8',
+      times: ['08:30'],
+      days: 'working',
+      inspector: 'li.si',
+      reviewer: 'zhao.liu',
+    });
+    if (created.status >= 300) log(`inspection schedule refused: ${why(created)}`);
+  }
+  const started = await call(inspector, 'POST', '/api/v1/inspections/runs', {
+    template: 'daily-trading',
+    inspector: 'li.si',
+    reviewer: 'zhao.liu',
+  });
+  if (started.status !== 201) return log(`daily inspection refused: ${why(started)}`);
+  const r = started.body;
+  for (const item of r.items.filter((i) => i.kind === 'manual')) {
+    const done = await call(inspector, 'POST', `/api/v1/inspections/runs/${r.id}/items/${item.key}`, {
+      result: 'normal',
+      note: '演示：已人工核查',
+      ...(item.evidenceRequired
+        ? { evidence: [{ name: '演示记录', url: 'https://example.com/demo-evidence' }] }
+        : {}),
+    });
+    if (done.status !== 200) return log(`daily inspection ${r.number}: ${item.key} refused: ${why(done)}`);
+  }
+  for (const [token, role] of [
+    [inspector, 'inspector'],
+    [reviewer, 'reviewer'],
+  ]) {
+    const signed = await call(token, 'POST', `/api/v1/inspections/runs/${r.id}/sign`, { role });
+    if (signed.status !== 200)
+      return log(`daily inspection ${r.number}: the ${role} could not sign: ${why(signed)}`);
+  }
+  const s = r.summary;
+  log(
+    `daily inspection ${r.number} signed: ${s.normal} normal, ${s.warning} warning, ${s.critical} critical, ${s.error} error of ${s.total} items; ` +
+      `report ${SERVER}/api/v1/inspections/runs/${r.number}/report.pdf (and .xlsx, .html; Inspections page)`,
+  );
+}
+
 /** Seeds the demo's records; each part on its own, so one that fails does not hold up the others. */
 async function seedDemoRecords({ root, run, adminToken, log }) {
   const parts = [
     ['vulnerabilities', () => importTrivyReport(root, adminToken, log)],
+    ['daily inspection', () => dailyInspection(root, run, adminToken, log)],
     [
       'backups and patch plan',
       async () => patchPlan(run, adminToken, await backupAndRestoreTest(root, run, adminToken, log), log),
